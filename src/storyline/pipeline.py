@@ -1,0 +1,161 @@
+"""The stages wired to the store: ingest -> analyze -> stories -> brief -> render.
+
+Each step reads what the previous one stored and stores its own output, keyed by article id, so a step that is
+re-run (or resumed after a kill) only does the work that is missing. No stage logic lives here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storyline import __version__
+from storyline.model import Article, Brief, Rejected, Story
+from storyline.store import Store
+
+# A progress reporter: start(description, total) returns advance(n). The CLI passes a rich one.
+Advance = Callable[[int], None]
+StartTask = Callable[[str, "int | None"], Advance]
+
+
+def no_progress(description: str, total: int | None) -> Advance:
+    return lambda n=1: None
+
+
+def analyzer_version() -> str:
+    """Stored analyses from another analyser version are recomputed, not trusted."""
+    from storyline import nlp
+
+    return f"{__version__}/{getattr(nlp, 'VERSION', '1')}"
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    unchanged: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+def ingest(store: Store, paths: Iterable[str | Path], start: StartTask = no_progress) -> IngestReport:
+    """Read every input under `paths` into the store; bad inputs are recorded as rejected, never fatal."""
+    from storyline.ingest import list_files, read_paths
+
+    paths = list(paths)
+    report = IngestReport()
+    advance = start("Ingesting", len(list_files(paths)) or None)
+    last_source: str | None = None
+    for item, outcome in store.add(read_paths(paths)):
+        source = _file_of(item)
+        if source != last_source:
+            advance(1)
+            last_source = source
+        if outcome == "added":
+            report.added += 1
+        elif outcome == "unchanged":
+            report.unchanged += 1
+        else:
+            assert isinstance(item, Rejected)
+            report.rejected.append(item)
+    return report
+
+
+def _file_of(item: Article | Rejected) -> str:
+    source = item.source if isinstance(item, Rejected) else (item.source or item.id)
+    for sep in (":", "#"):
+        head, _, tail = source.rpartition(sep)
+        if head and tail.isdigit():
+            return head
+    return source
+
+
+def analyze_pending(store: Store, start: StartTask = no_progress, batch: int = 64) -> int:
+    """Analyse every stored article that has no analysis from this analyser version; returns how many."""
+    from storyline.nlp import analyze_articles
+
+    version = analyzer_version()
+    todo = store.missing_analyses(version)
+    if not todo:
+        return 0
+    advance = start("Analysing", len(todo))
+    for i in range(0, len(todo), batch):
+        articles = store.articles(todo[i : i + batch])
+        store.save_analyses(analyze_articles(articles, progress=advance), version)
+    return len(todo)
+
+
+def cluster_pending(store: Store, start: StartTask = no_progress) -> int:
+    """Place articles that are in no story yet; placed articles keep their story ids. Returns how many placed."""
+    from storyline.stories import assign_stories
+
+    known = store.assignment()
+    articles = store.articles()
+    new = [a for a in articles if a.id not in known]
+    if not new:
+        return 0
+    analyses = store.analyses(a.id for a in articles)
+    advance = start("Clustering", len(new))
+    assignment = assign_stories(
+        articles, [analyses[a.id] for a in articles] if len(analyses) == len(articles) else None, known, advance
+    )
+    store.save_assignment({aid: sid for aid, sid in assignment.items() if aid not in known})
+    return len(new)
+
+
+def update(store: Store, start: StartTask = no_progress) -> None:
+    """Bring every stage up to date with what has been ingested."""
+    analyze_pending(store, start)
+    cluster_pending(store, start)
+
+
+def resolve_story(store: Store, ref: str) -> str | None:
+    """A story id from a full id or an unambiguous prefix (as users copy them from `storyline stories`)."""
+    matches = store.story_ids_matching(ref)
+    if ref in matches:
+        return ref
+    return matches[0] if len(matches) == 1 else None
+
+
+def story_brief(store: Store, story_id: str, article_ids: list[str]) -> Brief:
+    """The brief of one story, rebuilt only when its articles or the analyser changed."""
+    from storyline.brief import build_brief
+    from storyline.stories import build_stories
+
+    fingerprint = _fingerprint(article_ids)
+    cached = store.brief(story_id, fingerprint)
+    if cached is not None:
+        return cached
+    articles = store.articles(article_ids)
+    analyses = store.analyses(article_ids)
+    story: Story = build_stories(articles, {a.id: story_id for a in articles})[0]
+    brief = build_brief(story, articles, [analyses[a.id] for a in articles])
+    store.save_brief(brief, fingerprint)
+    return brief
+
+
+def _fingerprint(article_ids: list[str]) -> str:
+    key = "\n".join([analyzer_version(), *sorted(article_ids)])
+    return hashlib.sha1(key.encode()).hexdigest()
+
+
+def all_briefs(store: Store, start: StartTask = no_progress) -> list[Brief]:
+    stories = store.stories()
+    advance = start("Writing briefs", len(stories))
+    briefs = []
+    for story_id, ids in stories:
+        briefs.append(story_brief(store, story_id, ids))
+        advance(1)
+    return briefs
+
+
+def write_report(store: Store, out_dir: Path, start: StartTask = no_progress) -> list[Brief]:
+    """stories.json, index.html, and one HTML and Markdown page per story, into `out_dir`."""
+    from storyline.render import write_report as render_report
+
+    briefs = all_briefs(store, start)
+    ids = {aid for b in briefs for aid in (a.id for a in b.articles)}
+    articles = {a.id: a for a in store.articles(ids)}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    render_report(briefs, articles, out_dir)
+    return briefs
