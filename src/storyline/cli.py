@@ -89,12 +89,22 @@ def ingest(
 
 
 @app.command()
-def stories(db: DbOpt = Path("storyline.db"), quiet: QuietOpt = False) -> None:
+def stories(
+    db: DbOpt = Path("storyline.db"),
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per story, for scripts.")] = False,
+    quiet: QuietOpt = False,
+) -> None:
     """List the stories (analysing and clustering whatever is new first)."""
     with _open(db) as store:
         with progress(quiet) as start:
             pipeline.update(store, start)
-        _print_stories(store)
+        if not as_json:
+            _print_stories(store)
+            return
+        for story_id, ids in store.stories():
+            arts = store.articles(ids)
+            row = {"story": story_id, "articles": ids, "outlets": sorted({a.outlet for a in arts if a.outlet})}
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def _print_stories(store: Store) -> None:
