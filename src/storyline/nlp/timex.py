@@ -1,0 +1,524 @@
+"""Time expressions -> TIMEX3 (type, value), resolved against a reference date (the publication date).
+
+Why rules and not dateparser: news time expressions are mostly relative ("Wednesday", "last month", "the third
+quarter", "18-month-long") and their TIMEX3 value depends on the reference date, on tense ("Friday" before or after)
+and on granularity ("last month" is `2023-07`, not a day). dateparser returns a datetime, loses the granularity and
+knows nothing of durations, quarters or PAST_REF, so the grammar and the normaliser live here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from storyline.model import TimeExpr
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "half": 0.5,
+    "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
+}  # fmt: skip
+VAGUE = {"several", "few", "a few", "many", "some", "couple", "a couple", "numerous", "recent", "coming"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+UNIT_CODE = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M", "second": "S",
+             "decade": "DE", "century": "CE", "quarter": "Q", "night": "D", "weekend": "WE"}  # fmt: skip
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+
+_MON = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|jul(?:y|\.)?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"  # noqa: E501
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_NUMW = (
+    r"(?:\d+(?:\.\d+)?|a couple of|couple of|a dozen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a|an|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|half)"
+)
+_UNIT = r"(?:year|month|week|day|hour|minute|second|decade|century|centurie|quarter)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_FUT = re.compile(
+    r"\b(?:will|'ll|shall|next|upcoming|scheduled|going to|to be held)\b",
+    re.I,
+)
+
+
+@dataclass
+class _Ctx:
+    dct: dt.date | None
+    before: str  # text of the sentence before the expression
+    after: str
+    doc_before: str = ""  # the text before the sentence, for genre cues ("quarter" in an earnings report)
+
+
+def _num(s: str) -> float | None:
+    s = s.lower().strip().replace("-", " ")
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return float(s)
+    total = 0.0
+    for part in s.split(" "):
+        if part in ("of",):
+            continue
+        if part not in NUMBERS:
+            return NUMBERS.get(s)
+        total += NUMBERS[part]
+    return total
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if n == int(n) else str(n)
+
+
+def _future(ctx: _Ctx) -> bool:
+    return bool(_FUT.search(ctx.before[-60:])) or bool(re.match(r"\s*(?:will|'ll)\b", ctx.after))
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _month_year(month: int, ctx: _Ctx, day: int | None = None) -> int | None:
+    """The year of a month (and day) written without one: the nearest past one, unless the text points ahead."""
+    if ctx.dct is None:
+        return None
+    d = ctx.dct
+    same = (month, day or 1) <= (d.month, day or (d.day if day else 1)) if day else month <= d.month
+    if _future(ctx):
+        return d.year if (month, day or 31) >= (d.month, d.day if day else 1) else d.year + 1
+    if same:
+        return d.year
+    # the month lies after the reference date this year: near future (weeks) stays this year, else last year
+    ahead = (month - d.month) * 30 + ((day or 15) - d.day)
+    return d.year if ahead <= 45 else d.year - 1
+
+
+def _weekday(wd: int, ctx: _Ctx) -> str:
+    if ctx.dct is None:
+        return f"XXXX-WXX-{wd}"
+    d = ctx.dct
+    diff = wd - d.isoweekday()
+    if diff == 0:
+        return d.isoformat()
+    if _future(ctx) or re.search(r"\bnext\b", ctx.before[-15:], re.I):
+        return (d + dt.timedelta(days=diff % 7)).isoformat()
+    return (d - dt.timedelta(days=(-diff) % 7)).isoformat()
+
+
+def _weekend_k(ctx: _Ctx) -> int:
+    """Early in the week "the weekend" is the one just gone, unless the sentence looks ahead."""
+    return -1 if ctx.dct and ctx.dct.isoweekday() <= 3 and not _future(ctx) else 0
+
+
+def _rel(unit: str, k: int, ctx: _Ctx) -> str:
+    """The calendar unit `k` steps from the reference date (`last month` = -1) at that unit's granularity."""
+    d = ctx.dct
+    if unit == "day":
+        return (d + dt.timedelta(days=k)).isoformat() if d else "XXXX-XX-XX"
+    if unit == "week":
+        return _week(d + dt.timedelta(weeks=k)) if d else "XXXX-WXX"
+    if unit == "weekend":
+        return _week(d + dt.timedelta(weeks=k)) + "-WE" if d else "XXXX-WXX-WE"
+    if unit == "month":
+        if not d:
+            return "XXXX-XX"
+        y, m = _shift_month(d.year, d.month, k)
+        return f"{y}-{m:02d}"
+    if unit == "quarter":
+        if not d:
+            return "XXXX-QX"
+        q = (d.month - 1) // 3 + k
+        return f"{d.year + q // 4}-Q{q % 4 + 1}"
+    if unit == "decade":
+        return str((d.year // 10 + k))[:3] if d else "XXX"
+    if unit == "century":
+        return str(d.year // 100 + k) if d else "XX"
+    return str(d.year + k) if d else "XXXX"
+
+
+def _dur(n: float | None, unit: str) -> str:
+    unit = unit.lower().rstrip("s")
+    unit = {"centurie": "century"}.get(unit, unit)
+    code = UNIT_CODE.get(unit, "X")
+    q = "X" if n is None else _fmt_num(n)
+    if unit == "quarter":
+        return f"P{q}Q"
+    if unit in ("hour", "minute", "second"):
+        return f"PT{q}{code}"
+    return f"P{q}{code}"
+
+
+# --- the grammar: (pattern, type, handler(match, ctx) -> value or None) -------------------------------------------
+
+
+def _h_full(m: re.Match, ctx: _Ctx) -> str | None:
+    g = m.groupdict()
+    mon = MONTHS.get(g["mon"].lower().rstrip("."))
+    y = int(g["year"])
+    day = int(re.sub(r"\D", "", g["day"])) if g.get("day") else None
+    if not mon:
+        return None
+    if day:
+        try:
+            return dt.date(y, mon, day).isoformat()
+        except ValueError:
+            return None
+    return f"{y}-{mon:02d}"
+
+
+def _h_mon_day(m: re.Match, ctx: _Ctx) -> str | None:
+    mon = MONTHS.get(m.group("mon").lower().rstrip("."))
+    day = int(re.sub(r"\D", "", m.group("day")))
+    if not mon or day > 31:
+        return None
+    y = _month_year(mon, ctx, day)
+    return f"{y if y else 'XXXX'}-{mon:02d}-{day:02d}"
+
+
+def _h_month(m: re.Match, ctx: _Ctx) -> str | None:
+    word = m.group("mon").lower().rstrip(".")
+    if word == "may" and not m.group("pre"):
+        return None  # the modal verb, far more often than the month
+    mon = MONTHS[word]
+    pre = (m.group("pre") or "").lower().strip()
+    if ctx.dct and pre.startswith("last"):
+        y = ctx.dct.year if mon < ctx.dct.month else ctx.dct.year - 1
+    elif ctx.dct and pre.startswith("next"):
+        y = ctx.dct.year if mon > ctx.dct.month else ctx.dct.year + 1
+    elif ctx.dct and pre.startswith("this"):
+        y = ctx.dct.year
+    else:
+        y = _month_year(mon, ctx)
+    return f"{y if y else 'XXXX'}-{mon:02d}"
+
+
+def _h_iso(m: re.Match, ctx: _Ctx) -> str | None:
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def _h_us(m: re.Match, ctx: _Ctx) -> str | None:
+    y = int(m.group(3))
+    y = y + (1900 if y > 50 else 2000) if y < 100 else y
+    try:
+        return dt.date(y, int(m.group(1)), int(m.group(2))).isoformat()
+    except ValueError:
+        return None
+
+
+def _h_year(m: re.Match, ctx: _Ctx) -> str | None:
+    return m.group("year")
+
+
+def _h_decade(m: re.Match, ctx: _Ctx) -> str | None:
+    y = m.group("dec")
+    if len(y) == 2:  # '80s
+        y = ("19" if int(y) > 30 else "20") + y
+    return y[:3]
+
+
+def _h_weekday(m: re.Match, ctx: _Ctx) -> str | None:
+    base = _weekday(WEEKDAYS[m.group("wd").lower()], ctx)
+    if m.group("pre") and m.group("pre").lower().strip() == "last" and ctx.dct:
+        d = dt.date.fromisoformat(base)
+        if d == ctx.dct:
+            base = (d - dt.timedelta(days=7)).isoformat()
+    part = (m.group("part") or "").lower()
+    return base + ("T" + PARTS[part] if part in PARTS else "")
+
+
+def _h_deictic(m: re.Match, ctx: _Ctx) -> str | None:
+    w = m.group(0).lower()
+    k = -1 if "yesterday" in w else 1 if "tomorrow" in w else 0
+    base = _rel("day", k, ctx)
+    part = m.group("part")
+    if "tonight" in w:
+        return base + "TNI"
+    return base + ("T" + PARTS[part.lower()] if part else "")
+
+
+def _h_this_part(m: re.Match, ctx: _Ctx) -> str | None:
+    return _rel("day", 0, ctx) + "T" + PARTS[m.group("part").lower()]
+
+
+def _h_relunit(m: re.Match, ctx: _Ctx) -> str | None:
+    which = m.group("which").lower()
+    unit = m.group("unit").lower()
+    k = {"this": 0, "the current": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "the past": -1,
+         "next": 1, "the next": 1, "the coming": 1, "coming": 1, "the last": -1, "the previous": -1,
+         "the following": 1, "following": 1, "this past": 0}.get(which, 0)  # fmt: skip
+    if unit in SEASONS:
+        if not ctx.dct:
+            return "XXXX-" + SEASONS[unit]
+        return f"{ctx.dct.year + k}-{SEASONS[unit]}"
+    return _rel(unit, k, ctx)
+
+
+def _h_ago(m: re.Match, ctx: _Ctx) -> str | None:
+    n = _num(m.group("n"))
+    unit = m.group("unit").lower().rstrip("s")
+    sign = 1 if m.group("dir").lower() in ("from now", "later", "hence") else -1
+    if n is None or n != int(n) or not ctx.dct:
+        return {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")
+    k = int(n) * sign
+    if unit == "day":
+        return _rel("day", k, ctx)
+    if unit == "week":
+        return _rel("day", 7 * k, ctx)
+    if unit == "month":
+        return _rel("month", k, ctx)
+    if unit == "decade":
+        return _rel("year", 10 * k, ctx)
+    return _rel("year", k, ctx)
+
+
+def _h_duration(m: re.Match, ctx: _Ctx) -> str | None:
+    q = m.group("n").lower()
+    if m.group("unit").lower() == "quarter" and "-" in m.group(0) or m.group(0).lower().endswith("old"):
+        return None  # "three-quarters" of something, ages
+    n = None if q in VAGUE else _num(q)
+    if n is None and q not in VAGUE or n is not None and n >= 1000:
+        return None
+    return _dur(n, m.group("unit"))
+
+
+def _h_vague_dur(m: re.Match, ctx: _Ctx) -> str | None:
+    return _dur(None, m.group("unit"))
+
+
+def _h_quarter(m: re.Match, ctx: _Ctx) -> str | None:
+    q = ORDINALS.get(m.group("ord").lower()) if m.group("ord") else None
+    if q is None and not m.group("pre"):
+        return None
+    y = m.group("year") or m.group("year2")
+    pre = (m.group("pre") or "").lower()
+    if y:
+        year = int(y)
+    elif ctx.dct:
+        year = ctx.dct.year - (1 if "last year" in pre or "year-ago" in pre or "year-earlier" in pre else 0)
+    else:
+        year = None
+    if q is None:  # "the quarter", "the latest quarter": the last complete one
+        if not ctx.dct:
+            return "XXXX-QX"
+        return _rel("quarter", -1, ctx)
+    return f"{year if year else 'XXXX'}-Q{q}"
+
+
+def _h_half(m: re.Match, ctx: _Ctx) -> str | None:
+    h = 1 if m.group("ord").lower() == "first" else 2
+    y = m.group("year") or (str(ctx.dct.year) if ctx.dct else "XXXX")
+    return f"{y}-H{h}"
+
+
+def _h_season(m: re.Match, ctx: _Ctx) -> str | None:
+    y = m.group("year") or (str(ctx.dct.year) if ctx.dct else "XXXX")
+    return f"{y}-{SEASONS[m.group('season').lower()]}"
+
+
+def _h_clock(m: re.Match, ctx: _Ctx) -> str | None:
+    h = int(m.group("h"))
+    mi = int(m.group("m") or 0)
+    ap = (m.group("ap") or "").lower().replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    if ap == "am" and h == 12:
+        h = 0
+    if h > 23 or mi > 59:
+        return None
+    base = _rel("day", 0, ctx)
+    return f"{base}T{h:02d}:{mi:02d}"
+
+
+def _const(value: str):  # type: ignore[no-untyped-def]
+    return lambda m, ctx: value
+
+
+def _h_dct_year_rel(k: int):  # type: ignore[no-untyped-def]
+    return lambda m, ctx: _rel("year", k, ctx)
+
+
+def _h_year_ago(m: re.Match, ctx: _Ctx) -> str | None:
+    """"A year earlier": in a sentence about a quarter (earnings reports) it is that quarter a year before."""
+    if not ctx.dct:
+        return "XXXX"
+    sent = (ctx.before + " " + m.group(0) + " " + ctx.after).lower()
+    if "quarter" in sent or "quarter" in ctx.doc_before[-600:].lower():
+        q = next((v for k, v in ORDINALS.items() if re.search(rf"\b{k}[- ]quarter", sent)), None)
+        if q is None:
+            q = ((ctx.dct.month - 1) // 3 - 1) % 4 + 1
+        return f"{ctx.dct.year - 1}-Q{q}"
+    return str(ctx.dct.year - 1)
+
+
+def _h_month_rel_year(m: re.Match, ctx: _Ctx) -> str | None:
+    mon = MONTHS[m.group("mon").lower().rstrip(".")]
+    k = {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
+    return f"{ctx.dct.year + k}-{mon:02d}" if ctx.dct else f"XXXX-{mon:02d}"
+
+
+def _h_month_part(m: re.Match, ctx: _Ctx) -> str | None:
+    word = m.group("mon").lower().rstrip(".")
+    if word == "may" and not m.group("pre") and not m.group("year"):
+        return None
+    mon = MONTHS[word]
+    y = m.group("year") or _month_year(mon, ctx)
+    return f"{y if y else 'XXXX'}-{mon:02d}"
+
+
+def _h_year_word(m: re.Match, ctx: _Ctx) -> str | None:
+    t = m.group(0).lower()
+    if "two thousand" in t:
+        rest = t.split("two thousand", 1)[1].replace("and", "").strip(" -")
+        return str(2000 + int(_num(rest) or 0)) if rest else "2000"
+    mm = re.search(r"nineteen[- ](.+)", t)
+    if mm:
+        n = _num(mm.group(1))
+        return str(1900 + int(n)) if n is not None else None
+    return None
+
+
+# Prepositions a pattern reads (for tense and year) but that are not part of the expression's span.
+_LEAD = re.compile(r"(?:in|on|since|by|until|of|at|during|for)\s+|the\s+(?=(?:\w+-)+(?:year|month|week|day|quarter|hour)s?\b)", re.I)
+_MOD = r"(?:(?:nearly|almost|more than|less than|over|up to|around|about|at least|at most|no more than|roughly|approximately|some)\s+)?"
+_F = re.I
+GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
+    (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_full),
+    (re.compile(rf"\b(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON})\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_full),
+    (re.compile(rf"\b(?P<mon>{_MON})\s*,?\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_full),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "DATE", _h_iso),
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b"), "DATE", _h_us),
+    (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?!\s*(?:,\s*)?\d)", _F), "DATE", _h_mon_day),
+    (re.compile(rf"\b(?P<pre>(?:early|late|mid|the end of|the beginning of|the start of|the middle of)[- ]?)?(?P<mon>{_MON})(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b", _F), "DATE", _h_month_part),  # noqa: E501
+    (re.compile(rf"\b(?P<pre>last\s+|next\s+|this\s+|in\s+|since\s+|until\s+|by\s+|of\s+|early\s+|late\s+|mid-?)?(?P<mon>{_MON})\b(?!-)", _F), "DATE", _h_month),  # noqa: E501
+    (re.compile(rf"\b(?P<pre>last\s+|next\s+|this\s+|on\s+|early\s+|late\s+)?(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", _F), "DATE", _h_weekday),  # noqa: E501
+    (re.compile(r"\b(?:late\s+|early\s+)?(?:yesterday|today|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?\b", _F), "DATE", _h_deictic),  # noqa: E501
+    (re.compile(r"\b(?:this|that)\s+(?P<part>morning|afternoon|evening)\b", _F), "TIME", _h_this_part),
+    (re.compile(r"\b(?:earlier\s+|later\s+|early\s+|late\s+)?(?P<which>this past|this|the current|current|the past|the last|the previous|last|past|previous|next|the next|the coming|coming|the following|following)\s+(?P<unit>year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter)\b(?!-)", _F), "DATE", _h_relunit),  # noqa: E501
+    (re.compile(rf"\b(?:(?:a few|several|many|some)\s+(?:{_UNIT})s|(?:{_UNIT})s)\s+ago\b", _F), "DATE", _const("PAST_REF")),
+    (re.compile(rf"\b{_MOD}(?P<n>{_NUMW})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|from now|hence)\b", _F), "DATE", _h_ago),  # noqa: E501
+    (re.compile(rf"\b{_MOD}(?:the\s+)?(?:(?:past|last|next|first|latest|previous|coming|following|final|remaining|initial)\s+)?(?P<n>{_NUMW}|several|few|a few|many|some|couple|a couple|numerous)[- ](?P<unit>{_UNIT})s?(?:[- ]long)?\b(?![- ]old)", _F), "DURATION", _h_duration),  # noqa: E501
+    (re.compile(rf"\b(?:the\s+)?(?:past|last|next|coming|following)\s+(?P<unit>{_UNIT})s\b", _F), "DURATION", _h_vague_dur),  # noqa: E501
+    (re.compile(r"\b(?P<unit>year|month|week|decade|centurie|hour|minute|day)s\b(?!\s+(?:ago|earlier|later|old))", _F), "DURATION", _h_vague_dur),  # noqa: E501
+    (re.compile(rf"\b(?P<pre>last year's\s+|this year's\s+|the\s+|(?P<year2>{_YEAR})\s+|the year-(?:ago|earlier)\s+|(?:the\s+)?(?:fiscal|latest|current|recent|previous|same)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]?)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{_YEAR}))?", _F), "DATE", _h_quarter),  # noqa: E501
+    (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<year>{_YEAR}))?\b", _F), "DATE", _h_half),
+    (re.compile(rf"\b(?:(?:early|late|mid)[- ]?)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_season),  # noqa: E501
+    (re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?)(?=\W|$)", _F), "TIME", _h_clock),
+    (re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b(?!\s*[ap]\.?m)", _F), "TIME", _h_clock),
+    (re.compile(rf"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>(?:1[89]|20)\d0|'\d0)'?s\b", _F), "DATE", _h_decade),
+    (re.compile(rf"(?<![$£€\d.,])\b(?:fiscal\s+|the end of\s+|the beginning of\s+|early\s+|late\s+|mid-)?(?P<year>{_YEAR})\b(?![\d%,.]\d|\s*(?:%|percent|people|troops|soldiers|votes|cars|jobs|units|shares|employees|workers|residents))", _F), "DATE", _h_year),  # noqa: E501
+    (re.compile(r"\b(?:the year\s+)?(?:two thousand(?:\s+and)?(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?|nineteen[- ](?:ninety|eighty|seventy|sixty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b", _F), "DATE", _h_year_word),  # noqa: E501
+    (re.compile(r"\b(?:now|currently|current|at present|the present|presently|nowadays|these days|already|to date|at the moment|this time)\b", _F), "DATE", _const("PRESENT_REF")),  # noqa: E501
+    (re.compile(r"\b(?:recently|the past|formerly|once|lately|in the past|earlier|recent years|recent|historically)\b", _F), "DATE", _const("PAST_REF")),  # noqa: E501
+    (re.compile(r"\b(?:the future|the near future|future|soon|in the coming (?:days|weeks|months|years)|the coming (?:days|weeks|months|years))\b", _F), "DATE", _const("FUTURE_REF")),  # noqa: E501
+    (re.compile(r"\b(?:(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year-earlier|year-ago)(?:\s+(?:period|quarter|third quarter|fourth quarter|second quarter|first quarter))?|a year earlier|a year ago|the prior year|the previous year|the year before)\b", _F), "DATE", _h_year_ago),  # noqa: E501
+    (re.compile(rf"\b(?P<mon>{_MON})\s+(?P<which>this|last|next)\s+year\b", _F), "DATE", _h_month_rel_year),  # noqa: E501
+    (re.compile(r"\b(?:year-end|the end of the year|the end of this year|the year-end)\b", _F), "DATE", _h_dct_year_rel(0)),
+    (re.compile(r"\b(?:annually|yearly|every year|each year|per year|a year)\b(?=\W*$|\W)", _F), "SET", _const("P1Y")),
+    (re.compile(r"\b(?:daily|every day|each day|per day|a day)\b", _F), "SET", _const("P1D")),
+    (re.compile(r"\b(?:weekly|every week|each week|per week|a week)\b", _F), "SET", _const("P1W")),
+    (re.compile(r"\b(?:monthly|every month|each month|per month|a month)\b", _F), "SET", _const("P1M")),
+    (re.compile(r"\b(?:the\s+)?(?:weekend)\b", _F), "DATE", lambda m, ctx: _rel("weekend", _weekend_k(ctx), ctx)),
+    (re.compile(r"\b(?:the year|the full year|the fiscal year|the latest period)\b", _F), "DURATION", _const("P1Y")),
+]
+
+# Words whose SET reading needs a number or a rate before them ("15 a year", "$3 a day"); otherwise they are
+# durations ("a year" of war) or not time at all.
+_RATE_BEFORE = re.compile(r"(?:\d|percent|%|times|once|twice|dollars|cents|barrels|tons)\s*$", re.I)
+# Words for which the durative/PAST_REF readings are too ambiguous without a parse; kept only in these frames.
+_AMBIG = {"once", "earlier", "later", "current", "recent", "future", "already", "so far", "to date", "this time"}
+
+
+def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end: int | None = None) -> list[TimeExpr]:
+    """Every time expression in `text[start:end]` with its TIMEX3 type and value, offsets into `text`.
+
+    `dct` is the reference (publication) date; without one relative expressions keep `X` placeholders
+    ("XXXX-WXX-3" for a bare "Wednesday") rather than guessing a year.
+    """
+    ref = _as_date(dct)
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    cands: list[tuple[int, int, int, str, str]] = []
+    for prio, (pat, typ, handler) in enumerate(GRAMMAR):
+        for m in pat.finditer(chunk):
+            s, e = m.span()
+            if e <= s:
+                continue
+            word = m.group(0).lower()
+            if typ == "SET" and word.startswith(("a ", "per ")) and not _RATE_BEFORE.search(chunk[max(0, s - 20) : s]):
+                continue
+            if word in _AMBIG and not _keep_ambiguous(word, chunk, s, e):
+                continue
+            sent_start = max(chunk.rfind(". ", 0, s), chunk.rfind("\n", 0, s)) + 1
+            sent_end = min([i for i in (chunk.find(". ", e), chunk.find("\n", e)) if i >= 0] or [len(chunk)])
+            ctx = _Ctx(ref, chunk[sent_start:s], chunk[e:sent_end], chunk[max(0, sent_start - 600) : sent_start])
+            try:
+                value = handler(m, ctx)  # type: ignore[operator]
+            except (ValueError, KeyError, OverflowError):
+                value = None
+            if value:
+                lead = _LEAD.match(chunk, s, e)
+                if lead:
+                    s = lead.end()
+                if e > s:
+                    cands.append((s, e, prio, typ, value))
+    # longest match wins; among equals the earlier rule in GRAMMAR (the more specific one)
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[TimeExpr] = []
+    for s, e, _p, typ, value in cands:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.append(TimeExpr(start + s, start + e, chunk[s:e], typ, value))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _keep_ambiguous(word: str, chunk: str, s: int, e: int) -> bool:
+    """Keep a vague word as a time only where it modifies time: "the current quarter" no, "current" policy no."""
+    before = chunk[max(0, s - 12) : s].lower()
+    after = chunk[e : e + 12].lower()
+    if word in ("earlier", "later"):
+        return bool(re.match(r"\s*(?:,|\.|$|that|this|in|on)", after)) and not re.search(r"\b(?:than|years?|months?|days?|weeks?)\s*$", before)  # noqa: E501
+    if word == "once":
+        return False
+    if word in ("current", "recent", "future"):
+        return False
+    if word in ("already", "so far", "to date", "this time"):
+        return word in ("so far", "to date")
+    return True
+
+
+def _as_date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def precision(value: str) -> str | None:
+    """day | month | year for a calendar value the timeline can place; None for durations, refs, weeks."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T.*)?", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    return None
