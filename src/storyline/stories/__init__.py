@@ -1,0 +1,117 @@
+"""Stories: which articles report the same event (online clustering), wire copies, and the same-story score.
+
+Public interface (the CLI depends on exactly these):
+- `assign_stories(articles, analyses=None, known=None, progress=None) -> {article id: story id}`
+- `find_copies(articles) -> [[article id, ...], ...]`
+- `pair_probabilities(rows) -> [probability, ...]`
+- `build_stories(articles, assignment) -> [Story, ...]`
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from storyline.model import Analysis, Article, Story
+from storyline.stories.cluster import Clusterer, article_profile, join, observe, score_candidates, story_id
+from storyline.stories.copies import find_copies
+from storyline.stories.features import article_features
+from storyline.stories.score import Idf, pair_features, probability
+
+__all__ = ["assign_stories", "find_copies", "pair_probabilities", "build_stories"]
+
+
+def stream_order(articles: list[Article]) -> list[int]:
+    """Publication order where dates exist, input order otherwise: an undated article keeps its place after the
+    dated article before it, as a feed would have delivered it."""
+    keys: list[str] = []
+    last = ""
+    for a in articles:
+        if a.published:
+            last = a.published
+        keys.append(last)
+    return sorted(range(len(articles)), key=lambda i: (keys[i], i))
+
+
+def assign_stories(
+    articles: list[Article],
+    analyses: list[Analysis] | None = None,
+    known: dict[str, str] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, str]:
+    """Story id for every article. Articles in `known` keep their story and seed the state; the rest, taken in
+    stream order, each join the most probable live story or found a new one (id from the founder's id)."""
+    known = known or {}
+    by_id = {a.article_id: a for a in (analyses or [])}
+    state = Clusterer()
+    threshold = float(state.model.get("threshold", 0.5))
+    out: dict[str, str] = {}
+    order = stream_order(articles)
+    seeded = [i for i in order if articles[i].id in known]
+    fresh = [i for i in order if articles[i].id not in known]
+    taken: set[str] = set(known.values())
+    for i in seeded + fresh:
+        a = articles[i]
+        if a.id in out:  # a repeated id is one article
+            if progress:
+                progress(1)
+            continue
+        f = article_features(a, by_id.get(a.id))
+        observe(state, f)
+        prof = article_profile(f, state.idf)
+        if a.id in known:
+            sid = known[a.id]
+        else:
+            scored = score_candidates(state, prof, f.length)
+            best = max(scored, key=lambda x: x[0], default=None)
+            if best is not None and best[0] >= threshold:
+                sid = best[1].id
+            else:
+                sid = story_id(a.id, taken)
+        taken.add(sid)
+        join(state, sid, prof)
+        out[a.id] = sid
+        if progress:
+            progress(1)
+    return out
+
+
+def pair_probabilities(rows: list[dict]) -> list[float]:
+    """Probability that text1 and text2 of each row report the same story (rows as `storyline pairs` reads them).
+
+    Word weights come from all texts of the call, so a larger batch gives better-founded scores. The score is
+    symmetric: the mean of both directions.
+    """
+    arts: list[tuple[Article, Article]] = []
+    for k, r in enumerate(rows):
+        pair = []
+        for side in ("1", "2"):
+            text = r.get("text" + side) or ""
+            title = r.get("title" + side)
+            date = r.get("date" + side)
+            pair.append(Article(id=f"{k}-{side}", text=str(text), title=str(title) if title else None,
+                                published=str(date) if date else None))
+        arts.append((pair[0], pair[1]))
+    feats = [(article_features(a), article_features(b)) for a, b in arts]
+    idf = Idf()
+    for fa, fb in feats:
+        idf.add(fa.terms.keys())
+        idf.add(fb.terms.keys())
+    out = []
+    for fa, fb in feats:
+        pa, pb = article_profile(fa, idf), article_profile(fb, idf)
+        p1 = probability(pair_features(pa, pb, idf, fa.length))
+        p2 = probability(pair_features(pb, pa, idf, fb.length))
+        out.append((p1 + p2) / 2)
+    return out
+
+
+def build_stories(articles: list[Article], assignment: dict[str, str]) -> list[Story]:
+    """The stories of an assignment, in order of their first article, each with its wire copies found."""
+    members: dict[str, list[Article]] = {}
+    for a in articles:
+        sid = assignment.get(a.id)
+        if sid is not None:
+            members.setdefault(sid, []).append(a)
+    return [
+        Story(id=sid, article_ids=[a.id for a in arts], copies=find_copies(arts)) for sid, arts in members.items()
+    ]

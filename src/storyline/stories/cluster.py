@@ -1,0 +1,148 @@
+"""Online story clustering: each article, in time order, joins its most likely live story or starts a new one.
+
+Why online and indexed: a feed runs for months. Each article is compared only with the stories an inverted
+index returns for its rarest words and names (never all pairs), and stories that have not grown within a time
+window go dormant and leave memory, so cost per article and memory stay flat as the stream grows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from storyline.stories.features import ArticleFeatures, sublinear
+from storyline.stories.score import Idf, Profile, load_model, pair_features, probability, refresh_norms
+
+WINDOW_DAYS = 14  # a story that has not grown for two weeks is over (dated streams)
+WINDOW_ARTICLES = 200_000  # the same for undated streams, counted in articles
+MAX_TERMS = 400  # a story's profile keeps its strongest words only: bounded memory per story
+QUERY_TERMS = 12  # how many of an article's rarest words look up candidate stories
+MAX_CANDIDATES = 40
+
+
+@dataclass
+class Clusterer:
+    """The live state of the stream: word statistics, live stories and their index."""
+
+    idf: Idf = field(default_factory=Idf)
+    stories: dict[str, Profile] = field(default_factory=dict)
+    postings: dict[str, set[str]] = field(default_factory=dict)
+    position: int = 0
+    day: int | None = None
+    model: dict = field(default_factory=load_model)
+
+
+def story_id(founder: str, taken: dict[str, Profile] | set[str]) -> str:
+    """'s-' + a short hash of the founding article's id: deterministic, and it never changes as the story grows."""
+    base = "s-" + hashlib.sha1(founder.encode("utf-8")).hexdigest()[:10]
+    sid, k = base, 1
+    while sid in taken:
+        k += 1
+        sid = f"{base}-{k}"
+    return sid
+
+
+def article_profile(f: ArticleFeatures, idf: Idf, lead=None) -> Profile:  # type: ignore[no-untyped-def]
+    p = Profile(
+        id=f.id,
+        terms=sublinear(f.terms),
+        title=sublinear(f.title),
+        names=sublinear(f.names),
+        size=1,
+        first_day=f.day,
+        last_day=f.day,
+        has_case=f.has_case,
+        lead=lead,
+    )
+    refresh_norms(p, idf)
+    return p
+
+
+def candidates(state: Clusterer, art: Profile) -> list[Profile]:
+    """Live stories sharing one of the article's rarest words or names, most shared first."""
+    idf = state.idf
+    keys = sorted(art.terms, key=lambda t: -art.terms[t] * idf(t))[:QUERY_TERMS]
+    keys += ["@" + n for n in sorted(art.names, key=lambda t: -art.names[t] * idf(t))[:QUERY_TERMS]]
+    hits: Counter = Counter()
+    for k in keys:
+        for sid in state.postings.get(k, ()):
+            hits[sid] += 1
+    out = []
+    for sid, _ in hits.most_common(MAX_CANDIDATES * 2):
+        p = state.stories.get(sid)
+        if p is not None and not _dormant(state, p):
+            out.append(p)
+        if len(out) >= MAX_CANDIDATES:
+            break
+    return out
+
+
+def _dormant(state: Clusterer, p: Profile) -> bool:
+    if state.day is not None and p.last_day is not None and state.day - p.last_day > WINDOW_DAYS:
+        return True
+    return state.position - p.last_seen > WINDOW_ARTICLES
+
+
+def score_candidates(state: Clusterer, art: Profile, length: int) -> list[tuple[float, Profile]]:
+    return [(probability(pair_features(art, p, state.idf, length), state.model), p) for p in candidates(state, art)]
+
+
+def observe(state: Clusterer, f: ArticleFeatures) -> None:
+    """Count the article's words before it is scored, so its own rare words carry weight from the start."""
+    state.position += 1
+    if f.day is not None:
+        state.day = f.day if state.day is None else max(state.day, f.day)
+    state.idf.add(f.terms.keys())
+
+
+def join(state: Clusterer, sid: str, art: Profile) -> Profile:
+    """Add the article to story `sid` (creating it), update the index and evict dormant stories now and then."""
+    p = state.stories.get(sid)
+    if p is None:
+        p = Profile(id=sid, has_case=art.has_case)
+        state.stories[sid] = p
+    for attr in ("terms", "title", "names"):
+        vec = getattr(p, attr)
+        for t, w in getattr(art, attr).items():
+            vec[t] = vec.get(t, 0.0) + w
+    if len(p.terms) > MAX_TERMS * 1.25:
+        keep = sorted(p.terms, key=lambda t: -p.terms[t] * state.idf(t))[:MAX_TERMS]
+        dropped = p.terms.keys() - set(keep)
+        p.terms = {t: p.terms[t] for t in keep}
+        for t in dropped:
+            s = state.postings.get(t)
+            if s is not None:
+                s.discard(sid)
+    for t in art.terms:
+        if t in p.terms:
+            state.postings.setdefault(t, set()).add(sid)
+    for n in art.names:
+        state.postings.setdefault("@" + n, set()).add(sid)
+    p.size += 1
+    p.has_case = p.has_case and art.has_case
+    if art.first_day is not None:
+        p.first_day = art.first_day if p.first_day is None else min(p.first_day, art.first_day)
+        p.last_day = art.first_day if p.last_day is None else max(p.last_day, art.first_day)
+    p.last_seen = state.position
+    if art.lead is not None:
+        p.lead = art.lead.copy() if p.lead is None else p.lead + art.lead
+    refresh_norms(p, state.idf)
+    if state.position % 5000 == 0:
+        evict(state)
+    return p
+
+
+def evict(state: Clusterer) -> None:
+    """Drop dormant stories and their postings: memory follows the live window, not the stream's length."""
+    gone = [sid for sid, p in state.stories.items() if _dormant(state, p)]
+    if not gone:
+        return
+    gone_set = set(gone)
+    for sid in gone:
+        del state.stories[sid]
+    for k in list(state.postings):
+        s = state.postings[k]
+        s -= gone_set
+        if not s:
+            del state.postings[k]

@@ -1,0 +1,133 @@
+"""The same-story score: signals between an article and a story (or another article), combined by a learned model.
+
+Why one function for both: a single article is a story of one, so `storyline pairs` and the online clusterer
+share the same features and the same trained weights, and the pair probability is what clustering acts on.
+The weights come from benchmarks/train_story_model.py (ECB+ train + SemEval pairs) and ship as JSON.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).parent / "data" / "story_model.json"
+
+FEATURES = (
+    "cos_terms",
+    "cos_title",
+    "cos_names",
+    "has_names",
+    "no_case",
+    "short",
+    "cos_terms_short",
+    "cos_title_short",
+    "log_size",
+    "cos_lead",
+    "has_lead",
+)
+
+
+@dataclass
+class Profile:
+    """A story's (or one article's) bag of signals: summed term weights, title terms, names, dates, size."""
+
+    id: str
+    terms: dict[str, float] = field(default_factory=dict)
+    title: dict[str, float] = field(default_factory=dict)
+    names: dict[str, float] = field(default_factory=dict)
+    size: int = 0
+    first_day: int | None = None
+    last_day: int | None = None
+    last_seen: int = 0
+    has_case: bool = True
+    lead: object = None  # summed lead embedding (numpy vector) when computed
+    norms: dict[str, float] = field(default_factory=dict)  # cached idf-weighted norms, refreshed on update
+
+
+class Idf:
+    """Document frequencies learned online: the weight of a word is what the stream has seen so far."""
+
+    def __init__(self) -> None:
+        self.df: dict[str, int] = {}
+        self.n = 0
+
+    def add(self, terms) -> None:  # type: ignore[no-untyped-def]
+        self.n += 1
+        df = self.df
+        for t in terms:
+            df[t] = df.get(t, 0) + 1
+
+    def __call__(self, term: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+
+def weighted_norm(vec: dict[str, float], idf: Idf) -> float:
+    return math.sqrt(sum((w * idf(t)) ** 2 for t, w in vec.items())) or 1.0
+
+
+def cosine(a: dict[str, float], b: dict[str, float], idf: Idf, norm_a: float, norm_b: float) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    s = 0.0
+    for t, w in a.items():
+        v = b.get(t)
+        if v is not None:
+            i = idf(t)
+            s += w * v * i * i
+    return s / (norm_a * norm_b)
+
+
+def refresh_norms(p: Profile, idf: Idf) -> None:
+    p.norms = {k: weighted_norm(getattr(p, k), idf) for k in ("terms", "title", "names")}
+
+
+def pair_features(article: Profile, story: Profile, idf: Idf, article_length: int) -> list[float]:
+    """The signals for 'does `article` belong to `story`', in FEATURES order."""
+    a_n, s_n = article.norms, story.norms
+    cos_terms = cosine(article.terms, story.terms, idf, a_n["terms"], s_n["terms"])
+    cos_title = (
+        cosine(article.title, story.title, idf, a_n["title"], s_n["title"]) if article.title and story.title else 0.0
+    )
+    has_names = 1.0 if (article.names and story.names) else 0.0
+    cos_names = cosine(article.names, story.names, idf, a_n["names"], s_n["names"]) if has_names else 0.0
+    no_case = 0.0 if (article.has_case and story.has_case) else 1.0
+    short = 1.0 if article_length < 60 else 0.0
+    cos_lead = 0.0
+    has_lead = 0.0
+    if article.lead is not None and story.lead is not None:
+        import numpy as np
+
+        sv = story.lead
+        cos_lead = float(np.dot(article.lead, sv) / (np.linalg.norm(article.lead) * np.linalg.norm(sv) + 1e-9))
+        has_lead = 1.0
+    return [
+        cos_terms,
+        cos_title,
+        cos_names,
+        has_names,
+        no_case,
+        short,
+        cos_terms * short,
+        cos_title * short,
+        math.log(1 + story.size),
+        cos_lead,
+        has_lead,
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> dict:
+    """The trained weights; a hand-set fallback (cosine only) when the file is missing, so nothing crashes."""
+    if MODEL_PATH.exists():
+        return json.loads(MODEL_PATH.read_text())
+    return {"features": list(FEATURES), "coef": [12.0] + [0.0] * (len(FEATURES) - 1), "intercept": -4.0,
+            "threshold": 0.5}
+
+
+def probability(x: list[float], model: dict | None = None) -> float:
+    m = model or load_model()
+    z = m["intercept"] + sum(c * v for c, v in zip(m["coef"], x))
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
