@@ -1,0 +1,401 @@
+"""Attributions: who said what, from a dependency parse of reporting verbs, "according to", and quote marks.
+
+Why a parse and not only quote marks: most of what a reader wants under "who said what" is indirect speech
+("Kirby said Russia is looking for shells") or "according to" forms, which carry no quote marks. Quote marks are
+still scanned over the whole article so that a quotation running over several paragraphs (each opening with a
+quote mark, only the last one closing it) stays one attribution with one speaker.
+
+Spans here are as written: a pronoun speaker stays "he"; `coref.resolve_speakers` names it afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from storyline.model import Quote, Span
+
+# Reporting verbs (lemmas). Speech first, then the stance and cognition verbs news uses to attribute a claim.
+SPEECH = {
+    "say", "tell", "add", "write", "ask", "note", "report", "announce", "suggest", "claim", "argue", "explain",
+    "insist", "warn", "state", "declare", "acknowledge", "admit", "tweet", "deny", "confirm", "reveal", "urge",
+    "respond", "reply", "continue", "recall", "conclude", "predict", "complain", "testify", "assert", "contend",
+    "maintain", "emphasize", "stress", "point", "mention", "describe", "call", "accuse", "criticize", "praise",
+    "propose", "agree", "promise", "vow", "pledge", "threaten", "allege", "charge", "observe", "remark", "joke",
+    "quip", "boast", "concede", "disclose", "detail", "indicate", "estimate", "caution", "signal", "hint",
+    "speculate", "demand", "question", "wonder", "counter", "retort", "recount", "reiterate", "tout", "cite",
+    "show", "find", "believe", "think", "expect", "hope", "fear", "worry", "predict", "decline", "refuse",
+    "declined", "assure", "proclaim", "announce", "posit", "acknowledge", "brag", "lament", "blame", "dismiss",
+    "defend", "endorse", "support", "oppose", "want", "seem", "appear", "know", "feel", "understand", "learn",
+}  # fmt: skip
+# Verbs whose bare object (no clause) is not what was said: "told reporters", "asked Kirby".
+_ADDRESSEE = {"tell", "ask", "urge", "warn", "assure", "remind", "inform", "brief", "show"}
+_COGNITION = {"believe", "think", "expect", "hope", "fear", "worry", "want", "know", "feel", "understand", "learn",
+              "seem", "appear", "find", "show"}  # fmt: skip
+HEDGES = re.compile(
+    r"\b(?:could|might|may|potential(?:ly)?|possibl[ey]|reportedly|allegedly|unconfirmed|unverified|appear(?:s|ed)? to|"
+    r"seem(?:s|ed)? to|likely|unclear|not clear|believed to|suspected|would)\b",
+    re.I,
+)
+_HEDGED_CUES = {"decline", "refuse", "claim", "allege", "speculate", "suggest", "believe", "think", "expect"}
+OPEN_Q = "“\"«‘"
+CLOSE_Q = "”\"»’"
+_RELATIVE = {"who", "which", "that", "whom"}
+_ANON_HEADS = {"official", "officials", "source", "sources", "person", "people", "aide", "aides", "diplomat",
+               "diplomats", "spokesman", "spokeswoman", "spokesperson", "analyst", "analysts", "expert", "experts",
+               "witness", "witnesses", "resident", "residents", "insider", "insiders"}  # fmt: skip
+
+
+@dataclass
+class Segment:
+    """A quoted stretch of the article (offsets into Article.text), possibly over several paragraphs."""
+
+    start: int
+    end: int
+
+
+def find_quotes(docs: list[tuple[int, Doc]], text: str) -> list[Quote]:
+    """Attributions in one article. `docs` are (offset of the block in `text`, parsed block)."""
+    segments = quoted_segments(text, [(base, base + len(doc.text)) for base, doc in docs])
+    quotes: list[Quote] = []
+    for base, doc in docs:
+        for tok in doc:
+            q = None
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                q = _according(tok, base)
+            elif tok.lemma_.lower() in SPEECH and tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
+                q = _from_verb(tok, base)
+            if q is not None:
+                quotes.append(q)
+        q = _headline_colon(doc, base)
+        if q is not None:
+            quotes.append(q)
+    quotes = _dedupe(quotes)
+    quotes = [q for q in quotes if not _nested(q, segments)]
+    _colon_content(quotes, docs, text)
+    _extend_to_segments(quotes, segments, text)
+    _join_split_quotes(quotes, segments, text)
+    quotes.extend(_orphan_segments(quotes, segments, text, docs))
+    for q in quotes:
+        q.content = _trim(q.content, text)
+        q.direct = _is_direct(q.content, segments)
+        q.hedged = q.hedged or bool(HEDGES.search(q.content.text))
+    quotes.sort(key=lambda q: q.content.start)
+    return quotes
+
+
+# --- from the parse -----------------------------------------------------------------------------------------------
+
+
+def _from_verb(verb: Token, base: int) -> Quote | None:
+    lemma = verb.lemma_.lower()
+    content = _content(verb)
+    if content is None:
+        return None
+    a, b = content
+    if lemma in _COGNITION and not any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # "wants a deal", "found the bodies": not an attribution without a clause
+    speaker = _speaker(verb)
+    if speaker is None and lemma in _COGNITION:
+        return None
+    cue_toks = [verb] + [c for c in verb.children if c.dep_ in ("prt", "neg") and c.i > verb.i - 3]
+    cue = _span(verb.doc, min(t.i for t in cue_toks), max(t.i for t in cue_toks) + 1, base)
+    doc = verb.doc
+    hedged = lemma in _HEDGED_CUES or any(c.dep_ == "neg" for c in verb.children)
+    return Quote(
+        content=_span(doc, a, b, base),
+        speaker=_span(doc, speaker[0], speaker[1], base) if speaker else None,
+        cue=cue,
+        direct=False,
+        hedged=hedged,
+    )
+
+
+def _content(verb: Token) -> tuple[int, int] | None:
+    """Token range of what was said: the clause the verb governs, or the quoted clause it interrupts."""
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    for dep in ("ccomp", "xcomp"):
+        for c in kids:
+            if c.dep_ == dep:
+                if dep == "xcomp" and lemma not in ("decline", "refuse", "urge", "promise", "vow", "pledge",
+                                                    "threaten", "agree", "call", "ask", "want", "expect", "hope",
+                                                    "plan", "seem", "appear", "continue", "propose", "demand"):
+                    continue
+                a, b = _subtree(c)
+                if dep == "xcomp" and lemma in ("urge", "ask", "call"):  # "urged Congress to act": keep the object
+                    objs = [k for k in kids if k.dep_ in ("dobj", "prep") and k.i < c.i]
+                    if objs:
+                        a = min(a, _subtree(objs[0])[0])
+                return a, b
+    # "“...,” Kirby said" parsed with the quote's verb as head and "said" hanging off it
+    if verb.dep_ in ("parataxis",) or (verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i and
+                                       _has_comma_between(verb.head, verb)):
+        head = verb.head
+        if head.pos_ in ("VERB", "AUX") and verb.dep_ == "parataxis":
+            a, b = _subtree(head)
+            v0, _v1 = _subtree(verb)
+            if a < v0:
+                return a, v0
+    for c in kids:
+        if c.dep_ == "dobj" and lemma not in _ADDRESSEE and lemma not in ("say",):
+            return _subtree(c)
+    for c in kids:  # "told reporters that...": handled above; "said in a statement that..." via prep->pcomp
+        if c.dep_ == "prep" and c.lower_ in ("about", "of", "for", "on") and lemma in ("talk", "speak", "ask",
+                                                                                         "warn", "call", "complain"):
+            return _subtree(c)
+    return None
+
+
+def _has_comma_between(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == "," for t in a.doc[lo:hi])
+
+
+def _speaker(verb: Token) -> tuple[int, int] | None:
+    """Token range of who spoke: the subject (or "by" agent), inherited through "adding"/"and said"."""
+    v = verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass"):
+                if c.lower_ in _RELATIVE and v.dep_ == "relcl":
+                    return _np(v.head)
+                if c.lower_ in ("it", "this", "there"):
+                    return None
+                return _np(c)
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return _np(objs[0])
+        if v.dep_ in ("advcl", "conj", "xcomp") and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+            continue
+        if v.dep_ == "relcl":
+            return _np(v.head)
+        break
+    return None
+
+
+def _np(head: Token) -> tuple[int, int]:
+    """The noun phrase of `head`: its left modifiers and name parts, without relative clauses or appositions."""
+    left = head.i
+    for t in head.lefts:
+        if t.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "quantmod") or t.ent_iob_ == "I":
+            left = min(left, t.left_edge.i)
+    right = head.i
+    for t in head.rights:
+        if t.dep_ in ("compound", "flat") or (t.ent_type_ and t.ent_iob_ == "I"):
+            right = max(right, t.right_edge.i)
+        else:
+            break
+    # keep a determiner-less possessive marker out ("South Korea’s military" stays whole via poss)
+    return left, right + 1
+
+
+def _headline_colon(doc: Doc, base: int) -> Quote | None:
+    """Headline style "Trump: We will build the wall": a short name, a colon, then what was said."""
+    for t in doc[:6]:
+        if t.text == ":":
+            head = doc[: t.i]
+            if 0 < len(head) <= 5 and all(x.pos_ in ("PROPN", "NOUN", "PART", "DET") for x in head) and any(
+                x.pos_ == "PROPN" for x in head
+            ) and len(doc) - t.i > 3:
+                return Quote(content=_span(doc, t.i + 1, len(doc), base), speaker=_span(doc, 0, t.i, base),
+                             cue=_span(doc, t.i, t.i + 1, base), direct=False)
+            return None
+    return None
+
+
+def _according(tok: Token, base: int) -> Quote | None:
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    src = objs[0]
+    s0, s1 = src.left_edge.i, src.right_edge.i + 1
+    sent = tok.sent
+    # content: the rest of the sentence without "according to X" and its commas
+    if tok.i - sent.start > sent.end - s1:
+        a, b = sent.start, tok.i
+    else:
+        a, b = s1, sent.end
+    while a < b and doc[a].is_punct and doc[a].text not in OPEN_Q:
+        a += 1
+    while b > a and (doc[b - 1].is_punct and doc[b - 1].text not in CLOSE_Q):
+        b -= 1
+    if b <= a:
+        return None
+    return Quote(
+        content=_span(doc, a, b, base),
+        speaker=_span(doc, s0, s1, base),
+        cue=_span(doc, tok.i, tok.i + 2, base),
+        direct=False,
+    )
+
+
+def _subtree(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _span(doc: Doc, a: int, b: int, base: int) -> Span:
+    sp: SpacySpan = doc[a:b]
+    return Span(base + sp.start_char, base + sp.end_char, sp.text)
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """One attribution per content: a verb nested in another's content ("said ... had told") keeps both only
+    when their contents differ; identical contents keep the speech verb that has a speaker."""
+    best: dict[tuple[int, int], Quote] = {}
+    for q in quotes:
+        key = (q.content.start, q.content.end)
+        old = best.get(key)
+        if old is None or (old.speaker is None and q.speaker is not None):
+            best[key] = q
+    return list(best.values())
+
+
+# --- quote marks -------------------------------------------------------------------------------------------------
+
+
+def quoted_segments(text: str, blocks: list[tuple[int, int]]) -> list[Segment]:
+    """Quoted stretches, merged across paragraphs when a paragraph ends inside a quotation and the next opens one.
+
+    Straight double quotes toggle; curly ones open and close. An unclosed quotation ends at its paragraph end.
+    """
+    raw: list[tuple[Segment, bool]] = []  # (segment, closed)
+    for bs, be in blocks:
+        i, opened = bs, None
+        straight_open = False
+        while i < be:
+            ch = text[i]
+            if ch == "“" or (ch == '"' and not straight_open):
+                if opened is None:
+                    opened = i
+                straight_open = ch == '"'
+            elif ch == "”" or (ch == '"' and straight_open):
+                if opened is not None:
+                    raw.append((Segment(opened, i + 1), True))
+                opened, straight_open = None, False
+            i += 1
+        if opened is not None and be - opened > 1:
+            raw.append((Segment(opened, be), False))
+    merged: list[Segment] = []
+    carry = False
+    for seg, closed in raw:
+        if carry and merged and text[seg.start] in OPEN_Q and _blocks_adjacent(merged[-1].end, seg.start, text):
+            merged[-1] = Segment(merged[-1].start, seg.end)
+        else:
+            merged.append(Segment(seg.start, seg.end))
+        carry = not closed
+    return merged
+
+
+def _blocks_adjacent(end: int, start: int, text: str) -> bool:
+    return not text[end:start].strip()
+
+
+def _extend_to_segments(quotes: list[Quote], segments: list[Segment], text: str) -> None:
+    """A parsed content that lies inside a quotation takes the whole quotation (marks included)."""
+    for q in quotes:
+        c = q.content
+        for seg in segments:
+            inside = c.start >= seg.start - 2 and c.end <= seg.end + 2
+            most = _overlap(c.start, c.end, seg.start, seg.end) >= 0.6 * (c.end - c.start)
+            if (inside or most) and not _overlaps_cue(q, seg):
+                s, e = min(c.start, seg.start), max(c.end, seg.end)
+                q.content = Span(s, e, text[s:e])
+                break
+
+
+def _nested(q: Quote, segments: list[Segment]) -> bool:
+    """A reporting verb inside someone's quotation ("“I think...,” he said") is the quoted person's wording,
+    not a new attribution for the reader."""
+    cue = q.cue
+    if cue is None or (cue.text.lower().startswith("according")):
+        return False
+    return any(seg.start < cue.start and cue.end <= seg.end for seg in segments)
+
+
+def _colon_content(quotes: list[Quote], docs: list[tuple[int, Doc]], text: str) -> None:
+    """"Kirby said:" closing a paragraph introduces the next paragraph as what was said."""
+    starts = sorted(base for base, _ in docs)
+    ends = {base: base + len(doc.text) for base, doc in docs}
+    for q in quotes:
+        if q.cue is None:
+            continue
+        block = max((b for b in starts if b <= q.cue.start), default=None)
+        if block is None:
+            continue
+        tail = text[q.cue.end : ends[block]].strip()
+        if tail != ":":
+            continue
+        nxt = [b for b in starts if b > block]
+        if nxt:
+            b = nxt[0]
+            q.content = Span(b, ends[b], text[b : ends[b]])
+
+
+def _join_split_quotes(quotes: list[Quote], segments: list[Segment], text: str) -> None:
+    """“Part one,” he said, “part two.”: one attribution whose content runs over both quoted parts."""
+    for q in quotes:
+        if q.cue is None:
+            continue
+        pivot = max(q.cue.end, q.speaker.end if q.speaker else 0)
+        if q.content.end > pivot:
+            continue
+        for seg in segments:
+            gap = text[pivot : seg.start]
+            if seg.start >= pivot and len(gap) <= 4 and "\n" not in gap and gap.strip() in (",", ":", "", "."):
+                q.content = Span(q.content.start, seg.end, text[q.content.start : seg.end])
+                break
+
+
+def _overlaps_cue(q: Quote, seg: Segment) -> bool:
+    return any(x is not None and x.start < seg.end and seg.start < x.end for x in (q.cue, q.speaker))
+
+
+def _orphan_segments(quotes: list[Quote], segments: list[Segment], text: str, docs: list[tuple[int, Doc]]) -> list[Quote]:
+    """Quotations no verb claimed: a paragraph that is a quotation continues the previous speaker's words."""
+    out: list[Quote] = []
+    claimed = [(q.content.start, q.content.end) for q in quotes]
+    block_starts = {base for base, _ in docs}
+    for seg in segments:
+        if any(_overlap(seg.start, seg.end, s, e) > 0 for s, e in claimed):
+            continue
+        words = len(text[seg.start : seg.end].split())
+        if words < 4:
+            continue  # scare quotes, titles
+        para_start = max((b for b in block_starts if b <= seg.start), default=0)
+        if text[para_start : seg.start].strip():
+            continue  # a quotation inside a sentence with no reporting verb: a title or a term, not speech
+        prev = [q for q in quotes + out if q.content.end <= seg.start and seg.start - q.content.end < 1500]
+        if not prev:
+            continue
+        last = max(prev, key=lambda q: q.content.end)
+        out.append(Quote(content=Span(seg.start, seg.end, text[seg.start : seg.end]), speaker=last.speaker,
+                         cue=None, direct=True))
+    return out
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def _trim(span: Span, text: str) -> Span:
+    s, e = span.start, span.end
+    while s < e and text[s] in " \n\t,;:—–-":
+        s += 1
+    while e > s and text[e - 1] in " \n\t;:—–-(":
+        e -= 1
+    return Span(s, e, text[s:e])
+
+
+def _is_direct(span: Span, segments: list[Segment]) -> bool:
+    n = span.end - span.start
+    if n <= 0:
+        return False
+    inside = sum(_overlap(span.start, span.end, s.start, s.end) for s in segments)
+    return inside >= 0.6 * n
