@@ -1,0 +1,57 @@
+"""The last step every reader shares: mark blocks, name the outlet, give an id, and refuse what is not an article.
+
+Readers only know their format (a JSONL line, an RSS entry, a WARC record); what makes the result an `Article`
+that later stages can trust is the same for all of them, so it lives here once.
+"""
+
+from __future__ import annotations
+
+from storyline.ingest.clean import mark_blocks, url_of_line
+from storyline.ingest.decode import MAX_ARTICLE_CHARS
+from storyline.ingest.ids import content_id
+from storyline.ingest.outlet import canonical_outlet, outlet_from_blocks, outlet_from_url
+from storyline.model import Article, Block, Rejected
+
+
+# Lines that can never be an article's body on their own.
+_NOT_CONTENT = frozenset({"title", "outlet", "footer", "boilerplate", "credit", "byline"})
+
+
+def build_article(article: Article, first_line_is_title: bool = False) -> Article | Rejected:
+    """`article` with blocks, title, url, outlet and id filled in, or a Rejected when it has no text to analyse.
+
+    `article.id` empty means "no id in the input": the content hash is used. A text that is only a title is
+    rejected (nothing to analyse); a text whose every line looks like furniture is kept whole as body, since a
+    cleaning rule is less likely to be right than the user who gave us the article.
+    """
+    text = article.text
+    source = article.source or "input"
+    if not text or not text.strip():
+        return Rejected(source, "no article text (the text is empty): give the article's body, not only its title or link")
+    if len(text) > MAX_ARTICLE_CHARS:
+        return Rejected(
+            source,
+            f"article text is too long ({len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}): split it into one article per record",
+        )
+    blocks = mark_blocks(text, title=article.title, first_line_is_title=first_line_is_title)
+    titles = [b for b in blocks if b.kind == "title"]
+    if article.title is None and titles:
+        article.title = text[titles[0].start : titles[0].end]
+    content = [b for b in blocks if b.kind not in _NOT_CONTENT]
+    if not content:
+        kinds = sorted({b.kind for b in blocks} - {"title"})
+        what = "only a title" + (" and " + ", ".join(kinds) + " lines" if kinds else "")
+        return Rejected(source, f"no article text, {what}: give the article's body under its title line")
+    if not [b for b in content if b.kind == "body"]:
+        # bullets or captions only: keep them as the body rather than lose the article to a cleaning rule
+        blocks = [Block(b.start, b.end, "body") if b.kind not in _NOT_CONTENT else b for b in blocks]
+    article.blocks = blocks
+    if not article.url:
+        article.url = next((u for b in blocks if b.kind == "boilerplate" and (u := url_of_line(text[b.start : b.end]))), None)
+    if article.outlet:
+        article.outlet = canonical_outlet(article.outlet)
+    else:
+        article.outlet = outlet_from_blocks(text, blocks) or outlet_from_url(article.url)
+    if not article.id:
+        article.id = content_id(text)
+    return article

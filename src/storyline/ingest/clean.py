@@ -1,0 +1,269 @@
+"""Mark what each line of an article is (title, bullet, body, caption, credit, footer, boilerplate...).
+
+Articles pasted or scraped from the web carry more than their story: key-point bullets, photo captions (often twice:
+the image's alt text, then the caption with its credit glued on), credits, "Read the original article on..." footers,
+newsletter prompts. Analysis must read only the body, or every caption becomes a "fact" and every credit an
+"entity". Cleaning never edits the text: it returns `Block`s whose offsets slice `text` exactly, so everything a
+user ingested is kept and every later offset still points into the input.
+
+The rules are general line shapes (a credit is a short "Name/Agency" line; a caption says "in this image" or is a
+line repeated with a credit), never strings of particular articles. They are tuned to keep body paragraphs: when a
+rule is unsure, the line stays body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from storyline.ingest.outlet import is_footer, looks_like_outlet_line
+from storyline.model import Block
+
+# --- line shapes -------------------------------------------------------------------------------------------------
+
+_BULLET_RE = re.compile(r"^[•·▪▫◦‣►▶●○■□*\-–]\s*\S")
+
+# Photo agencies and the words credits are made of. Case matters for the short ones (AP, PA, EPA).
+_AGENCY = (
+    r"(?:AP|AFP|EPA(?:-EFE)?|Reuters|REUTERS|Getty(?:\s+Images)?|GETTY(?:\s+IMAGES)?|Shutterstock|Bloomberg|Xinhua"
+    r"|Alamy|PA(?:\s+(?:Images|Wire|Media))?|Pool|POOL|NurPhoto|SIPA|Sipa(?:\s+USA)?|Anadolu(?:\s+Agency)?|Sputnik"
+    r"|KCNA|Yonhap|Kyodo|TASS|ZUMA(?:\s+(?:Press|Wire))?|Imagn|Redux|Polaris|Handout|HANDOUT|Courtesy)"
+)
+_CREDIT_RES = [
+    # "Photo: Jane Doe/Reuters", "Image source, Getty Images", "Photograph by Jane Doe"
+    re.compile(r"^(?i:photo(?:graph)?s?|images?|pictures?|credits?|illustration|video)"
+               r"(?:\s+(?i:by|credit|source|courtesy(?:\s+of)?))?\s*[:/,]\s*\S"),
+    re.compile(r"^(?i:photo(?:graph)?|picture|illustration|image)\s+(?i:by|courtesy(?:\s+of)?)\s+\S"),
+    # "AP Photo/Bram Janssen", "Reuters Pictures", "AFP Images"
+    re.compile(r"\b" + _AGENCY + r"\s+(?i:photos?|images|pictures|file)\b"),
+    # "Bram Janssen/AP", "Reuters/Evelyn Hockstein"
+    re.compile(r"\S\s*/\s*" + _AGENCY + r"\b|\b" + _AGENCY + r"\s*/\s*\S"),
+    # "... via Getty Images", "... via Reuters"
+    re.compile(r"\b(?i:via)\s+" + _AGENCY + r"\b"),
+    # "Getty Images", "Shutterstock", "Courtesy of the family"
+    re.compile(r"^(?:Getty\s+Images|GETTY\s+IMAGES|Shutterstock|Alamy|(?i:courtesy(?:\s+of)?\s+\S.*))$"),
+]
+_BARE_AGENCY_RE = re.compile(r"^" + _AGENCY + r"$")
+
+_CAPTION_RES = [
+    # "... in this image released by ...", "... in this undated handout photo ..."
+    re.compile(r"\bin\s+(?:this|a|an)\s+(?:[\w-]+\s+){0,4}?(?:image|photo|photograph|picture|handout|screen\s*grab"
+               r"|screenshot|still|video\s+grab|frame\s+grab|file\s+photo)s?\b", re.I),
+    re.compile(r"\b(?:photo|image|picture|photograph|handout)s?\s+(?:released|provided|distributed|obtained|taken"
+               r"|made\s+available)\s+(?:by|on|from)\b", re.I),
+    # "Pictured: ...", "Image caption, ...", "FILE PHOTO: ..."
+    re.compile(r"^(?:pictured|above|top|left|right|main\s+image|file\s+photo|file)\s*[:|]\s*\S", re.I),
+    re.compile(r"^(?:image|photo|video|media)\s+caption\s*[,:]", re.I),
+]
+
+_BOILERPLATE_RE = re.compile(
+    r"""^(?:
+        sign\s+up\b | subscribe\b | subscribers?\s+only\b | get\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}newsletter
+      | join\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:newsletter|mailing\s+list|channel)
+      | (?:our\s+|the\s+|free\s+)?newsletters?\s*[:|]?\s*$
+      | related(?:\s+(?:coverage|stories|story|articles?|content|reading|links|topics|video|news))?\s*[:|»›>]
+      | related(?:\s+(?:coverage|stories|articles|content|reading|links|topics))?\s*$
+      | read\s+more\s*(?:[:»›>|]|$) | read\s+(?:next|also)\s*[:»›>|] | (?:also|further)\s+read(?:ing)?\s*[:»›>|]
+      | more\s+(?:from|on|about)\s+[^.]{1,60}[:»›>|]?\s*$ | more\s*: | see\s+also\s*: | recommended\s*(?:for\s+you|reading|stories|videos?)?\s*:?\s*$
+      | (?:watch|listen|video|photos|gallery|opinion|explainer|live|analysis)(?:\s+\w+){0,2}\s*[:|]\s*\S.{0,150}$
+      | advertisement\b | ad\s*$ | sponsored(?:\s+content)?\s*:?\s*$ | story\s+continues | continue\s+reading
+      | (?:trending|most\s+(?:read|popular|viewed|shared)|top\s+stories|latest\s+news)(?:\s+(?:now|stories|news))?\s*:?\s*$
+      | share\s+(?:this|on|via|the\s+story|the\s+article)\b | share\s*$ | tweet\s*$ | copy\s+(?:link|url)\b
+      | follow\s+(?:us\b|@|[\w.&'-]+(?:\s+[\w.&'-]+)?\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|tiktok|youtube|google)\b)
+      | like\s+us\s+on\b | click\s+here\b | tap\s+here\b | download\s+(?:the|our)\s+(?:[\w-]+\s+)?app\b
+      | \(?\s*reporting\s+by\b | \(?\s*additional\s+reporting\b | \(?\s*editing\s+by\b | \(?\s*writing\s+by\b
+      | \(?\s*compiled\s+by\b | \(?\s*(?:produced|edited)\s+by\b
+      | contact\s+(?:the\s+)?(?:author|reporter|writer)s?\b | e-?mail\s+(?:the\s+)?(?:author|reporter|writer|us)\b
+      | skip\s+to\b | we\s+use\s+cookies\b | (?:accept|manage)\s+(?:all\s+)?cookies\b | this\s+(?:content|video|embed|element)\s+(?:is\s+)?(?:not\s+available|cannot|could\s+not)
+      | (?:updated|published|posted|last\s+updated|first\s+published)\s*:?\s+(?:on\s+)?[\w,.: ]{0,40}\d
+      | \d+\s*(?:min(?:ute)?s?)\s+read\s*$ | (?:comments?|\d+\s+comments?)\s*$ | (?:view|show|load|see)\s+(?:\d+\s+)?(?:comments|gallery|images|photos|more)\b
+      | (?:image|photo|video)\s+(?:\d+\s+)?of\s+\d+\s*$ | (?:enlarge|expand)\s+(?:this\s+)?(?:image|photo)\s*$ | toggle\s+caption\s*$
+    )""",
+    re.I | re.X,
+)
+# "By Jane Doe", "By JANE DOE, Associated Press", "By Jane Doe and John Roe | Reuters"
+_BYLINE_RE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:[\s,|&]+(?:and\s+)?[A-Z][\w.'’-]*|\s+(?:de|van|von|da|del|la|le|al|bin)){0,10}\s*[.,]?\s*$|^by\s+[A-Z][^.!?]{0,80}\|\s*\S[^.!?]{0,60}$", re.I)
+_URL_LINE_RE = re.compile(r"^(?:source\s*:\s*)?(?:https?://|www\.)\S+$", re.I)
+
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
+
+
+def is_credit(line: str) -> bool:
+    """True for a photo credit line: "AP Photo/Bram Janssen", "Getty Images", "Reuters/Evelyn Hockstein"."""
+    text = line.strip()
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    if not text or len(text) > 100 or len(text.split()) > 14:
+        return False
+    if re.search(r"\b(?:said|says|told|according)\b", text):
+        return False
+    return bool(_BARE_AGENCY_RE.match(text)) or any(p.search(text) for p in _CREDIT_RES)
+
+
+def _is_tail_credit(tail: str) -> bool:
+    """A credit glued to the end of a caption; stricter than a credit line (no bare agency name)."""
+    text = tail.strip()
+    return bool(text) and not _BARE_AGENCY_RE.match(text.strip("()")) and is_credit(text)
+
+
+def is_caption(line: str) -> bool:
+    """True for a line that describes a photo ("... in this image released by ...", "Pictured: ...")."""
+    text = " ".join(line.split())
+    if len(text) > 600:
+        return False
+    return any(p.search(text) for p in _CAPTION_RES)
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for site furniture: newsletter and share prompts, "Related:", "Read more:", bylines, ads."""
+    text = " ".join(line.split())
+    words = len(text.split())
+    if not text or words > 40:
+        return False
+    if _URL_LINE_RE.match(text):
+        return True
+    if words <= 16 and _BYLINE_RE.match(text):
+        return True
+    return bool(_BOILERPLATE_RE.match(text)) and (words <= 25 or re.match(r"(?i)sign\s+up|subscribe|get\s|join\s", text) is not None)
+
+
+def url_of_line(line: str) -> str | None:
+    """The URL when a line is only a URL (a "Source: https://..." line under a pasted article)."""
+    text = line.strip()
+    if not _URL_LINE_RE.match(text):
+        return None
+    url = re.sub(r"(?i)^source\s*:\s*", "", text)
+    return url if url.lower().startswith("http") else "https://" + url
+
+
+# --- splitting text into lines with offsets ------------------------------------------------------------------------
+
+_LINE_RE = re.compile(r"[^\n\r]*(?:\r\n|\n|\r)|[^\n\r]+$")
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, follows_blank) of each non-blank line, trimmed of surrounding whitespace, in text order."""
+    blank_before = True
+    for m in _LINE_RE.finditer(text):
+        raw = m.group().rstrip("\r\n")
+        stripped = raw.strip()
+        if not stripped:
+            blank_before = True
+            continue
+        start = m.start() + (len(raw) - len(raw.lstrip()))
+        yield start, start + len(stripped), blank_before
+        blank_before = False
+
+
+def _key(s: str) -> str:
+    return " ".join(s.split())
+
+
+# --- the block marker ---------------------------------------------------------------------------------------------
+
+def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool = False) -> list[Block]:
+    """The blocks of `text`, in order, covering every non-blank line; offsets slice `text` exactly.
+
+    `first_line_is_title`: the text starts with its title (a .txt article). Otherwise the first line is marked
+    title only when it repeats `title` (HTML extraction and many JSONL sets keep the headline as line one).
+    Blank lines belong to no block. Consecutive body lines with no blank line between them are one paragraph when
+    the first does not end a sentence (hard-wrapped text), so sentences are never cut at a wrap.
+    """
+    lines = list(_lines(text))
+    if not lines:
+        return []
+    kinds: list[str] = ["body"] * len(lines)
+    splits: dict[int, int] = {}  # line index -> offset where a glued credit starts
+    seen: dict[str, int] = {}
+
+    title_at = -1
+    first = text[lines[0][0] : lines[0][1]]
+    if first_line_is_title or (title and _key(first).lower() == _key(title).lower()):
+        title_at = 0
+        kinds[0] = "title"
+
+    for i, (start, end, _) in enumerate(lines):
+        if i == title_at:
+            continue
+        line = text[start:end]
+        key = _key(line)
+        if i == title_at + 1 and title_at == 0 and looks_like_outlet_line(line):
+            kinds[i] = "outlet"
+        elif is_footer(line):
+            kinds[i] = "footer"
+        elif is_credit(line):
+            kinds[i] = "credit"
+        elif is_boilerplate(line):
+            kinds[i] = "boilerplate"
+        elif _BULLET_RE.match(line) and len(line) < 600:
+            kinds[i] = "bullet"
+        elif key in seen and len(key) >= 20:
+            kinds[i] = "caption"  # the second copy of a repeated line: alt text and caption, or a pull quote
+        else:
+            glued = _glued_credit(line)
+            prefix_of = _copy_with_tail(key, seen)
+            if prefix_of is not None:
+                j, tail = prefix_of
+                if _is_tail_credit(tail):
+                    kinds[j] = "caption"  # the first copy was the image's alt text
+                    kinds[i] = "caption"
+                    splits[i] = start + _tail_start(line, tail)
+            if kinds[i] == "body" and glued is not None:
+                kinds[i] = "caption"
+                splits[i] = start + glued
+            elif kinds[i] == "body" and is_caption(line):
+                kinds[i] = "caption"
+        seen.setdefault(key, i)
+
+    return _to_blocks(text, lines, kinds, splits)
+
+
+def _glued_credit(line: str) -> int | None:
+    """Offset in `line` of a credit glued after a caption's last sentence ("...2023.AP Photo/Bram Janssen")."""
+    m = re.search(r"\s*\(([^()]{2,100})\)\s*$", line)
+    if m and _is_tail_credit(m.group(1)) and m.start() >= 20:
+        return m.start() + (len(m.group()) - len(m.group().lstrip()))
+    # the last sentence end followed by a short tail
+    for m in re.finditer(r"[.!?][\"'”’)]?(?=\s*\S)", line):
+        tail_start = m.end()
+        tail = line[tail_start:]
+        if len(tail) <= 100 and tail_start >= 20 and _is_tail_credit(tail):
+            return tail_start + (len(tail) - len(tail.lstrip()))
+    return None
+
+
+def _copy_with_tail(key: str, seen: dict[str, int]) -> tuple[int, str] | None:
+    """(index, tail) when `key` is an earlier line followed by a short tail: a caption repeated with its credit."""
+    for earlier, j in seen.items():
+        if len(earlier) >= 20 and len(key) - len(earlier) <= 100 and key.startswith(earlier) and key != earlier:
+            return j, key[len(earlier) :]
+    return None
+
+
+def _tail_start(line: str, tail: str) -> int:
+    t = tail.strip()
+    return line.rstrip().rfind(t) if t else len(line)
+
+
+def _to_blocks(text: str, lines: list[tuple[int, int, bool]], kinds: list[str], splits: dict[int, int]) -> list[Block]:
+    blocks: list[Block] = []
+    for i, (start, end, after_blank) in enumerate(lines):
+        kind = kinds[i]
+        if i in splits and start < splits[i] < end:
+            head_end = start + len(text[start : splits[i]].rstrip())
+            blocks.append(Block(start, head_end, kind))
+            blocks.append(Block(splits[i], end, "credit"))
+            continue
+        prev = blocks[-1] if blocks else None
+        if (
+            kind == "body"
+            and prev is not None
+            and prev.kind == "body"
+            and not after_blank
+            and kinds[i - 1] == "body"
+            and not _SENTENCE_END_RE.search(text[prev.start : prev.end])
+        ):
+            prev.end = end  # a hard-wrapped paragraph continues
+            continue
+        blocks.append(Block(start, end, kind))
+    return blocks
