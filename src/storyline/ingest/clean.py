@@ -82,7 +82,10 @@ _BOILERPLATE_RE = re.compile(
     re.I | re.X,
 )
 # "By Jane Doe", "By JANE DOE, Associated Press", "By Jane Doe and John Roe | Reuters"
-_BYLINE_RE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:[\s,|&]+(?:and\s+)?[A-Z][\w.'’-]*|\s+(?:de|van|von|da|del|la|le|al|bin)){0,10}\s*[.,]?\s*$|^by\s+[A-Z][^.!?]{0,80}\|\s*\S[^.!?]{0,60}$", re.I)
+_BYLINE_RE = re.compile(
+    r"^(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:[\s,|&]+(?:and\s+)?[A-Z][\w.'’-]*|\s+(?:de|van|von|da|del|la|le|al|bin)){0,10}\s*[.,]?\s*$"
+    r"|^(?:By|BY)\s+[A-Z][^.!?]{0,80}\|\s*\S[^.!?]{0,60}$"
+)
 _URL_LINE_RE = re.compile(r"^(?:source\s*:\s*)?(?:https?://|www\.)\S+$", re.I)
 
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
@@ -93,7 +96,7 @@ def is_credit(line: str) -> bool:
     text = line.strip()
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
-    if not text or len(text) > 100 or len(text.split()) > 14:
+    if not text or len(text) > 80 or len(text.split()) > 12:
         return False
     if re.search(r"\b(?:said|says|told|according)\b", text):
         return False
@@ -191,6 +194,12 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
             kinds[i] = "outlet"
         elif is_footer(line):
             kinds[i] = "footer"
+        elif (glued := _glued_credit(line)) is not None:
+            kinds[i] = "caption"  # a caption with its credit glued on: "...Aug. 18, 2023.AP Photo/Bram Janssen"
+            splits[i] = start + glued
+            alt_text = seen.get(_key(line[:glued]))
+            if alt_text is not None and kinds[alt_text] == "body":
+                kinds[alt_text] = "caption"  # the same caption just before, without its credit: the image's alt text
         elif is_credit(line):
             kinds[i] = "credit"
         elif is_boilerplate(line):
@@ -200,7 +209,6 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
         elif key in seen and len(key) >= 20:
             kinds[i] = "caption"  # the second copy of a repeated line: alt text and caption, or a pull quote
         else:
-            glued = _glued_credit(line)
             prefix_of = _copy_with_tail(key, seen)
             if prefix_of is not None:
                 j, tail = prefix_of
@@ -208,10 +216,7 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
                     kinds[j] = "caption"  # the first copy was the image's alt text
                     kinds[i] = "caption"
                     splits[i] = start + _tail_start(line, tail)
-            if kinds[i] == "body" and glued is not None:
-                kinds[i] = "caption"
-                splits[i] = start + glued
-            elif kinds[i] == "body" and is_caption(line):
+            if kinds[i] == "body" and is_caption(line):
                 kinds[i] = "caption"
         seen.setdefault(key, i)
 
@@ -223,8 +228,8 @@ def _glued_credit(line: str) -> int | None:
     m = re.search(r"\s*\(([^()]{2,100})\)\s*$", line)
     if m and _is_tail_credit(m.group(1)) and m.start() >= 20:
         return m.start() + (len(m.group()) - len(m.group().lstrip()))
-    # the last sentence end followed by a short tail
-    for m in re.finditer(r"[.!?][\"'”’)]?(?=\s*\S)", line):
+    # the shortest tail after a sentence end ("Aug. 18, 2023.AP Photo/..." splits after "2023.", not "Aug.")
+    for m in reversed(list(re.finditer(r"[.!?][\"'”’)]?(?=\s*\S)", line))):
         tail_start = m.end()
         tail = line[tail_start:]
         if len(tail) <= 100 and tail_start >= 20 and _is_tail_credit(tail):

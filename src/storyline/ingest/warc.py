@@ -7,6 +7,7 @@ The crawl time is kept in `extra["crawled"]`; it is not the publication date.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,16 +25,22 @@ def read_warc(path: Path) -> Iterator[Article | Rejected]:
         yield Rejected(str(path), "empty file: nothing to read")
         return
     n = 0
+    pages = 0
     try:
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream):
                 n += 1
+                if not str(record.format).startswith("warc"):
+                    # warcio falls back to the older ARC layout for anything it does not recognise
+                    yield Rejected(str(path), "not a WARC file (no WARC/1.x record header): give a .warc or .warc.gz archive")
+                    return
                 if record.rec_type not in ("response", "resource"):
                     continue
                 content_type = _content_type(record)
                 if "html" not in content_type:
                     continue
                 source = f"{path}#{n}"
+                pages += 1
                 data = record.content_stream().read(MAX_FILE_BYTES + 1)
                 if len(data) > MAX_FILE_BYTES:
                     yield Rejected(source, f"archived page is too large (over {human_size(MAX_FILE_BYTES)}): it is not a single article")
@@ -49,9 +56,12 @@ def read_warc(path: Path) -> Iterator[Article | Rejected]:
                     if crawled:
                         result.extra["crawled"] = crawled
                 yield result
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as e:
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as e:
         where = f" after record {n}" if n else ""
         yield Rejected(str(path), f"damaged or not a WARC file{where} ({' '.join(str(e).split())[:120]}): check the archive")
+        return
+    if not pages:
+        yield Rejected(str(path), f"no HTML pages in the archive ({n} records, none an HTML response): nothing to read")
 
 
 def _content_type(record) -> str:  # type: ignore[no-untyped-def]

@@ -1,0 +1,196 @@
+"""The .txt reader and the cleaning rules: what a user pastes from a news site becomes a title, an outlet and body.
+
+The seeds are two real reports of one story; the rest are small texts built here for one rule each.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.ingest import read_paths
+from storyline.ingest.clean import is_boilerplate, is_caption, is_credit, mark_blocks
+from storyline.model import Article, Rejected
+
+
+def _read(*paths: Path | str) -> list[Article | Rejected]:
+    return list(read_paths(paths))
+
+
+def _kind_of(article: Article, needle: str) -> set[str]:
+    """The kinds of the blocks that hold `needle` (a phrase of the text)."""
+    at = article.text.index(needle)
+    return {b.kind for b in article.blocks if b.start <= at < b.end}
+
+
+def _assert_blocks_slice_text(article: Article) -> None:
+    """Blocks are ordered, do not overlap, start and end on non-space, and cover every non-blank character."""
+    covered = [False] * len(article.text)
+    last_end = 0
+    for b in article.blocks:
+        assert last_end <= b.start < b.end <= len(article.text)
+        chunk = article.text[b.start : b.end]
+        assert chunk == chunk.strip() and chunk
+        for i in range(b.start, b.end):
+            covered[i] = True
+        last_end = b.end
+    uncovered = "".join(ch for ch, c in zip(article.text, covered) if not c)
+    assert uncovered.strip() == ""
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Article]:
+    root = Path(__file__).resolve().parents[1] / "examples" / "seeds"
+    out = {}
+    for item in read_paths([root]):
+        assert isinstance(item, Article), item
+        out[item.outlet or "?"] = item
+    return out
+
+
+def test_seed_titles_and_outlets(seeds: dict[str, Article]) -> None:
+    assert set(seeds) == {"Global News", "Business Insider"}
+    assert seeds["Global News"].title == "U.S. says Putin, Kim have swapped letters as Russia seeks arms for Ukraine"
+    assert seeds["Business Insider"].title.startswith("Putin and Kim Jong Un have been trading letters")
+    assert seeds["Business Insider"].title.endswith("White House says")
+
+
+def test_seed_text_is_the_file_exactly(seeds: dict[str, Article]) -> None:
+    for article in seeds.values():
+        assert Path(article.source).read_text(encoding="utf-8") == article.text
+
+
+def test_global_news_outlet_line_is_not_body(seeds: dict[str, Article]) -> None:
+    gn = seeds["Global News"]
+    assert _kind_of(gn, "Global News") == {"outlet"}
+    assert _kind_of(gn, "Kirby declined to detail") == {"body"}
+    assert "Global News" not in gn.body_text()
+
+
+def test_business_insider_furniture_is_not_body(seeds: dict[str, Article]) -> None:
+    bi = seeds["Business Insider"]
+    assert _kind_of(bi, "• Arms negotiations between Russia") == {"bullet"}
+    assert _kind_of(bi, "in this image released by North Korea") == {"caption"}
+    assert _kind_of(bi, "AP Photo/Bram Janssen") == {"credit"}
+    assert _kind_of(bi, "Read the original article on Business Insider") == {"footer"}
+    body = bi.body_text()
+    for furniture in ("AP Photo", "Read the original article", "•", "Ukrainian soldiers prepare shells", "in this image released"):
+        assert furniture not in body
+    # real paragraphs, including ones that mention dates and quote officials, stay body
+    assert _kind_of(bi, "Last month, a Russian delegation led by") == {"body"}
+    assert _kind_of(bi, "Iran, another country isolated") == {"body"}
+    assert _kind_of(bi, "Schemes like the arms deal") == {"body"}
+    assert len([b for b in bi.blocks if b.kind == "body"]) == 15
+
+
+def test_seed_blocks_slice_the_text(seeds: dict[str, Article]) -> None:
+    for article in seeds.values():
+        _assert_blocks_slice_text(article)
+        assert article.text[article.blocks[0].start : article.blocks[0].end] == article.title
+
+
+def test_ids_are_stable_across_reads(seeds: dict[str, Article]) -> None:
+    again = {a.outlet: a for a in _read(Path(seeds["Global News"].source).parent)}
+    for outlet, article in seeds.items():
+        assert again[outlet] == article
+        assert article.id.startswith("sha1:") and len(article.id) == len("sha1:") + 16
+    assert seeds["Global News"].id != seeds["Business Insider"].id
+
+
+def test_same_text_with_other_line_endings_has_the_same_id(tmp_path: Path) -> None:
+    body = "Storm closes port\n\nThe port closed on Monday as winds reached 120 km/h.\n"
+    (tmp_path / "unix.txt").write_text(body, encoding="utf-8", newline="\n")
+    (tmp_path / "dos.txt").write_bytes(body.replace("\n", "\r\n").encode("utf-8"))
+    dos, unix = _read(tmp_path)
+    assert dos.id == unix.id
+    assert "\r\n" in dos.text  # kept exactly; only the id ignores the difference
+    _assert_blocks_slice_text(dos)
+
+
+def test_body_paragraph_with_a_date_is_kept() -> None:
+    text = (
+        "Ceasefire talks resume\n\n"
+        "Negotiators met in Cairo on Friday, Aug. 18, 2023.\n\n"
+        "The talks, which began on July 27, 2023, were adjourned after officials said no agreement was near.\n"
+    )
+    blocks = mark_blocks(text, first_line_is_title=True)
+    kinds = [(text[b.start : b.end][:20], b.kind) for b in blocks]
+    assert [k for _, k in kinds] == ["title", "body", "body"], kinds
+
+
+def test_caption_shapes_are_recognised() -> None:
+    assert is_caption("Kim Jong Un inspects a factory in this undated photo released by KCNA.")
+    assert is_caption("Pictured: The damaged bridge on Monday")
+    assert not is_caption("The photographer said she took the image on Monday.")
+    assert not is_caption("Officials released new images of the damage on Tuesday, March 5, 2024.")
+
+
+def test_credit_shapes_are_recognised() -> None:
+    for credit in ("AP Photo/Bram Janssen", "Getty Images", "Reuters/Evelyn Hockstein", "Saul Loeb/AFP via Getty Images",
+                   "Photo: Jane Doe/Reuters", "(AP Photo/Evan Vucci)", "Image source, Getty Images"):
+        assert is_credit(credit), credit
+    for not_credit in ("Reuters reported the deal on Monday.", "The AP said the photos were genuine.",
+                       "Kirby said the 50/50 split was fair."):
+        assert not is_credit(not_credit), not_credit
+
+
+def test_boilerplate_shapes_are_recognised() -> None:
+    for line in ("Sign up for our daily newsletter", "Subscribe to read more", "Related: Five things to know",
+                 "Read more: How the deal was done", "By Jane Doe", "By JANE DOE and John Roe, Associated Press",
+                 "Advertisement", "Follow us on Twitter", "Share this article", "(Reporting by Jane Doe; Editing by John Roe)"):
+        assert is_boilerplate(line), line
+    for line in ("Following Shoigu's visit, officials traveled to Pyongyang.", "Subscribers to the service saw prices rise.",
+                 "Related talks are expected next week.", "By Monday, the river had risen two metres."):
+        assert not is_boilerplate(line), line
+
+
+def test_repeated_line_second_copy_is_a_caption() -> None:
+    cap = "Rescue workers search the rubble of a collapsed building in Antakya, Turkey."
+    text = f"Quake toll rises\n\nThe death toll rose past 40,000 on Friday.\n\n{cap}\n\nAid arrived by road.\n\n{cap}\n"
+    blocks = mark_blocks(text, first_line_is_title=True)
+    at = [b.kind for b in blocks if text[b.start : b.end] == cap]
+    assert at == ["body", "caption"]
+
+
+def test_caption_with_glued_credit_is_split() -> None:
+    text = "Title\n\nA body paragraph.\n\nA soldier walks past a damaged tank near Kharkiv, Ukraine, May 3, 2024.Jane Doe/Reuters\n"
+    blocks = mark_blocks(text, first_line_is_title=True)
+    assert [(b.kind, text[b.start : b.end]) for b in blocks[-2:]] == [
+        ("caption", "A soldier walks past a damaged tank near Kharkiv, Ukraine, May 3, 2024."),
+        ("credit", "Jane Doe/Reuters"),
+    ]
+
+
+def test_hard_wrapped_paragraphs_are_one_block() -> None:
+    text = ("Flood warning\n\nHeavy rain fell across the region on Sunday, and forecasters\n"
+            "warned that rivers could burst their banks by Tuesday.\n\nSchools stayed open.\n")
+    blocks = mark_blocks(text, first_line_is_title=True)
+    assert [text[b.start : b.end] for b in blocks if b.kind == "body"] == [
+        "Heavy rain fell across the region on Sunday, and forecasters\nwarned that rivers could burst their banks by Tuesday.",
+        "Schools stayed open.",
+    ]
+
+
+def test_outlet_from_wire_dateline_and_url_line(tmp_path: Path) -> None:
+    (tmp_path / "wire.txt").write_text(
+        "Oil prices climb\n\nLONDON, Aug 30 (Reuters) - Oil prices rose on Wednesday after a large draw in US stocks.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "url.txt").write_text(
+        "Oil prices climb\n\nOil prices rose on Wednesday.\n\nhttps://www.theguardian.com/business/2023/aug/30/oil\n",
+        encoding="utf-8",
+    )
+    url, wire = _read(tmp_path)
+    assert wire.outlet == "Reuters"
+    assert url.outlet == "The Guardian"
+    assert url.url == "https://www.theguardian.com/business/2023/aug/30/oil"
+
+
+def test_footer_names_the_outlet(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Title here\n\nA paragraph of the story.\n\nThis article originally appeared on The Conversation.\n", encoding="utf-8"
+    )
+    (article,) = _read(tmp_path)
+    assert article.outlet == "The Conversation"
+    assert _kind_of(article, "This article originally") == {"footer"}
