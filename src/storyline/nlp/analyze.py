@@ -1,13 +1,31 @@
-"""Article -> Analysis: sentences, entities and index terms from the body blocks (first version)."""
+"""Article -> Analysis: sentences, entities with canonical names, attributions, time expressions, dated events.
+
+Why one batched parse: spaCy is the slow part, and `nlp.pipe` over every body block of every article keeps both
+cores busy; everything after the parse (quotes, names, times) is rules over the parsed blocks. Names are made
+canonical per article first, then across each story (articles sharing `Article.story`) with `link_entities`,
+so that "Kim" in one outlet and "Kim Jong Un" in another are one person.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 
-from storyline.model import Analysis, Article, Mention, Span
+from spacy.tokens import Doc
+
+from storyline.model import Analysis, Article, Block, Event, Span
+from storyline.nlp.coref import resolve_speakers
+from storyline.nlp.dates import infer_published, normalise_published
+from storyline.nlp.entities import canonicalize, mentions_from_doc
 from storyline.nlp.pipeline import get_nlp
+from storyline.nlp.quotes import find_quotes
+from storyline.nlp.timex import find_times, precision
 
+_LINE = re.compile(r"[^\n\r]*\S[^\n\r]*")
 _KEEP_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+_RANK = {"day": 3, "month": 2, "year": 1}
+BATCH = 64
 
 
 def analyze_article(article: Article) -> Analysis:
@@ -15,32 +33,119 @@ def analyze_article(article: Article) -> Analysis:
     return analyze_articles([article])[0]
 
 
-def analyze_articles(
-    articles: list[Article], progress: Callable[[int], None] | None = None
-) -> list[Analysis]:
-    """Analyse `articles` in order. `progress(n)` is called as each article finishes."""
-    nlp = get_nlp()
+def analyze_articles(articles: list[Article], progress: Callable[[int], None] | None = None) -> list[Analysis]:
+    """Analyse `articles` in order. `progress(n)` is called as each article finishes.
+
+    Articles that share a non-null `story` get their canonical names resolved across that story; an undated
+    article with no date clue of its own borrows the latest date of its story, marked as inferred.
+    """
+    dates = _publication_dates(articles)
+    blocks = [_blocks(a) for a in articles]
     out: list[Analysis] = []
-    for article in articles:
-        out.append(_analyze(article, nlp))
+    for article, (published, inferred), docs in zip(articles, dates, _parsed(articles, blocks)):
+        out.append(_analyze(article, published, inferred, docs))
         if progress:
             progress(1)
+    stories: dict[str, list[Analysis]] = defaultdict(list)
+    for article, analysis in zip(articles, out):
+        if article.story is not None:
+            stories[article.story].append(analysis)
+    for group in stories.values():
+        if len(group) > 1:
+            link_entities(group)
     return out
 
 
-def _analyze(article: Article, nlp) -> Analysis:  # type: ignore[no-untyped-def]
-    published = article.published[:10] if article.published else None
-    analysis = Analysis(article_id=article.id, published=published, outlet=article.outlet)
-    blocks = article.body_blocks()
-    docs: Iterable = nlp.pipe(article.text[b.start : b.end] for b in blocks)
-    for block, doc in zip(blocks, docs):
-        base = block.start
+def link_entities(analyses: list[Analysis]) -> None:
+    """Re-resolve canonical names (entities, quote speakers, event entities) across the analyses of one story,
+    in place. Safe to call again on the same analyses (the brief stage calls it per story)."""
+    mentions = [m for a in analyses for m in a.entities]
+    names = canonicalize(mentions)
+    for a in analyses:
+        for q in a.quotes:
+            if q.speaker_canonical in names:
+                q.speaker_canonical = names[q.speaker_canonical]
+        for e in a.events:
+            e.entities = list(dict.fromkeys(names.get(x, x) for x in e.entities))
+
+
+# --- internals ---------------------------------------------------------------------------------------------------
+
+
+def _blocks(article: Article) -> list[Block]:
+    """Body blocks split at line breaks (spaCy runs sentences across newlines: a title line would swallow the
+    first sentence), trimmed of surrounding blank space."""
+    n = len(article.text)
+    out: list[Block] = []
+    for b in article.body_blocks():
+        if not (0 <= b.start < b.end <= n):
+            continue
+        for m in _LINE.finditer(article.text, b.start, b.end):
+            out.append(Block(m.start(), m.end(), b.kind))
+    return out
+
+
+def _parsed(articles: list[Article], blocks: list[list[Block]]) -> Iterator[list[tuple[int, Doc]]]:
+    """Per article, its (block offset, parsed block) pairs, from one `nlp.pipe` over all blocks in order."""
+    nlp = get_nlp()
+    texts = (a.text[b.start : b.end] for a, bs in zip(articles, blocks) for b in bs)
+    stream = nlp.pipe(texts, batch_size=BATCH)
+    for bs in blocks:
+        yield [(b.start, next(stream)) for b in bs]
+
+
+def _publication_dates(articles: list[Article]) -> list[tuple[str | None, bool]]:
+    """(YYYY-MM-DD, inferred?) per article: given, else from its own text, else the latest of its story."""
+    out: list[tuple[str | None, bool]] = []
+    for a in articles:
+        given = normalise_published(a.published)
+        if given:
+            out.append((given, False))
+            continue
+        inferred = infer_published(find_times(a.text, None))
+        out.append((inferred, inferred is not None))
+    by_story: dict[str, list[str]] = defaultdict(list)
+    for a, (d, _inf) in zip(articles, out):
+        if a.story is not None and d:
+            by_story[a.story].append(d)
+    for i, a in enumerate(articles):
+        if out[i][0] is None and a.story is not None and by_story.get(a.story):
+            out[i] = (max(by_story[a.story]), True)
+    return out
+
+
+def _analyze(article: Article, published: str | None, inferred: bool, docs: list[tuple[int, Doc]]) -> Analysis:
+    analysis = Analysis(article_id=article.id, published=published, published_inferred=inferred,
+                        outlet=article.outlet)
+    text = article.text
+    for base, doc in docs:
         for sent in doc.sents:
             if sent.text.strip():
                 analysis.sentences.append(Span(base + sent.start_char, base + sent.end_char, sent.text))
-        for ent in doc.ents:
-            analysis.entities.append(
-                Mention(base + ent.start_char, base + ent.end_char, ent.text, ent.label_, canonical=ent.text)
-            )
+        analysis.entities.extend(mentions_from_doc(doc, base))
+        analysis.times.extend(find_times(text, published, base, base + len(doc.text)))
         analysis.terms.extend(t.lemma_.lower() for t in doc if t.pos_ in _KEEP_POS and not t.is_stop)
+    canonicalize(analysis.entities)
+    analysis.quotes = find_quotes(docs, text)
+    resolve_speakers(analysis.quotes, analysis.entities, text)
+    analysis.events = _events(analysis)
     return analysis
+
+
+def _events(analysis: Analysis) -> list[Event]:
+    """One event per sentence that carries a calendar date (its most precise one), with the entities in it."""
+    events: list[Event] = []
+    times = sorted(analysis.times, key=lambda t: t.start)
+    for sent in analysis.sentences:
+        best = None
+        for t in times:
+            if t.start >= sent.start and t.end <= sent.end and t.type in ("DATE", "TIME"):
+                p = precision(t.value)
+                if p and (best is None or _RANK[p] > _RANK[best[1]]):
+                    best = (t.value[:10], p)
+        if best is None:
+            continue
+        names = [m.canonical or m.text for m in analysis.entities
+                 if m.start >= sent.start and m.end <= sent.end and m.label != "NORP"]
+        events.append(Event(date=best[0], precision=best[1], sentence=sent, entities=list(dict.fromkeys(names))))
+    return events

@@ -254,7 +254,12 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
         old = best.get(key)
         if old is None or (old.speaker is None and q.speaker is not None):
             best[key] = q
-    return list(best.values())
+    kept = list(best.values())
+    # "Kirby declined to detail how...": the inner verb shares the speaker and sits in the outer content
+    return [q for q in kept if not any(
+        o is not q and q.cue and o.speaker and q.speaker and (o.speaker.start, o.speaker.end) ==
+        (q.speaker.start, q.speaker.end) and o.content.start <= q.cue.start and q.cue.end <= o.content.end
+        for o in kept)]
 
 
 # --- quote marks -------------------------------------------------------------------------------------------------

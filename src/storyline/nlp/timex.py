@@ -333,7 +333,7 @@ def _h_season(m: re.Match, ctx: _Ctx) -> str | None:
 def _h_clock(m: re.Match, ctx: _Ctx) -> str | None:
     h = int(m.group("h"))
     mi = int(m.group("m") or 0)
-    ap = (m.group("ap") or "").lower().replace(".", "")
+    ap = (m.groupdict().get("ap") or "").lower().replace(".", "")
     if ap == "pm" and h < 12:
         h += 12
     if ap == "am" and h == 12:
@@ -468,7 +468,7 @@ def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end:
             ctx = _Ctx(ref, chunk[sent_start:s], chunk[e:sent_end], chunk[max(0, sent_start - 600) : sent_start])
             try:
                 value = handler(m, ctx)  # type: ignore[operator]
-            except (ValueError, KeyError, OverflowError):
+            except (ValueError, KeyError, IndexError, OverflowError):
                 value = None
             if value:
                 lead = _LEAD.match(chunk, s, e)

@@ -1,0 +1,204 @@
+"""Named entities with one canonical name per real-world entity, and the roles the text gives people.
+
+Why rules over the story's own mentions: a story names its people in full once ("Russian President Vladimir
+Putin") and then by surname or title; organisations by an acronym defined in the text ("... Air Force (USAF)") or
+well known ("DPRK"). Matching short forms to the longer names present in the same story, plus a small gazetteer
+kept as data, settles most of them without an entity-linking model (none installs offline here).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from storyline.model import Mention
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov", "governor", "president",
+    "vice", "prime", "minister", "secretary", "gen", "general", "col", "lt", "capt", "sgt", "adm", "admiral",
+    "prof", "professor", "rev", "sir", "dame", "lord", "lady", "king", "queen", "prince", "princess", "pope",
+    "chancellor", "chairman", "chairwoman", "ceo", "judge", "justice", "mayor", "ambassador", "spokesman",
+    "spokeswoman", "spokesperson", "leader", "dictator", "commissioner", "director", "attorney", "speaker",
+    "premier", "sheikh", "emir", "st", "officer", "chief", "deputy", "foreign", "defense", "defence",
+}  # fmt: skip
+_CONNECT = {"of", "and", "the", "for", "&", "de", "du", "des", "la", "le", "on", "in"}
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$|^[A-Z][A-Za-z]?[A-Z]{1,5}$")
+_AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "iobj"}
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[str, str, str]]:
+    """alias (lower-cased) -> (canonical, type, kind) from data/aliases.tsv."""
+    out: dict[str, tuple[str, str, str]] = {}
+    path = Path(__file__).parent / "data" / "aliases.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        alias, canon, typ, kind = (line.split("\t") + ["", "", "alias"])[:4]
+        out[_key(alias)] = (canon, typ, kind or "alias")
+        out.setdefault(_key(canon), (canon, typ, "alias"))
+    return out
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("\u00a0", " ").replace("’", "'")).strip().lower()
+
+
+def clean_name(text: str, label: str) -> str:
+    """The name without a leading "the", a possessive, or (for people) leading titles."""
+    t = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    t = re.sub(r"(?:'s|’s|'|’)$", "", t).strip()
+    t = re.sub(r"^(?:the|The)\s+", "", t)
+    if label == "PERSON":
+        words = t.split(" ")
+        while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+            words = words[1:]
+        t = " ".join(words)
+    return t.strip(" ,.;:-–—\"“”")
+
+
+def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
+    """The named mentions of one parsed block (offsets into the article), with roles for people and the
+    gazetteer's canonical name where one applies (a capital only when it acts: "Pyongyang agreed")."""
+    out: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        name = clean_name(ent.text, ent.label_)
+        if not name or not any(c.isalpha() for c in name):
+            continue
+        m = Mention(base + ent.start_char, base + ent.end_char, ent.text, ent.label_)
+        m.role = _role(ent) if ent.label_ == "PERSON" else None
+        g = gazetteer().get(_key(name))
+        if g and (g[2] != "capital" or ent.root.dep_ in _AGENT_DEPS):
+            m.canonical = g[0]
+        else:
+            m.canonical = name
+        out.append(m)
+    return out
+
+
+def _role(ent: SpacySpan) -> str | None:
+    """"National Security Council spokesman" before a name, a title inside it, or an apposition after it."""
+    doc = ent.doc
+    root = ent.root
+    left = ent.start
+    for t in reversed(list(root.lefts)):
+        if t.i >= ent.start:
+            continue
+        if t.dep_ in ("compound", "amod", "nmod") and t.right_edge.i == left - 1 and not t.is_punct:
+            left = t.left_edge.i
+        else:
+            break
+    parts: list[str] = []
+    if left < ent.start:
+        toks = [t for t in doc[left : ent.start] if t.dep_ not in ("det", "case") and t.text not in ("'s", "’s")]
+        if toks and any(t.pos_ == "NOUN" or t.lower_ in TITLES for t in toks):
+            parts.append(doc[toks[0].i : toks[-1].i + 1].text)
+    inner = [t for t in ent if t.lower_.rstrip(".") in TITLES and t.i == ent.start]
+    if inner and not parts:
+        parts.append(inner[0].text)
+    for t in root.rights:
+        if t.dep_ == "appos" and t.pos_ == "NOUN":
+            toks = [x for x in t.subtree if x.dep_ != "det" and not x.is_punct]
+            if toks and len(toks) <= 8:
+                parts.append(doc[toks[0].i : toks[-1].i + 1].text)
+            break
+    role = "; ".join(p.strip(" \"“”'‘’,") for p in parts if p.strip(" \"“”'‘’,"))
+    return role or None
+
+
+# --- canonical names across a story ------------------------------------------------------------------------------
+
+
+def canonicalize(mentions: list[Mention]) -> dict[str, str]:
+    """Set `canonical` on every mention of one story in place; returns the name map (old -> canonical).
+
+    Short forms join a longer name in the story: a surname or given name to the one full name containing it
+    (the most mentioned when several do), an acronym to the multi-word name whose initials it spells, a leading
+    part of an organisation's name to that name. The canonical name is the longest form in the group.
+    """
+    base = [m.canonical or clean_name(m.text, m.label) for m in mentions]
+    names = Counter(base)
+    label_of: dict[str, Counter] = defaultdict(Counter)
+    for m, b in zip(mentions, base):
+        label_of[b][m.label] += 1
+    parent: dict[str, str] = {n: n for n in names}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(short: str, long: str) -> None:
+        a, b = find(short), find(long)
+        if a != b:
+            parent[a] = b
+
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        by_key[_key(n)].append(n)
+    for group in by_key.values():  # same name, different case or spacing
+        for n in group[1:]:
+            union(n, group[0])
+    multi = [n for n in names if len(n.split()) >= 2]
+    persons = [n for n in multi if label_of[n].most_common(1)[0][0] == "PERSON"]
+    for n in names:
+        words = n.split()
+        if _ACRONYM.match(n.replace(" ", "")) and len(words) == 1:
+            letters = n.replace(".", "").upper()
+            cands = [x for x in multi if _initials(x) == letters]
+            if cands:
+                union(n, max(cands, key=lambda x: names[x]))
+            continue
+        lab = label_of[n].most_common(1)[0][0]
+        if len(words) <= 2 and lab in ("PERSON", "ORG", "NORP", "GPE") and _key(n) not in gazetteer():
+            cands = [p for p in persons if p != n and _name_part(words, p.split())]
+            if lab == "PERSON" or (cands and len(words) == 1):
+                if cands:
+                    best = max(cands, key=lambda p: (names[p], len(p)))
+                    union(n, best)
+                    continue
+        if lab in ("ORG", "FAC", "PRODUCT", "EVENT") and len(words) == 1:  # "Northrop" -> "Northrop Grumman"
+            cands = [x for x in multi if x != n and x.split()[: len(words)] == words and len(x.split()) > len(words)
+                     and label_of[x].most_common(1)[0][0] == lab]
+            if len({find(c) for c in cands}) == 1:
+                union(n, cands[0])
+    groups: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        groups[find(n)].append(n)
+    canon: dict[str, str] = {}
+    for members in groups.values():
+        best = max(members, key=lambda x: (_is_gazetteer_canon(x), len(x.split()), names[x], len(x)))
+        for x in members:
+            canon[x] = best
+    for m, b in zip(mentions, base):
+        m.canonical = canon[b]
+    return canon
+
+
+def _is_gazetteer_canon(name: str) -> bool:
+    g = gazetteer().get(_key(name))
+    return bool(g and g[0] == name)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name.replace("’", "'")) if w]
+    letters = [w[0] for w in words if w.lower() not in _CONNECT and w[0].isalpha()]
+    return "".join(letters).upper()
+
+
+def _name_part(short: list[str], full: list[str]) -> bool:
+    """"Kirby" in "John Kirby", "Kim" in "Kim Jong Un", "Jong Un" in "Kim Jong Un"; never a title alone."""
+    if len(short) >= len(full):
+        return False
+    if short[0].lower().rstrip(".") in TITLES:
+        return False
+    n = len(short)
+    return full[-n:] == short or full[:n] == short
