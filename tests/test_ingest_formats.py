@@ -173,3 +173,18 @@ def test_folder_walk_is_sorted_and_skips_hidden_and_non_article_files(tmp_path: 
     assert titles == ["One", "Two", "Three"]
     # a file named twice (directly and inside its folder) is read once
     assert len(_read(tmp_path / "a.txt", tmp_path)) == 3
+
+
+def test_jsonl_lead_sentence_copied_into_title_stays_body(tmp_path: Path) -> None:
+    rows = [
+        {"id": "lead", "title": "Rescuers reached the village on Monday.", "text": "Rescuers reached the village on Monday.\nRoads were cut."},
+        {"id": "only", "title": "Fire crews fought the blaze overnight.", "text": "Fire crews fought the blaze overnight."},
+        {"id": "head", "title": "Quake hits coast", "text": "Quake hits coast\nA strong quake hit the coast.", "dct": "2024-01-02"},
+    ]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    lead, only, head = _only_articles(_read(path))
+    assert [b.kind for b in lead.blocks] == ["body", "body"]
+    assert [b.kind for b in only.blocks] == ["body"]
+    assert [b.kind for b in head.blocks] == ["title", "body"]
+    assert head.published == "2024-01-02" and head.extra == {"dct": "2024-01-02"}

@@ -194,3 +194,24 @@ def test_footer_names_the_outlet(tmp_path: Path) -> None:
     (article,) = _read(tmp_path)
     assert article.outlet == "The Conversation"
     assert _kind_of(article, "This article originally") == {"footer"}
+
+
+def test_publication_date_from_the_article_lines(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Storm closes port\nPublished: Thursday, May 2, 2013, 1:32 PM\n\nThe port closed on Thursday as winds rose.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text("Storm closes port\nMarch 01, 2008\nThe port closed on Saturday.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Storm closes port\n\nThe port, closed since 03/05/2013, reopened.\n", encoding="utf-8")
+    a, b, c = _read(tmp_path)
+    assert a.published == "2013-05-02" and _kind_of(a, "Published:") == {"boilerplate"}
+    assert b.published == "2008-03-01" and _kind_of(b, "March 01, 2008") == {"byline"}
+    assert c.published is None  # an ambiguous numeric date is not guessed
+
+
+def test_a_name_under_the_title_is_not_taken_for_an_outlet(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Council approves budget\nJerry Ortiz\nThe council approved the budget.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Council approves budget\nRiverside Daily Courier\nThe council approved it.\n", encoding="utf-8")
+    a, b = _read(tmp_path)
+    assert a.outlet is None
+    assert b.outlet == "Riverside Daily Courier" and _kind_of(b, "Riverside") == {"outlet"}

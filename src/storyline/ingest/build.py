@@ -7,6 +7,7 @@ that later stages can trust is the same for all of them, so it lives here once.
 from __future__ import annotations
 
 from storyline.ingest.clean import mark_blocks, url_of_line
+from storyline.ingest.dates import published_from_blocks
 from storyline.ingest.decode import MAX_ARTICLE_CHARS
 from storyline.ingest.ids import content_id
 from storyline.ingest.outlet import canonical_outlet, outlet_from_blocks, outlet_from_url
@@ -38,6 +39,10 @@ def build_article(article: Article, first_line_is_title: bool = False) -> Articl
     if article.title is None and titles:
         article.title = text[titles[0].start : titles[0].end]
     content = [b for b in blocks if b.kind not in _NOT_CONTENT]
+    if not content and not first_line_is_title and titles:
+        # a record whose text is its title line: the text the user gave is the article, so it is the body
+        blocks = [Block(b.start, b.end, "body") if b.kind == "title" else b for b in blocks]
+        content = [b for b in blocks if b.kind == "body"]
     if not content:
         kinds = sorted({b.kind for b in blocks} - {"title"})
         what = "only a title" + (" and " + ", ".join(kinds) + " lines" if kinds else "")
@@ -52,6 +57,8 @@ def build_article(article: Article, first_line_is_title: bool = False) -> Articl
         article.outlet = canonical_outlet(article.outlet)
     else:
         article.outlet = outlet_from_blocks(text, blocks) or outlet_from_url(article.url)
+    if not article.published:
+        article.published = published_from_blocks(text, blocks)
     if not article.id:
         article.id = content_id(text)
     return article

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from storyline.ingest.dates import is_date_line
 from storyline.ingest.outlet import is_footer, looks_like_outlet_line
 from storyline.model import Block
 
@@ -168,7 +169,8 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
     """The blocks of `text`, in order, covering every non-blank line; offsets slice `text` exactly.
 
     `first_line_is_title`: the text starts with its title (a .txt article). Otherwise the first line is marked
-    title only when it repeats `title` (HTML extraction and many JSONL sets keep the headline as line one).
+    title only when it repeats `title` (HTML extraction and many JSONL sets keep the headline as line one) and is
+    not a sentence ending in a full stop.
     Blank lines belong to no block. Consecutive body lines with no blank line between them are one paragraph when
     the first does not end a sentence (hard-wrapped text), so sentences are never cut at a wrap.
     """
@@ -181,7 +183,7 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
 
     title_at = -1
     first = text[lines[0][0] : lines[0][1]]
-    if first_line_is_title or (title and _key(first).lower() == _key(title).lower()):
+    if first_line_is_title or (title and _repeats_title(first, title)):
         title_at = 0
         kinds[0] = "title"
 
@@ -202,6 +204,8 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
                 kinds[alt_text] = "caption"  # the same caption just before, without its credit: the image's alt text
         elif is_credit(line):
             kinds[i] = "credit"
+        elif is_date_line(line):
+            kinds[i] = "byline"  # a dateline under the title: the publication date, read by `dates`, not a fact
         elif is_boilerplate(line):
             kinds[i] = "boilerplate"
         elif _BULLET_RE.match(line) and len(line) < 600:
@@ -221,6 +225,14 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
         seen.setdefault(key, i)
 
     return _to_blocks(text, lines, kinds, splits)
+
+
+def _repeats_title(line: str, title: str) -> bool:
+    """The line is the given headline. A line ending in a full stop is a lead sentence some datasets copy into
+    `title` (headlines carry no full stop): it stays body, so its facts are not lost."""
+    if line.rstrip().endswith(".") and not line.rstrip().endswith(".."):
+        return False
+    return _key(line).lower().rstrip(" .:;") == _key(title).lower().rstrip(" .:;")
 
 
 def _glued_credit(line: str) -> int | None:

@@ -17,7 +17,9 @@ from storyline.ingest.build import build_article
 from storyline.ingest.decode import MAX_ARTICLE_CHARS, MAX_JSON_BYTES, check_size, decode_bytes
 from storyline.model import Article, Rejected
 
-_KNOWN = {"id", "text", "title", "date", "published", "outlet", "url", "lang", "story"}
+_KNOWN = {"id", "text", "title", "date", "outlet", "url", "lang", "story"}
+# Other names datasets give the same fields (used when the SCHEMA.md name is absent; kept in `extra` as given).
+_DATE_FIELDS = ("date", "published", "published_at", "pubdate", "dct")
 
 
 def read_jsonl(path: Path) -> Iterator[Article | Rejected]:
@@ -101,20 +103,27 @@ def article_from_record(obj: Any, source: str) -> Article | Rejected:
     if not text.strip():
         return Rejected(source, 'no article text ("text" is empty): give the article\'s body')
     raw_id = obj.get("id")
-    date = obj.get("date", obj.get("published"))
+    date = _first(obj, _DATE_FIELDS)
     article = Article(
         id=_as_str(raw_id) or "",
         text=text,
-        title=_as_str(obj.get("title")),
+        title=_as_str(_first(obj, ("title", "headline"))),
         published=_as_str(date),
-        outlet=_as_str(obj.get("outlet")),
+        outlet=_as_str(_first(obj, ("outlet", "publisher", "site_name"))),
         url=_as_str(obj.get("url")),
         lang=_as_str(obj.get("lang")),
         source=source,
         story=_as_str(obj.get("story")),
-        extra={k: v for k, v in obj.items() if k not in _KNOWN or (k == "published" and "date" in obj)},
+        extra={k: v for k, v in obj.items() if k not in _KNOWN},
     )
     return build_article(article)
+
+
+def _first(obj: dict[str, Any], names: tuple[str, ...]) -> Any:
+    for name in names:
+        if obj.get(name) not in (None, ""):
+            return obj[name]
+    return None
 
 
 def _as_str(value: Any) -> str | None:

@@ -100,7 +100,10 @@ def _host(url: str) -> str | None:
     if not host or "." not in host:
         return None
     host = host.lower()
-    return host[4:] if host.startswith("www.") else host
+    for prefix in ("www.", "m.", "amp.", "mobile."):
+        if host.startswith(prefix) and host.count(".") > 1:
+            return host[len(prefix) :]
+    return host
 
 
 def _looks_like_host(text: str) -> bool:
@@ -170,10 +173,20 @@ def looks_like_outlet_line(line: str) -> bool:
         return True
     if re.search(r"[.!?:;,\"“”]$|\d", text) or re.match(r"(?i)by\s", text):
         return False
+    # An unknown name counts only when it sounds like a publication ("Coastal Courier", "Riverside Daily News"):
+    # a bare Title Case line under a headline is as often an author's name or a section heading.
     words = re.findall(r"[A-Za-z][\w'’&-]*", text)
     small = {"of", "the", "and", "for", "in", "on", "at", "de", "la", "&"}
-    # Unknown names stay short: a longer Title Case line is more likely a subtitle in headline style.
-    return 0 < len(words) <= 4 and all(w[0].isupper() or w.lower() in small for w in words) and words[0][0].isupper()
+    title_case = 0 < len(words) <= 5 and all(w[0].isupper() or w.lower() in small for w in words) and words[0][0].isupper()
+    return title_case and any(w.lower() in _MEDIA_WORDS for w in words)
+
+
+_MEDIA_WORDS = frozenset(
+    "news times post journal herald tribune daily press radio tv television network magazine gazette chronicle star "
+    "mail telegraph observer guardian review wire today insider report courier express standard sun mirror "
+    "independent media broadcasting agency online weekly monitor bulletin dispatch record register inquirer examiner "
+    "globe nation voice week reporter sentinel leader advocate beacon enterprise free politico digest".split()
+)
 
 
 def outlet_from_blocks(text: str, blocks: list[Block]) -> str | None:
