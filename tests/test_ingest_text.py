@@ -204,7 +204,7 @@ def test_publication_date_from_the_article_lines(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("Storm closes port\nMarch 01, 2008\nThe port closed on Saturday.\n", encoding="utf-8")
     (tmp_path / "c.txt").write_text("Storm closes port\n\nThe port, closed since 03/05/2013, reopened.\n", encoding="utf-8")
     a, b, c = _read(tmp_path)
-    assert a.published == "2013-05-02" and _kind_of(a, "Published:") == {"boilerplate"}
+    assert a.published == "2013-05-02" and _kind_of(a, "Published:") == {"byline"}
     assert b.published == "2008-03-01" and _kind_of(b, "March 01, 2008") == {"byline"}
     assert c.published is None  # an ambiguous numeric date is not guessed
 
