@@ -60,7 +60,7 @@ def link_entities(analyses: list[Analysis]) -> None:
     """Re-resolve canonical names (entities, quote speakers, event entities) across the analyses of one story,
     in place. Safe to call again on the same analyses (the brief stage calls it per story)."""
     mentions = [m for a in analyses for m in a.entities]
-    names = canonicalize(mentions)
+    names = canonicalize(mentions)  # old canonical -> new, so speakers and events follow their entities
     for a in analyses:
         for q in a.quotes:
             if q.speaker_canonical in names:

@@ -80,6 +80,31 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
         else:
             m.canonical = name
         out.append(m)
+    out.extend(_unlabelled_names(doc, base))
+    return out
+
+
+def _unlabelled_names(doc: Doc, base: int) -> list[Mention]:
+    """Proper-noun runs the NER missed ("Opel", "787 Dreamliner"), kept as MISC so that names still group."""
+    out: list[Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if t.ent_type_ or t.pos_ != "PROPN" or not (t.text[:1].isupper() or t.text[:1].isdigit()):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and not doc[j + 1].ent_type_ and (
+            doc[j + 1].pos_ == "PROPN" or (doc[j + 1].like_num and doc[j + 1].pos_ != "PUNCT")
+        ):
+            j += 1
+        span = doc[i : j + 1]
+        if i > 0 and doc[i - 1].like_num and not doc[i - 1].ent_type_:
+            span = doc[i - 1 : j + 1]
+        text = span.text
+        if len(text) > 1 and not (len(span) == 1 and span[0].is_sent_start and span[0].lower_ in TITLES):
+            out.append(Mention(base + span.start_char, base + span.end_char, text, "MISC", canonical=text))
+        i = j + 1
     return out
 
 
@@ -117,13 +142,17 @@ def _role(ent: SpacySpan) -> str | None:
 
 
 def canonicalize(mentions: list[Mention]) -> dict[str, str]:
-    """Set `canonical` on every mention of one story in place; returns the name map (old -> canonical).
+    """Set `canonical` on every mention of one story in place; returns old canonical -> new canonical.
 
     Short forms join a longer name in the story: a surname or given name to the one full name containing it
-    (the most mentioned when several do), an acronym to the multi-word name whose initials it spells, a leading
-    part of an organisation's name to that name. The canonical name is the longest form in the group.
+    (the most mentioned when several do), an acronym to the multi-word name whose initials it spell, a leading
+    word of an organisation's name to that name (unless that word is itself the story's usual name for it),
+    a model number to the product name ending in it. The canonical name is the longest form in the group.
+    Names are rebuilt from the mention text (plus the gazetteer), so calling this again on a larger set of
+    mentions (a whole story after single articles) revises earlier choices instead of compounding them.
     """
-    base = [m.canonical or clean_name(m.text, m.label) for m in mentions]
+    old = [m.canonical for m in mentions]
+    base = [_base(m) for m in mentions]
     names = Counter(base)
     label_of: dict[str, Counter] = defaultdict(Counter)
     for m, b in zip(mentions, base):
@@ -143,32 +172,35 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
 
     by_key: dict[str, list[str]] = defaultdict(list)
     for n in names:
-        by_key[_key(n)].append(n)
-    for group in by_key.values():  # same name, different case or spacing
+        by_key[_match_key(n, label_of[n].most_common(1)[0][0])].append(n)
+    for group in by_key.values():  # same name up to case, plural, "the", corporate suffixes
         for n in group[1:]:
             union(n, group[0])
     multi = [n for n in names if len(n.split()) >= 2]
     persons = [n for n in multi if label_of[n].most_common(1)[0][0] == "PERSON"]
     for n in names:
         words = n.split()
-        if _ACRONYM.match(n.replace(" ", "")) and len(words) == 1:
+        lab = label_of[n].most_common(1)[0][0]
+        if _ACRONYM.match(n.replace(" ", "")) and len(words) == 1 and not any(c.isdigit() for c in n):
             letters = n.replace(".", "").upper()
             cands = [x for x in multi if _initials(x) == letters]
             if cands:
                 union(n, max(cands, key=lambda x: names[x]))
             continue
-        lab = label_of[n].most_common(1)[0][0]
         if len(words) <= 2 and lab in ("PERSON", "ORG", "NORP", "GPE") and _key(n) not in gazetteer():
             cands = [p for p in persons if p != n and _name_part(words, p.split())]
-            if lab == "PERSON" or (cands and len(words) == 1):
-                if cands:
-                    best = max(cands, key=lambda p: (names[p], len(p)))
-                    union(n, best)
-                    continue
-        if lab in ("ORG", "FAC", "PRODUCT", "EVENT") and len(words) == 1:  # "Northrop" -> "Northrop Grumman"
-            cands = [x for x in multi if x != n and x.split()[: len(words)] == words and len(x.split()) > len(words)
-                     and label_of[x].most_common(1)[0][0] == lab]
+            if cands and (lab == "PERSON" or (len(words) == 1 and label_of[n]["PERSON"] > 0)):
+                union(n, max(cands, key=lambda p: (names[p], len(p))))
+                continue
+        if len(words) == 1 and any(c.isdigit() for c in n):  # "A380" -> "Airbus A380"
+            stem = _singular(n)
+            cands = [x for x in multi if _singular(x.split()[-1]) == stem]
             if len({find(c) for c in cands}) == 1:
+                union(n, cands[0])
+                continue
+        if lab in ("ORG", "FAC", "PRODUCT", "EVENT") and len(words) == 1:  # "Northrop" -> "Northrop Grumman"
+            cands = [x for x in multi if x.split()[0] == n and label_of[x].most_common(1)[0][0] == lab]
+            if len({find(c) for c in cands}) == 1 and names[n] <= max(names[c] for c in cands) + 1:
                 union(n, cands[0])
     groups: dict[str, list[str]] = defaultdict(list)
     for n in names:
@@ -178,9 +210,41 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
         best = max(members, key=lambda x: (_is_gazetteer_canon(x), len(x.split()), names[x], len(x)))
         for x in members:
             canon[x] = best
-    for m, b in zip(mentions, base):
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m, b, o in zip(mentions, base, old):
         m.canonical = canon[b]
-    return canon
+        votes[o or b][m.canonical] += 1
+        votes[b][m.canonical] += 1
+    return {o: c.most_common(1)[0][0] for o, c in votes.items()}
+
+
+_CORP = {"company", "co", "corp", "corporation", "inc", "incorporated", "llc", "ltd", "limited", "plc", "spa", "nv",
+         "n.v", "ag", "sa", "group", "holdings", "motor", "motors", "international"}  # fmt: skip
+
+
+def _match_key(name: str, label: str) -> str:
+    """What two spellings of one name share: case, a plural "s", and for organisations the legal suffixes."""
+    words = [w.strip(".,") for w in _key(name).split()]
+    if label in ("ORG", "FAC"):
+        while len(words) > 1 and words[-1] in _CORP:
+            words.pop()
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and label in ("PRODUCT", "ORG"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+def _singular(word: str) -> str:
+    w = word.lower().strip(".,'’")
+    return w[:-1] if len(w) > 2 and w.endswith("s") else w
+
+
+def _base(m: Mention) -> str:
+    """A mention's own name: the gazetteer's when the mention was read as that (capitals only when acting)."""
+    name = clean_name(m.text, m.label)
+    g = gazetteer().get(_key(name))
+    if g and (g[2] == "alias" or m.canonical == g[0]):
+        return g[0]
+    return name or m.text
 
 
 def _is_gazetteer_canon(name: str) -> bool:

@@ -45,7 +45,7 @@ _UNIT = r"(?:year|month|week|day|hour|minute|second|decade|century|centurie|quar
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _FUT = re.compile(
-    r"\b(?:will|'ll|shall|next|upcoming|scheduled|going to|to be held)\b",
+    r"\b(?:will|'ll|shall|next|upcoming|scheduled|planned|plans? to|set to|expected to|going to|to be held)\b",
     re.I,
 )
 
