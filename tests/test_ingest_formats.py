@@ -188,3 +188,14 @@ def test_jsonl_lead_sentence_copied_into_title_stays_body(tmp_path: Path) -> Non
     assert [b.kind for b in only.blocks] == ["body"]
     assert [b.kind for b in head.blocks] == ["title", "body"]
     assert head.published == "2024-01-02" and head.extra == {"dct": "2024-01-02"}
+
+
+def test_gzipped_jsonl_streams(tmp_path: Path) -> None:
+    import gzip
+
+    path = tmp_path / "rows.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for n in range(3):
+            f.write(json.dumps({"id": f"g{n}", "text": f"Article {n} about the harbour bridge."}) + "\n")
+    assert list_files([tmp_path]) == [path]
+    assert [a.id for a in _only_articles(_read(tmp_path))] == ["g0", "g1", "g2"]

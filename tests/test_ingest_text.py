@@ -215,3 +215,22 @@ def test_a_name_under_the_title_is_not_taken_for_an_outlet(tmp_path: Path) -> No
     a, b = _read(tmp_path)
     assert a.outlet is None
     assert b.outlet == "Riverside Daily Courier" and _kind_of(b, "Riverside") == {"outlet"}
+
+
+def test_a_text_without_a_headline_keeps_its_first_paragraph(tmp_path: Path) -> None:
+    first = ("The harbour bridge reopened to traffic on Thursday morning, five weeks after a winter storm tore away part "
+             "of its eastern railing and damaged two support cables, city officials said, adding that the repairs had "
+             "cost about 2.4 million dollars and were finished a week ahead of schedule. Commuters welcomed the news.")
+    (tmp_path / "a.txt").write_text(first + "\n\nShops near the bridge reported a sharp fall in customers.\n", encoding="utf-8")
+    (article,) = _read(tmp_path)
+    assert _kind_of(article, "The harbour bridge reopened") == {"body"}
+    # a stand-in title: the first sentence, cut at a word when it is that long
+    assert article.title.startswith("The harbour bridge reopened to traffic") and len(article.title) <= 201
+
+
+def test_byline_and_feed_footer_name_the_outlet(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Title\nBy Jane Doe, Associated Press\n\nThe story's text.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title\n\nThe story's text.\n\nThe post Title appeared first on Vox.\n", encoding="utf-8")
+    a, b = _read(tmp_path)
+    assert a.outlet == "Associated Press" and _kind_of(a, "By Jane Doe") == {"boilerplate"}
+    assert b.outlet == "Vox" and _kind_of(b, "The post Title") == {"footer"}

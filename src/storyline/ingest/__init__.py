@@ -29,6 +29,7 @@ READERS: dict[str, Reader] = {
     ".htm": read_html,
     ".xhtml": read_html,
     ".jsonl": read_jsonl,
+    ".jsonl.gz": read_jsonl,
     ".ndjson": read_jsonl,
     ".json": read_json,
     ".rss": read_feed,
@@ -45,8 +46,9 @@ _SUPPORTED = sorted(set(READERS) | _SNIFFED)
 
 def _suffix(path: Path) -> str:
     name = path.name.lower()
-    if name.endswith(".warc.gz"):
-        return ".warc.gz"
+    for double in (".warc.gz", ".jsonl.gz"):
+        if name.endswith(double):
+            return double
     return path.suffix.lower()
 
 
@@ -54,10 +56,15 @@ def _hidden(name: str) -> bool:
     return name.startswith(".") or name.startswith("~$")
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Every non-hidden file under `folder`, sorted by path, not following links to folders (no cycles)."""
+def _walk(folder: Path, errors: list[Rejected]) -> list[Path]:
+    """Every non-hidden file under `folder`, sorted by path, not following links to folders (no cycles).
+    Folders that cannot be listed are added to `errors`."""
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
+
+    def unreadable(e: OSError) -> None:
+        errors.append(Rejected(str(e.filename or folder), f"cannot open the folder ({e.strerror or e}): check its permissions"))
+
+    for root, dirs, files in os.walk(folder, followlinks=False, onerror=unreadable):
         dirs[:] = [d for d in dirs if not _hidden(d)]
         found.extend(Path(root) / f for f in files if not _hidden(f))
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
@@ -69,7 +76,8 @@ def _plan(paths: Iterable[str | Path]) -> Iterator[Path | Rejected]:
     for given in paths:
         path = Path(given).expanduser()
         if path.is_dir():
-            for file in _walk(path):
+            errors: list[Rejected] = []
+            for file in _walk(path, errors):
                 suffix = _suffix(file)
                 if suffix in READERS or suffix in _SNIFFED:
                     if _first_time(file, seen):
@@ -77,6 +85,7 @@ def _plan(paths: Iterable[str | Path]) -> Iterator[Path | Rejected]:
                 elif suffix in _DOCUMENTS:
                     yield Rejected(str(file), _unsupported(suffix))
                 # anything else in a folder (images, scripts, styles) is not an article: skipped without a word
+            yield from errors
         elif path.is_file():
             suffix = _suffix(path)
             if suffix in READERS or suffix in _SNIFFED:

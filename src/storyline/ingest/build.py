@@ -6,6 +6,8 @@ that later stages can trust is the same for all of them, so it lives here once.
 
 from __future__ import annotations
 
+import re
+
 from storyline.ingest.clean import mark_blocks, url_of_line
 from storyline.ingest.dates import published_from_blocks
 from storyline.ingest.decode import MAX_ARTICLE_CHARS
@@ -16,6 +18,15 @@ from storyline.model import Article, Block, Rejected
 
 # Lines that can never be an article's body on their own.
 _NOT_CONTENT = frozenset({"title", "outlet", "footer", "boilerplate", "credit", "byline"})
+
+
+def _first_sentence(paragraph: str, limit: int = 200) -> str:
+    """A stand-in title for a text that has none: its first sentence, cut at a word under `limit` characters."""
+    m = re.match(r"(.+?[.!?])(?:\s|$)", paragraph)
+    sentence = m.group(1) if m else paragraph
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0] + "…"
+    return sentence
 
 
 def build_article(article: Article, first_line_is_title: bool = False) -> Article | Rejected:
@@ -38,6 +49,8 @@ def build_article(article: Article, first_line_is_title: bool = False) -> Articl
     titles = [b for b in blocks if b.kind == "title"]
     if article.title is None and titles:
         article.title = text[titles[0].start : titles[0].end]
+    elif article.title is None and first_line_is_title and blocks:
+        article.title = _first_sentence(text[blocks[0].start : blocks[0].end])
     content = [b for b in blocks if b.kind not in _NOT_CONTENT]
     if not content and not first_line_is_title and titles:
         # a record whose text is its title line: the text the user gave is the article, so it is the body

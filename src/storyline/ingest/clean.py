@@ -89,6 +89,9 @@ _BYLINE_RE = re.compile(
 )
 _URL_LINE_RE = re.compile(r"^(?:source\s*:\s*)?(?:https?://|www\.)\S+$", re.I)
 
+# A first line longer than this is a paragraph, not a headline (headlines run to about 150 characters).
+MAX_TITLE_CHARS = 300
+
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
 
 
@@ -168,7 +171,8 @@ def _key(s: str) -> str:
 def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool = False) -> list[Block]:
     """The blocks of `text`, in order, covering every non-blank line; offsets slice `text` exactly.
 
-    `first_line_is_title`: the text starts with its title (a .txt article). Otherwise the first line is marked
+    `first_line_is_title`: the text starts with its title (a .txt article), unless that line is a paragraph
+    longer than MAX_TITLE_CHARS (a text pasted without its headline). Otherwise the first line is marked
     title only when it repeats `title` (HTML extraction and many JSONL sets keep the headline as line one) and is
     not a sentence ending in a full stop.
     Blank lines belong to no block. Consecutive body lines with no blank line between them are one paragraph when
@@ -183,7 +187,7 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
 
     title_at = -1
     first = text[lines[0][0] : lines[0][1]]
-    if first_line_is_title or (title and _repeats_title(first, title)):
+    if (first_line_is_title and len(first) <= MAX_TITLE_CHARS) or (title and _repeats_title(first, title)):
         title_at = 0
         kinds[0] = "title"
 

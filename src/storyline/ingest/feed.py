@@ -48,7 +48,10 @@ def read_feed(path: Path) -> Iterator[Article | Rejected]:
     feed_title = parsed.feed.get("title")
     feed_link = parsed.feed.get("link")
     for n, entry in enumerate(parsed.entries, start=1):
-        yield _article(entry, f"{path}#{n}", feed_title, feed_link)
+        try:
+            yield _article(entry, f"{path}#{n}", feed_title, feed_link)
+        except Exception as e:  # one odd entry must not cost the rest of the feed
+            yield Rejected(f"{path}#{n}", f"could not read this entry ({type(e).__name__}: {' '.join(str(e).split())[:100]})")
 
 
 def _article(entry: dict, source: str, feed_title: str | None, feed_link: str | None) -> Article | Rejected:

@@ -8,7 +8,9 @@ travel with the article. JSONL is streamed line by line: a file of any size work
 
 from __future__ import annotations
 
+import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,39 +25,43 @@ _DATE_FIELDS = ("date", "published", "published_at", "pubdate", "dct")
 
 
 def read_jsonl(path: Path) -> Iterator[Article | Rejected]:
-    """Every article of a JSONL file, one per non-blank line; a malformed line is one Rejected and reading goes on."""
+    """Every article of a JSONL file (.jsonl, or gzipped .jsonl.gz), one per non-blank line; a malformed line is one
+    Rejected and reading goes on."""
     try:
-        handle = path.open("rb")
+        handle = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
     except OSError as e:
         yield Rejected(str(path), f"cannot read the file ({e.strerror or e}): check its permissions")
         return
     any_line = False
+    lineno = 0
     with handle:
-        first = True
-        for lineno, raw in enumerate(handle, start=1):
-            if first:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-                first = False
-            if not raw.strip():
-                continue
-            any_line = True
-            source = f"{path}:{lineno}"
-            # a line far over the article limit is refused before it is parsed (the parse would cost its size again)
-            if len(raw) > 4 * MAX_ARTICLE_CHARS + 65536:
-                yield Rejected(source, f"line is too long ({len(raw):,} bytes): an article's text is limited to {MAX_ARTICLE_CHARS:,} characters; split it")
-                continue
-            text, reason = decode_bytes(raw)
-            if text is None:
-                yield Rejected(source, f"not a JSON line: {reason}")
-                continue
-            try:
-                obj = json.loads(text)
-            except json.JSONDecodeError as e:
-                yield Rejected(source, f"malformed JSON ({e.msg} at column {e.colno}): fix or remove this line")
-                continue
-            yield article_from_record(obj, source)
+        try:
+            for lineno, raw in enumerate(handle, start=1):
+                if lineno == 1:
+                    raw = raw.removeprefix(b"\xef\xbb\xbf")
+                if not raw.strip():
+                    continue
+                any_line = True
+                yield _line(raw, f"{path}:{lineno}")
+        except (OSError, EOFError, zlib.error) as e:
+            yield Rejected(f"{path}:{lineno + 1}", f"the file is damaged here ({' '.join(str(e).split())[:100]}): the lines before it were read")
+            return
     if not any_line:
         yield Rejected(str(path), "empty file: nothing to read")
+
+
+def _line(raw: bytes, source: str) -> Article | Rejected:
+    # a line far over the article limit is refused before it is parsed (the parse would cost its size again)
+    if len(raw) > 4 * MAX_ARTICLE_CHARS + 65536:
+        return Rejected(source, f"line is too long ({len(raw):,} bytes): an article's text is limited to {MAX_ARTICLE_CHARS:,} characters; split it")
+    text, reason = decode_bytes(raw)
+    if text is None:
+        return Rejected(source, f"not a JSON line: {reason}")
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as e:
+        return Rejected(source, f"malformed JSON ({e.msg} at column {e.colno}): fix or remove this line")
+    return article_from_record(obj, source)
 
 
 def read_json(path: Path) -> Iterator[Article | Rejected]:
@@ -92,7 +98,14 @@ def read_json(path: Path) -> Iterator[Article | Rejected]:
 
 
 def article_from_record(obj: Any, source: str) -> Article | Rejected:
-    """One Article from one JSON object with SCHEMA.md's fields, or why it is not one."""
+    """One Article from one JSON object with SCHEMA.md's fields, or why it is not one (never raises)."""
+    try:
+        return _article(obj, source)
+    except Exception as e:  # one odd record must not end a stream of thousands
+        return Rejected(source, f"could not read this record ({type(e).__name__}: {' '.join(str(e).split())[:100]})")
+
+
+def _article(obj: Any, source: str) -> Article | Rejected:
     if not isinstance(obj, dict):
         return Rejected(source, f"expected a JSON object with a \"text\" field, found {_json_type(obj)}: one article object per line")
     text = obj.get("text")

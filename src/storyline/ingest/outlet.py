@@ -120,6 +120,7 @@ _FOOTER_RES = [
         re.I,
     ),
     re.compile(r"^(?:originally|first) (?:published|appeared|posted) (?:on|in|by|at)\s+(?P<o>.+?)[.!]?$", re.I),
+    re.compile(r"^the post .{3,200}? appeared first on\s+(?P<o>.+?)[.!]?$", re.I),
     re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*(?P<o>.+?)[.]?(?:\s*all rights reserved\.?)?$", re.I),
 ]
 
@@ -162,6 +163,15 @@ def outlet_from_dateline(text: str) -> str | None:
     return known_outlet(m.group("o"))
 
 
+def outlet_from_byline(line: str) -> str | None:
+    """The known outlet a byline ends with ("By Jane Doe, Associated Press", "By Jane Doe | Reuters")."""
+    text = " ".join(line.split())
+    if not re.match(r"(?i)by\s", text):
+        return None
+    parts = re.split(r"\s*[,|]\s*|\s+(?:for|of)\s+", text)
+    return known_outlet(parts[-1]) if len(parts) > 1 else None
+
+
 def looks_like_outlet_line(line: str) -> bool:
     """A short name-like line (under a title) that names an outlet: known, or Title Case without a sentence."""
     text = " ".join(line.split())
@@ -197,6 +207,11 @@ def outlet_from_blocks(text: str, blocks: list[Block]) -> str | None:
     for block in reversed(blocks):
         if block.kind == "footer":
             found = outlet_from_footer(text[block.start : block.end])
+            if found:
+                return found
+    for block in blocks[:8]:
+        if block.kind == "boilerplate":
+            found = outlet_from_byline(text[block.start : block.end])
             if found:
                 return found
     for block in [b for b in blocks if b.kind == "body"][:2]:

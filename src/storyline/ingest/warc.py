@@ -50,7 +50,11 @@ def read_warc(path: Path) -> Iterator[Article | Rejected]:
                     yield Rejected(source, f"archived page is not text: {reason}")
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
-                result = article_from_html(html, source=source, url=url)
+                try:
+                    result = article_from_html(html, source=source, url=url)
+                except Exception as e:  # one odd page must not cost the rest of the archive
+                    yield Rejected(source, f"could not read this page ({type(e).__name__}: {' '.join(str(e).split())[:100]})")
+                    continue
                 if isinstance(result, Article):
                     crawled = record.rec_headers.get_header("WARC-Date")
                     if crawled:
