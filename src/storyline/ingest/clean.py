@@ -71,7 +71,8 @@ _BOILERPLATE_RE = re.compile(
       | (?:trending|most\s+(?:read|popular|viewed|shared)|top\s+stories|latest\s+news)(?:\s+(?:now|stories|news))?\s*:?\s*$
       | share\s+(?:this|on|via|the\s+story|the\s+article)\b | share\s*$ | tweet\s*$ | copy\s+(?:link|url)\b
       | follow\s+(?:us\b|@|[\w.&'-]+(?:\s+[\w.&'-]+)?\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|tiktok|youtube|google)\b)
-      | like\s+us\s+on\b | click\s+here\b | tap\s+here\b | download\s+(?:the|our)\s+(?:[\w-]+\s+)?app\b
+      | like\s+(?:us|the\s+page|our\s+page)\b | byline\s*: | dateline\s*:
+      | (?:twitter|facebook|instagram|e-?mail|contact)\s*:\s*@?\S+\s*$ | click\s+here\b | tap\s+here\b | download\s+(?:the|our)\s+(?:[\w-]+\s+)?app\b
       | \(?\s*reporting\s+by\b | \(?\s*additional\s+reporting\b | \(?\s*editing\s+by\b | \(?\s*writing\s+by\b
       | \(?\s*compiled\s+by\b | \(?\s*(?:produced|edited)\s+by\b
       | contact\s+(?:the\s+)?(?:author|reporter|writer)s?\b | e-?mail\s+(?:the\s+)?(?:author|reporter|writer|us)\b
@@ -98,6 +99,8 @@ _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
 def is_credit(line: str) -> bool:
     """True for a photo credit line: "AP Photo/Bram Janssen", "Getty Images", "Reuters/Evelyn Hockstein"."""
     text = line.strip()
+    if len(text.split()) <= 8:
+        text = text.rstrip(".")  # "Getty." "Jim Urquhart / Reuters." (sentence-split corpora add full stops)
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
     if not text or len(text) > 80 or len(text.split()) > 12:

@@ -66,7 +66,17 @@ def canonical_outlet(name: str | None) -> str | None:
         return None
     if _looks_like_host(tidy):
         return outlet_from_url(tidy)
-    return known_outlet(tidy) or tidy
+    known = known_outlet(tidy)
+    if known:
+        return known
+    # "BBC News - World", "World News | Reuters", "Reuters: Top News": a known outlet with a section name
+    parts = re.split(r"\s+[-|–—:·]\s+|:\s+", tidy)
+    if len(parts) > 1:
+        for part in (parts[0], parts[-1]):
+            known = known_outlet(part)
+            if known:
+                return known
+    return tidy
 
 
 def outlet_from_url(url: str | None, fallback_to_host: bool = True) -> str | None:
@@ -135,9 +145,18 @@ def outlet_from_footer(line: str) -> str | None:
         if m:
             name = re.split(r"\s*(?:\.\s|\||,\s*all rights|\s+all rights|\s+on\s+\w+ \d)", m.group("o"), flags=re.I)[0]
             name = name.strip(" .,:;-")
-            if name and len(name.split()) <= 8 and not re.fullmatch(r"[\d\s]+", name):
+            if name and _name_like(name):
                 return canonical_outlet(name)
     return None
+
+
+def _name_like(name: str) -> bool:
+    """A publication's name, not the rest of a sentence: known, a domain, or a few capitalised words."""
+    if known_outlet(name) or _looks_like_host(name):
+        return True
+    words = name.split()
+    small = {"of", "the", "and", "for", "in", "on", "at", "de", "la", "&", "-", "y", "du", "des", "del"}
+    return 0 < len(words) <= 6 and "," not in name and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words)
 
 
 def is_footer(line: str) -> bool:
