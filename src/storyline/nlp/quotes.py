@@ -29,6 +29,13 @@ SPEECH = {
     "show", "find", "believe", "think", "expect", "hope", "fear", "worry", "predict", "decline", "refuse",
     "declined", "assure", "proclaim", "announce", "posit", "acknowledge", "brag", "lament", "blame", "dismiss",
     "defend", "endorse", "support", "oppose", "want", "seem", "appear", "know", "feel", "understand", "learn",
+    "congratulate", "back", "react", "talk", "comment", "discuss", "focus", "decry", "share",
+    "express", "thank", "applaud", "slam", "blast", "attack", "mock", "insult", "condemn", "reject",
+    "embrace", "welcome", "celebrate", "label", "dub", "brand", "characterize", "refer", "highlight",
+    "challenge", "dispute", "contemplate", "consider", "prefer", "favor", "distance", "answer", "respond",
+    "tell", "recommend", "advocate", "champion", "acknowledge", "lambaste", "rip", "knock", "hail", "laud",
+    "suggest", "imply", "insinuate", "announce", "unveil", 
+    "plead", "apologize", "object", "protest", "pledge", "request", "invite", "encourage", "advise",
 }  # fmt: skip
 # Verbs whose bare object (no clause) is not what was said: "told reporters", "asked Kirby".
 _ADDRESSEE = {"tell", "ask", "urge", "warn", "assure", "remind", "inform", "brief", "show"}
@@ -65,7 +72,9 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str) -> list[Quote]:
             q = None
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 q = _according(tok, base)
-            elif tok.lemma_.lower() in SPEECH and tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
+            elif tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod" and (
+                tok.lemma_.lower() in SPEECH or _embeds_clause(tok)
+            ):
                 q = _from_verb(tok, base)
             if q is not None:
                 quotes.append(q)
@@ -87,6 +96,19 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str) -> list[Quote]:
 
 
 # --- from the parse -----------------------------------------------------------------------------------------------
+
+
+_NOT_CUES = {"be", "have", "do", "make", "let", "help", "get", "go", "come", "take", "seem", "mean", "ensure",
+             "see", "look", "become", "keep", "find", "prove", "happen", "turn", "put", "give", "use"}  # fmt: skip
+
+
+def _embeds_clause(verb: Token) -> bool:
+    """A verb with a subject and a finite clausal complement ("Trump insinuated that...") reports a claim even
+    when it is not in the reporting-verb list."""
+    if verb.lemma_.lower() in _NOT_CUES:
+        return False
+    kids = {c.dep_ for c in verb.children}
+    return "ccomp" in kids and ("nsubj" in kids or verb.dep_ in ("advcl", "conj"))
 
 
 def _from_verb(verb: Token, base: int) -> Quote | None:
@@ -142,10 +164,13 @@ def _content(verb: Token) -> tuple[int, int] | None:
     for c in kids:
         if c.dep_ == "dobj" and lemma not in _ADDRESSEE and lemma not in ("say",):
             return _subtree(c)
-    for c in kids:  # "told reporters that...": handled above; "said in a statement that..." via prep->pcomp
-        if c.dep_ == "prep" and c.lower_ in ("about", "of", "for", "on") and lemma in ("talk", "speak", "ask",
-                                                                                         "warn", "call", "complain"):
-            return _subtree(c)
+    for c in kids:  # "spoke about the cancellation", "reacted to the shooting", "called for a ban"
+        if c.dep_ == "prep" and (c.lower_ in ("about", "of", "for", "on", "against", "over") or c.lower_ == "to" and
+                                 lemma in ("react", "respond", "refer", "object", "apologize")) and any(
+            g.dep_ in ("pobj", "pcomp") for g in c.children
+        ) and lemma not in ("say", "tell", "add", "write", "report"):
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            return _subtree(objs[0])
     return None
 
 
