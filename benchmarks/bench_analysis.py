@@ -5,8 +5,8 @@ Run: cd /work/main && .venv/bin/python -m benchmarks.bench_analysis   (writes be
 
 Every figure goes through `analyze_articles`, the function `storyline analyze` uses, so what is measured is what
 users get. Scoring:
-- PolNeAR: a predicted attribution matches the unmatched gold attribution its content overlaps most (one to one).
-  content-overlap P/R/F1 count those matches; Jaccard>=0.5 F1 counts matches whose character Jaccard (content vs
+- PolNeAR: predicted and gold attributions are paired one to one by content overlap (most similar first: character Jaccard)
+  (pairs taken largest overlap first); content-overlap P/R/F1 count those matches; Jaccard>=0.5 F1 counts matches whose character Jaccard (content vs
   the gold content parts) is at least 0.5; speaker / cue accuracy: among matches whose gold has a source (a cue),
   the share whose predicted speaker (cue) span overlaps it.
 - TimeBank: one-to-one overlap matching of expressions; relaxed = any overlap, strict = same span; value F1
@@ -63,17 +63,20 @@ def polnear(split: str = "dev") -> dict[str, float]:
         gold = [g for g in r["quotes"] if g["content"]]
         npred += len(a.quotes)
         ngold += len(gold)
-        used: set[int] = set()
-        for q in a.quotes:
-            best, best_o = None, 0
+        pairs = []  # one-to-one, most similar contents (character Jaccard) first
+        for i, q in enumerate(a.quotes):
             for j, g in enumerate(gold):
-                if j in used:
-                    continue
                 o = sum(_ov(q.content.start, q.content.end, c["start"], c["end"]) for c in g["content"])
-                if o > best_o:
-                    best, best_o = j, o
-            if best is None:
+                if o > 0:
+                    glen = sum(c["end"] - c["start"] for c in g["content"])
+                    pairs.append((o / (glen + q.content.end - q.content.start - o), o, i, j))
+        used: set[int] = set()
+        done: set[int] = set()
+        for _jac, best_o, i, best in sorted(pairs, reverse=True):
+            if i in done or best in used:
                 continue
+            done.add(i)
+            q = a.quotes[i]
             used.add(best)
             g = gold[best]
             tp += 1
@@ -139,11 +142,7 @@ def meantime() -> dict[str, dict[str, float]]:
         for g in r["entity_mentions"]:
             if g.get("syntactic_type") != "NAM" or not g.get("instance_id"):
                 continue
-            best, best_o = None, 0
-            for m in a.entities:
-                o = _ov(m.start, m.end, g["start"], g["end"])
-                if o > best_o:
-                    best, best_o = m, o
+            best = _head_mention(a, g, r["text"])
             if best is not None:
                 covered[r["topic"]] += 1
                 name = f"name:{best.canonical or best.text}"
@@ -159,6 +158,20 @@ def meantime() -> dict[str, dict[str, float]]:
     p, r_, f = _bcubed(pooled)
     out["all"] = {"mentions": len(allp), "covered": sum(covered.values()) / max(len(allp), 1), "P": p, "R": r_, "F1": f}
     return out
+
+
+def _head_mention(a: Analysis, g: dict, text: str):  # type: ignore[no-untyped-def]
+    """The predicted mention at the head of a gold mention: the rightmost one overlapping the gold span before
+    any apposition or parenthesis ("US automaker GM" -> GM; "Chrysler, another U.S. car maker" -> Chrysler)."""
+    start, end = g["start"], g["end"]
+    gtext = text[start:end]
+    for sep in (", ", " ("):
+        i = gtext.find(sep)
+        if i > 0:
+            end = start + i
+            break
+    cands = [m for m in a.entities if _ov(m.start, m.end, start, end) > 0]
+    return max(cands, key=lambda m: m.end) if cands else None
 
 
 def _bcubed(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:

@@ -81,7 +81,21 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
             m.canonical = name
         out.append(m)
     out.extend(_unlabelled_names(doc, base))
+    _defined_acronyms(out, doc.text, base)
     return out
+
+
+def _defined_acronyms(mentions: list[Mention], text: str, base: int) -> None:
+    """"Singapore Airlines (SIA)": the acronym in brackets names the entity just before it."""
+    for m in mentions:
+        tail = text[m.end - base : m.end - base + 12]
+        hit = re.match(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)", tail)
+        if not hit:
+            continue
+        acro = hit.group(1)
+        for other in mentions:
+            if clean_name(other.text, other.label) == acro and other is not m:
+                other.canonical = clean_name(m.text, m.label)
 
 
 def _unlabelled_names(doc: Doc, base: int) -> list[Mention]:
@@ -99,6 +113,9 @@ def _unlabelled_names(doc: Doc, base: int) -> list[Mention]:
         ):
             j += 1
         span = doc[i : j + 1]
+        if i > 0 and doc[i - 1].ent_type_ and doc[i - 1].whitespace_:
+            i = j + 1  # a tail the NER cut off an entity ("Chrysler" + "LLC"): not a name of its own
+            continue
         if i > 0 and doc[i - 1].like_num and not doc[i - 1].ent_type_:
             span = doc[i - 1 : j + 1]
         text = span.text
@@ -153,6 +170,12 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
     """
     old = [m.canonical for m in mentions]
     base = [_base(m) for m in mentions]
+    defined = set()  # (acronym, long name) the text defined: "Singapore Airlines (SIA)"
+    for i, m in enumerate(mentions):
+        own = clean_name(m.text, m.label)
+        if _ACRONYM.match(own) and base[i] != own:
+            defined.add((own, base[i]))
+            base[i] = own
     names = Counter(base)
     label_of: dict[str, Counter] = defaultdict(Counter)
     for m, b in zip(mentions, base):
@@ -170,9 +193,13 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
         if a != b:
             parent[a] = b
 
-    by_key: dict[str, list[str]] = defaultdict(list)
+    for acro, long in defined:
+        if acro in parent and long in parent:
+            union(acro, long)
+    by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
     for n in names:
-        by_key[_match_key(n, label_of[n].most_common(1)[0][0])].append(n)
+        lab = label_of[n].most_common(1)[0][0]
+        by_key[("ORG" if lab == "ORG" else "", _match_key(n, lab))].append(n)
     for group in by_key.values():  # same name up to case, plural, "the", corporate suffixes
         for n in group[1:]:
             union(n, group[0])
@@ -187,9 +214,10 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
             if cands:
                 union(n, max(cands, key=lambda x: names[x]))
             continue
-        if len(words) <= 2 and lab in ("PERSON", "ORG", "NORP", "GPE") and _key(n) not in gazetteer():
+        if len(words) <= 2 and lab in ("PERSON", "ORG", "NORP", "GPE", "MISC") and _key(n) not in gazetteer():
             cands = [p for p in persons if p != n and _name_part(words, p.split())]
-            if cands and (lab == "PERSON" or (len(words) == 1 and label_of[n]["PERSON"] > 0)):
+            if cands and (lab == "PERSON" or (len(words) == 1 and (label_of[n]["PERSON"] > 0 or lab == "MISC"
+                                                                   or len({find(c) for c in cands}) == 1))):
                 union(n, max(cands, key=lambda p: (names[p], len(p))))
                 continue
         if len(words) == 1 and any(c.isdigit() for c in n):  # "A380" -> "Airbus A380"
@@ -207,7 +235,7 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
         groups[find(n)].append(n)
     canon: dict[str, str] = {}
     for members in groups.values():
-        best = max(members, key=lambda x: (_is_gazetteer_canon(x), len(x.split()), names[x], len(x)))
+        best = max(members, key=lambda x: (_is_gazetteer_canon(x), len(x.split()) > 1, names[x], len(x)))
         for x in members:
             canon[x] = best
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -219,7 +247,8 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
 
 
 _CORP = {"company", "co", "corp", "corporation", "inc", "incorporated", "llc", "ltd", "limited", "plc", "spa", "nv",
-         "n.v", "ag", "sa", "group", "holdings", "motor", "motors", "international"}  # fmt: skip
+         "n.v", "ag", "sa", "group", "holdings", "motor", "motors", "international", "airlines", "airways",
+         "bank"}  # fmt: skip
 
 
 def _match_key(name: str, label: str) -> str:
@@ -241,6 +270,8 @@ def _singular(word: str) -> str:
 def _base(m: Mention) -> str:
     """A mention's own name: the gazetteer's when the mention was read as that (capitals only when acting)."""
     name = clean_name(m.text, m.label)
+    if m.canonical and _ACRONYM.match(name) and m.canonical != name and len(m.canonical.split()) > 1:
+        return m.canonical  # an acronym the text defined ("Singapore Airlines (SIA)")
     g = gazetteer().get(_key(name))
     if g and (g[2] == "alias" or m.canonical == g[0]):
         return g[0]
@@ -254,6 +285,8 @@ def _is_gazetteer_canon(name: str) -> bool:
 
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", name.replace("’", "'")) if w]
+    while len(words) > 2 and words[-1].lower().strip(".") in _CORP:
+        words.pop()
     letters = [w[0] for w in words if w.lower() not in _CONNECT and w[0].isalpha()]
     return "".join(letters).upper()
 

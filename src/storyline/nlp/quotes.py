@@ -185,8 +185,11 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
     for _ in range(4):
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass"):
-                if c.lower_ in _RELATIVE and v.dep_ == "relcl":
-                    return _np(v.head)
+                if c.lower_ in _RELATIVE:
+                    up = v
+                    while up.dep_ in ("ccomp", "xcomp", "conj") and up.head is not up:
+                        up = up.head
+                    return _np(up.head) if up.dep_ == "relcl" else None
                 if c.lower_ in ("it", "this", "there"):
                     return None
                 return _np(c)
