@@ -234,3 +234,63 @@ def test_byline_and_feed_footer_name_the_outlet(tmp_path: Path) -> None:
     a, b = _read(tmp_path)
     assert a.outlet == "Associated Press" and _kind_of(a, "By Jane Doe") == {"boilerplate"}
     assert b.outlet == "Vox" and _kind_of(b, "The post Title") == {"footer"}
+
+
+PASTE = """Council votes to rebuild the old pier
+By Jane Smith, Harbour Gazette
+Updated 3:15 PM EDT, Wed March 20, 2024
+
+Riverside
+Reuters
+ —
+The town council voted on Tuesday to rebuild the old pier, which was closed after storm damage last winter.
+
+Advertisement
+
+Mayor Ann Lee speaks to residents at the town hall, Tuesday, March 19, 2024.
+Jane Doe/Reuters
+
+"This pier is part of who we are," Lee told the meeting, which ran past midnight.
+
+Related article
+How the storm changed the coastline
+
+Work is due to start in June and take about a year.
+
+Image source, Getty Images
+Image caption, Waves broke over the pier during the storm in January
+
+Related topics
+Storms
+Local government
+
+Get our free Morning Briefing newsletter
+Sign up
+"""
+
+
+def test_a_web_page_pasted_as_text() -> None:
+    article = Article(id="x", text=PASTE, title=None)
+    from storyline.ingest.build import build_article
+
+    article = build_article(article, first_line_is_title=True)
+    assert isinstance(article, Article)
+    _assert_blocks_slice_text(article)
+    assert [article.text[b.start : b.end][:30] for b in article.blocks if b.kind == "body"] == [
+        "The town council voted on Tues",
+        '"This pier is part of who we a',
+        "Work is due to start in June a",
+    ]
+    assert _kind_of(article, "Mayor Ann Lee speaks") == {"caption"}  # the line a credit sits under
+    assert _kind_of(article, "Jane Doe/Reuters") == {"credit"}
+    assert _kind_of(article, "How the storm changed") == {"boilerplate"}  # listed under "Related article"
+    assert _kind_of(article, "Local government") == {"boilerplate"}
+    assert _kind_of(article, "Riverside") == {"byline"}
+    assert article.outlet == "Reuters"  # the outlet line of the dateline block, not the byline's paper
+    assert article.published == "2024-03-20"
+
+
+def test_a_body_line_above_a_bare_agency_name_stays_body() -> None:
+    text = "Title\n\nThe fund, which Bloomberg valued at $2.9 billion, said it had more, Mr. Roe told reporters.\nBloomberg.\n"
+    blocks = mark_blocks(text, first_line_is_title=True)
+    assert [b.kind for b in blocks] == ["title", "body", "credit"]

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from storyline.ingest.dates import is_date_line
-from storyline.ingest.outlet import is_footer, looks_like_outlet_line
+from storyline.ingest.outlet import is_footer, known_outlet, looks_like_outlet_line
 from storyline.model import Block
 
 # --- line shapes -------------------------------------------------------------------------------------------------
@@ -48,8 +48,9 @@ _BARE_AGENCY_RE = re.compile(r"^" + _AGENCY + r"$")
 
 _CAPTION_RES = [
     # "... in this image released by ...", "... in this undated handout photo ..."
-    re.compile(r"\bin\s+(?:this|a|an)\s+(?:[\w-]+\s+){0,4}?(?:image|photo|photograph|picture|handout|screen\s*grab"
-               r"|screenshot|still|video\s+grab|frame\s+grab|file\s+photo)s?\b", re.I),
+    re.compile(r"\bin\s+this\s+(?:[\w-]+\s+){0,4}?(?:image|photo|photograph|picture|handout|screen\s*grab"
+               r"|screenshot|still\s+(?:image|photo)|video\s+(?:grab|still)|frame\s+grab|file\s+photo)s?\b", re.I),
+    re.compile(r"\bin\s+an?\s+(?:undated\s+|file\s+|handout\s+)+(?:image|photo|photograph|picture)\b", re.I),
     re.compile(r"\b(?:photo|image|picture|photograph|handout)s?\s+(?:released|provided|distributed|obtained|taken"
                r"|made\s+available)\s+(?:by|on|from)\b", re.I),
     # "Pictured: ...", "Image caption, ...", "FILE PHOTO: ..."
@@ -59,11 +60,12 @@ _CAPTION_RES = [
 
 _BOILERPLATE_RE = re.compile(
     r"""^(?:
-        sign\s+up\b | subscribe\b | subscribers?\s+only\b | get\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}newsletter
+        sign\s+up\b | subscribe\b | subscribers?\s+only\b | get\s+(?:our|the)\s+(?:[\w-]+\s+){0,5}newsletter
       | join\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:newsletter|mailing\s+list|channel)
       | (?:our\s+|the\s+|free\s+)?newsletters?\s*[:|]?\s*$
       | related(?:\s+(?:coverage|stories|story|articles?|content|reading|links|topics|video|news))?\s*[:|»›>]
-      | related(?:\s+(?:coverage|stories|articles|content|reading|links|topics))?\s*$
+      | related(?:\s+(?:coverage|stories|story|articles?|content|reading|links|topics|videos?|news))?\s*$
+      | explore\s+more\b | reuse\s+this\s+content\b | more\s+on\s+this\s+story\s*$ | you\s+may\s+also\s+like\b
       | read\s+more\s*(?:[:»›>|]|$) | read\s+(?:next|also)\s*[:»›>|] | (?:also|further)\s+read(?:ing)?\s*[:»›>|]
       | more\s+(?:from|on|about)\s+[^.]{1,60}[:»›>|]?\s*$ | more\s*: | see\s+also\s*: | recommended\s*(?:for\s+you|reading|stories|videos?)?\s*:?\s*$
       | (?:watch|listen|video|photos|gallery|opinion|explainer|live|analysis)(?:\s+\w+){0,2}\s*[:|]\s*\S.{0,150}$
@@ -77,7 +79,7 @@ _BOILERPLATE_RE = re.compile(
       | \(?\s*compiled\s+by\b | \(?\s*(?:produced|edited)\s+by\b
       | contact\s+(?:the\s+)?(?:author|reporter|writer)s?\b | e-?mail\s+(?:the\s+)?(?:author|reporter|writer|us)\b
       | skip\s+to\b | we\s+use\s+cookies\b | (?:accept|manage)\s+(?:all\s+)?cookies\b | this\s+(?:content|video|embed|element)\s+(?:is\s+)?(?:not\s+available|cannot|could\s+not)
-      | (?:updated|published|posted|last\s+updated|first\s+published)\s*:?\s+(?:on\s+)?[\w,.: ]{0,40}\d
+      | (?:updated|published|posted|last\s+updated|(?:first|originally)\s+published)\s*:?\s+(?:on\s+)?[\w,.: ]{0,40}\d
       | \d+\s*(?:min(?:ute)?s?)\s+read\s*$ | (?:comments?|\d+\s+comments?)\s*$ | (?:view|show|load|see)\s+(?:\d+\s+)?(?:comments|gallery|images|photos|more)\b
       | (?:image|photo|video)\s+(?:\d+\s+)?of\s+\d+\s*$ | (?:enlarge|expand)\s+(?:this\s+)?(?:image|photo)\s*$ | toggle\s+caption\s*$
     )""",
@@ -93,6 +95,9 @@ _URL_LINE_RE = re.compile(r"^(?:source\s*:\s*)?(?:https?://|www\.)\S+$", re.I)
 # A first line longer than this is a paragraph, not a headline (headlines run to about 150 characters).
 MAX_TITLE_CHARS = 300
 
+# Captions are a sentence or two; a repeated line longer than this is a paragraph pasted twice.
+_MAX_CAPTION_CHARS = 300
+
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
 
 
@@ -105,21 +110,21 @@ def is_credit(line: str) -> bool:
         text = text[1:-1].strip()
     if not text or len(text) > 80 or len(text.split()) > 12:
         return False
-    if re.search(r"\b(?:said|says|told|according)\b", text):
-        return False
+    if re.search(r"\b(?:said|says|told|according)\b|https?://|www\.|[a-z]{2,}[.!?]\s+[A-Z]", text):
+        return False  # a sentence, a link, or two sentences: not a credit
     return bool(_BARE_AGENCY_RE.match(text)) or any(p.search(text) for p in _CREDIT_RES)
 
 
 def _is_tail_credit(tail: str) -> bool:
     """A credit glued to the end of a caption; stricter than a credit line (no bare agency name)."""
     text = tail.strip()
-    return bool(text) and not _BARE_AGENCY_RE.match(text.strip("()")) and is_credit(text)
+    return bool(text) and not _BARE_AGENCY_RE.match(text.strip("().")) and is_credit(text)
 
 
 def is_caption(line: str) -> bool:
     """True for a line that describes a photo ("... in this image released by ...", "Pictured: ...")."""
     text = " ".join(line.split())
-    if len(text) > 600:
+    if len(text) > 2 * _MAX_CAPTION_CHARS:
         return False
     return any(p.search(text) for p in _CAPTION_RES)
 
@@ -178,8 +183,8 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
     longer than MAX_TITLE_CHARS (a text pasted without its headline). Otherwise the first line is marked
     title only when it repeats `title` (HTML extraction and many JSONL sets keep the headline as line one) and is
     not a sentence ending in a full stop.
-    Blank lines belong to no block. Consecutive body lines with no blank line between them are one paragraph when
-    the first does not end a sentence (hard-wrapped text), so sentences are never cut at a wrap.
+    Blank lines belong to no block. In hard-wrapped text, consecutive body lines with no blank line between them
+    are one paragraph when the first does not end a sentence, so sentences are never cut at a wrap.
     """
     lines = list(_lines(text))
     if not lines:
@@ -187,6 +192,9 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
     kinds: list[str] = ["body"] * len(lines)
     splits: dict[int, int] = {}  # line index -> offset where a glued credit starts
     seen: dict[str, int] = {}
+    listing: set[int] = set()  # "Related topics" labels and the items listed under them
+    body_seen = False  # the header (title, outlet, byline, standfirst) ends at the first body paragraph
+    wrapped = _hard_wrapped(text, lines)
 
     title_at = -1
     first = text[lines[0][0] : lines[0][1]]
@@ -194,13 +202,19 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
         title_at = 0
         kinds[0] = "title"
 
-    for i, (start, end, _) in enumerate(lines):
+    for i, (start, end, after_blank) in enumerate(lines):
         if i == title_at:
             continue
         line = text[start:end]
         key = _key(line)
-        if i == title_at + 1 and title_at == 0 and looks_like_outlet_line(line):
-            kinds[i] = "outlet"
+        in_header = title_at == 0 and i <= 6 and not body_seen
+        if in_header and ((i == 1 and looks_like_outlet_line(line)) or known_outlet(line)):
+            kinds[i] = "outlet"  # "Global News" under the title; "CNN" in a dateline block
+        elif not re.search(r"\w", line):
+            kinds[i] = "boilerplate"  # rules and dashes: "—", "* * *"
+        elif (i - 1) in listing and not after_blank and len(key.split()) <= 15 and not _SENTENCE_END_RE.search(line):
+            kinds[i] = "boilerplate"  # an item listed under "Related topics" / "Read more"
+            listing.add(i)
         elif is_footer(line):
             kinds[i] = "footer"
         elif (glued := _glued_credit(line)) is not None:
@@ -211,14 +225,19 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
                 kinds[alt_text] = "caption"  # the same caption just before, without its credit: the image's alt text
         elif is_credit(line):
             kinds[i] = "credit"
+            if i > 0 and not after_blank and kinds[i - 1] == "body" and _is_tail_credit(line) \
+                    and _could_be_caption(text[lines[i - 1][0] : lines[i - 1][1]]):
+                kinds[i - 1] = "caption"  # the line a credit is glued under describes the photo
         elif is_date_line(line):
             kinds[i] = "byline"  # a dateline under the title: the publication date, read by `dates`, not a fact
         elif is_boilerplate(line):
             kinds[i] = "boilerplate"
         elif _BULLET_RE.match(line) and len(line) < 600:
             kinds[i] = "bullet"
-        elif key in seen and len(key) >= 20:
-            kinds[i] = "caption"  # the second copy of a repeated line: alt text and caption, or a pull quote
+        elif key in seen and 20 <= len(key) <= _MAX_CAPTION_CHARS:
+            # the second copy of a repeated line: alt text then caption, or a pull quote. A long paragraph given
+            # twice is a copy-paste slip of the body itself and stays body.
+            kinds[i] = "caption"
         else:
             prefix_of = _copy_with_tail(key, seen)
             if prefix_of is not None:
@@ -229,9 +248,39 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
                     splits[i] = start + _tail_start(line, tail)
             if kinds[i] == "body" and is_caption(line):
                 kinds[i] = "caption"
+        if kinds[i] == "boilerplate" and _is_label(line):
+            listing.add(i)
+        if kinds[i] in ("body", "bullet", "caption") and len(key.split()) >= 4:
+            body_seen = True
+        if kinds[i] == "outlet" and i > 1 and kinds[i - 1] == "body" and _is_place_line(text[lines[i - 1][0] : lines[i - 1][1]]):
+            kinds[i - 1] = "byline"  # the dateline city above the outlet: "Washington" / "CNN" / "—"
         seen.setdefault(key, i)
 
-    return _to_blocks(text, lines, kinds, splits)
+    return _to_blocks(text, lines, kinds, splits, wrapped)
+
+
+_LABEL_RE = re.compile(
+    r"^(?:related(?:\s+\w+)?|read\s+more|more\s+on\s+this(?:\s+story)?|more\s+from\s+[\w .&'-]{1,40}|explore\s+more(?:\s+on\s+these\s+topics)?"
+    r"|recommended(?:\s+\w+)?|most\s+(?:read|popular|viewed|shared)|top\s+stories|latest\s+news|trending(?:\s+\w+)?|also\s+read"
+    r"|see\s+also|you\s+may\s+also\s+like|more\s+stories|topics|tags)\s*[:»›>]?$",
+    re.I,
+)
+
+
+def _is_label(line: str) -> bool:
+    """A heading of a link list ("Related topics", "Read more", "Explore more on these topics")."""
+    return bool(_LABEL_RE.match(" ".join(line.split())))
+
+
+def _could_be_caption(line: str) -> bool:
+    """A line short and plain enough to be a photo caption (no quotes, no attribution): used only next to a credit."""
+    return len(line) <= 250 and not re.search(r"[\"“”]|\b(?:said|says|told|according)\b", line)
+
+
+def _is_place_line(line: str) -> bool:
+    """A dateline's place on its own line: one to three capitalised words ("Washington", "Hong Kong")."""
+    words = line.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not _SENTENCE_END_RE.search(line)
 
 
 def _repeats_title(line: str, title: str) -> bool:
@@ -269,7 +318,21 @@ def _tail_start(line: str, tail: str) -> int:
     return line.rstrip().rfind(t) if t else len(line)
 
 
-def _to_blocks(text: str, lines: list[tuple[int, int, bool]], kinds: list[str], splits: dict[int, int]) -> list[Block]:
+# A line shorter than this is not a wrapped line of a paragraph (wrapping happens at 60-80 characters).
+_WRAP_MIN = 50
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int, bool]]) -> bool:
+    """True for text wrapped at a fixed width (e-mail, plain-text wires): no line is long, most are near the width."""
+    lengths = [end - start for start, end, _ in lines[1:]]
+    if len(lengths) < 2 or max(lengths) > 100:
+        return False
+    return sum(1 for n in lengths if n >= 40) >= 0.5 * len(lengths)
+
+
+def _to_blocks(
+    text: str, lines: list[tuple[int, int, bool]], kinds: list[str], splits: dict[int, int], wrapped: bool
+) -> list[Block]:
     blocks: list[Block] = []
     for i, (start, end, after_blank) in enumerate(lines):
         kind = kinds[i]
@@ -286,6 +349,8 @@ def _to_blocks(text: str, lines: list[tuple[int, int, bool]], kinds: list[str], 
             and not after_blank
             and kinds[i - 1] == "body"
             and not _SENTENCE_END_RE.search(text[prev.start : prev.end])
+            and wrapped
+            and lines[i - 1][1] - lines[i - 1][0] >= _WRAP_MIN
         ):
             prev.end = end  # a hard-wrapped paragraph continues
             continue
