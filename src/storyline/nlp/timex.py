@@ -45,7 +45,7 @@ _UNIT = r"(?:year|month|week|day|hour|minute|second|decade|century|centurie|quar
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _FUT = re.compile(
-    r"\b(?:will|'ll|shall|next|upcoming|scheduled|planned|plans? to|set to|expected to|going to|to be held)\b",
+    r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|planned|plans? to|set to|expected to|going to|to be held|is to|are to|to resume|as soon as)\b",
     re.I,
 )
 
@@ -77,6 +77,8 @@ def _fmt_num(n: float) -> str:
 
 
 def _future(ctx: _Ctx) -> bool:
+    if re.search(r"\b(?:by|through|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?$", ctx.before[-25:], re.I):
+        return True
     return bool(_FUT.search(ctx.before[-60:])) or bool(re.match(r"\s*(?:will|'ll)\b", ctx.after))
 
 
@@ -272,6 +274,8 @@ def _h_ago(m: re.Match, ctx: _Ctx) -> str | None:
     n = _num(m.group("n"))
     unit = m.group("unit").lower().rstrip("s")
     sign = 1 if m.group("dir").lower() in ("from now", "later", "hence") else -1
+    if n == 1 and unit == "year" and sign < 0:
+        return _h_year_ago(m, ctx)
     if n is None or n != int(n) or not ctx.dct:
         return {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")
     k = int(n) * sign
@@ -357,12 +361,20 @@ def _h_year_ago(m: re.Match, ctx: _Ctx) -> str | None:
     if not ctx.dct:
         return "XXXX"
     sent = (ctx.before + " " + m.group(0) + " " + ctx.after).lower()
-    if "quarter" in sent or "quarter" in ctx.doc_before[-600:].lower():
+    if "quarter" in sent or "quarter" in ctx.doc_before.lower():
         q = next((v for k, v in ORDINALS.items() if re.search(rf"\b{k}[- ]quarter", sent)), None)
         if q is None:
             q = ((ctx.dct.month - 1) // 3 - 1) % 4 + 1
         return f"{ctx.dct.year - 1}-Q{q}"
     return str(ctx.dct.year - 1)
+
+
+def _h_period(m: re.Match, ctx: _Ctx) -> str | None:
+    """"The latest period" of an earnings report is the last complete quarter; elsewhere too vague to keep."""
+    sent = (ctx.before + " " + ctx.after).lower()
+    if not ctx.dct or ("quarter" not in sent and "quarter" not in ctx.doc_before.lower()):
+        return None
+    return _rel("quarter", -1, ctx)
 
 
 def _h_month_rel_year(m: re.Match, ctx: _Ctx) -> str | None:
@@ -424,16 +436,17 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\b(?:the year\s+)?(?:two thousand(?:\s+and)?(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?|nineteen[- ](?:ninety|eighty|seventy|sixty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b", _F), "DATE", _h_year_word),  # noqa: E501
     (re.compile(r"\b(?:now|currently|current|at present|the present|presently|nowadays|these days|already|to date|at the moment|this time)\b", _F), "DATE", _const("PRESENT_REF")),  # noqa: E501
     (re.compile(r"\b(?:recently|the past|formerly|once|lately|in the past|earlier|recent years|recent|historically)\b", _F), "DATE", _const("PAST_REF")),  # noqa: E501
-    (re.compile(r"\b(?:the future|the near future|future|soon|in the coming (?:days|weeks|months|years)|the coming (?:days|weeks|months|years))\b", _F), "DATE", _const("FUTURE_REF")),  # noqa: E501
+    (re.compile(r"\b(?:the future|the near future|future|in the coming (?:days|weeks|months|years)|the coming (?:days|weeks|months|years))\b", _F), "DATE", _const("FUTURE_REF")),  # noqa: E501
     (re.compile(r"\b(?:(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year-earlier|year-ago)(?:\s+(?:period|quarter|third quarter|fourth quarter|second quarter|first quarter))?|a year earlier|a year ago|the prior year|the previous year|the year before)\b", _F), "DATE", _h_year_ago),  # noqa: E501
     (re.compile(rf"\b(?P<mon>{_MON})\s+(?P<which>this|last|next)\s+year\b", _F), "DATE", _h_month_rel_year),  # noqa: E501
     (re.compile(r"\b(?:year-end|the end of the year|the end of this year|the year-end)\b", _F), "DATE", _h_dct_year_rel(0)),
-    (re.compile(r"\b(?:annually|yearly|every year|each year|per year|a year)\b(?=\W*$|\W)", _F), "SET", _const("P1Y")),
-    (re.compile(r"\b(?:daily|every day|each day|per day|a day)\b", _F), "SET", _const("P1D")),
+    (re.compile(r"\b(?:annually|every year|each year|per year|a year)\b(?=\W*$|\W)", _F), "SET", _const("P1Y")),
+    (re.compile(r"\b(?:every day|each day|per day|a day)\b", _F), "SET", _const("P1D")),
     (re.compile(r"\b(?:weekly|every week|each week|per week|a week)\b", _F), "SET", _const("P1W")),
     (re.compile(r"\b(?:monthly|every month|each month|per month|a month)\b", _F), "SET", _const("P1M")),
     (re.compile(r"\b(?:the\s+)?(?:weekend)\b", _F), "DATE", lambda m, ctx: _rel("weekend", _weekend_k(ctx), ctx)),
-    (re.compile(r"\b(?:the year|the full year|the fiscal year|the latest period)\b", _F), "DURATION", _const("P1Y")),
+    (re.compile(r"\b(?:the year|the full year|the fiscal year)\b", _F), "DURATION", _const("P1Y")),
+    (re.compile(r"\bthe\s+(?:latest|recent|most recent|current|same)\s+period\b", _F), "DATE", _h_period),
 ]
 
 # Words whose SET reading needs a number or a rate before them ("15 a year", "$3 a day"); otherwise they are
@@ -465,7 +478,7 @@ def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end:
                 continue
             sent_start = max(chunk.rfind(". ", 0, s), chunk.rfind("\n", 0, s)) + 1
             sent_end = min([i for i in (chunk.find(". ", e), chunk.find("\n", e)) if i >= 0] or [len(chunk)])
-            ctx = _Ctx(ref, chunk[sent_start:s], chunk[e:sent_end], chunk[max(0, sent_start - 600) : sent_start])
+            ctx = _Ctx(ref, chunk[sent_start:s], chunk[e:sent_end], text[max(0, start + sent_start - 3000) : start + sent_start])
             try:
                 value = handler(m, ctx)  # type: ignore[operator]
             except (ValueError, KeyError, IndexError, OverflowError):
