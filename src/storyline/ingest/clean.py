@@ -225,8 +225,8 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
                 kinds[alt_text] = "caption"  # the same caption just before, without its credit: the image's alt text
         elif is_credit(line):
             kinds[i] = "credit"
-            if i > 0 and not after_blank and kinds[i - 1] == "body" and _is_tail_credit(line) \
-                    and _could_be_caption(text[lines[i - 1][0] : lines[i - 1][1]]):
+            above = text[lines[i - 1][0] : lines[i - 1][1]] if i > 0 else ""
+            if not after_blank and kinds[i - 1] == "body" and _is_tail_credit(line) and _could_be_caption(above):
                 kinds[i - 1] = "caption"  # the line a credit is glued under describes the photo
         elif is_date_line(line):
             kinds[i] = "byline"  # a dateline under the title: the publication date, read by `dates`, not a fact
@@ -239,7 +239,8 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
             # twice is a copy-paste slip of the body itself and stays body.
             kinds[i] = "caption"
         else:
-            prefix_of = _copy_with_tail(key, seen)
+            recent = [(_key(text[a:b]), j) for j, (a, b, _) in enumerate(lines[max(0, i - 3) : i], start=max(0, i - 3))]
+            prefix_of = _copy_with_tail(key, recent)
             if prefix_of is not None:
                 j, tail = prefix_of
                 if _is_tail_credit(tail):
@@ -252,8 +253,9 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
             listing.add(i)
         if kinds[i] in ("body", "bullet", "caption") and len(key.split()) >= 4:
             body_seen = True
-        if kinds[i] == "outlet" and i > 1 and kinds[i - 1] == "body" and _is_place_line(text[lines[i - 1][0] : lines[i - 1][1]]):
-            kinds[i - 1] = "byline"  # the dateline city above the outlet: "Washington" / "CNN" / "—"
+        if kinds[i] == "outlet" and i > 1 and kinds[i - 1] == "body":
+            if _is_place_line(text[lines[i - 1][0] : lines[i - 1][1]]):
+                kinds[i - 1] = "byline"  # the dateline's place above the outlet: "Washington" / "CNN" / "—"
         seen.setdefault(key, i)
 
     return _to_blocks(text, lines, kinds, splits, wrapped)
@@ -305,9 +307,10 @@ def _glued_credit(line: str) -> int | None:
     return None
 
 
-def _copy_with_tail(key: str, seen: dict[str, int]) -> tuple[int, str] | None:
-    """(index, tail) when `key` is an earlier line followed by a short tail: a caption repeated with its credit."""
-    for earlier, j in seen.items():
+def _copy_with_tail(key: str, recent: list[tuple[str, int]]) -> tuple[int, str] | None:
+    """(index, tail) when `key` is one of the lines just before it followed by a short tail: a caption repeated
+    with its credit (the alt text comes right before the caption, so only `recent` lines are compared)."""
+    for earlier, j in recent:
         if len(earlier) >= 20 and len(key) - len(earlier) <= 100 and key.startswith(earlier) and key != earlier:
             return j, key[len(earlier) :]
     return None
