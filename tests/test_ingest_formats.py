@@ -199,3 +199,26 @@ def test_gzipped_jsonl_streams(tmp_path: Path) -> None:
             f.write(json.dumps({"id": f"g{n}", "text": f"Article {n} about the harbour bridge."}) + "\n")
     assert list_files([tmp_path]) == [path]
     assert [a.id for a in _only_articles(_read(tmp_path))] == ["g0", "g1", "g2"]
+
+
+def test_every_fixture_and_seed_article_has_blocks_that_slice_its_text() -> None:
+    seeds = Path(__file__).resolve().parents[1] / "examples" / "seeds"
+    articles = [i for i in _read(FIXTURES, seeds) if isinstance(i, Article)]
+    assert len(articles) >= 9
+    for article in articles:
+        assert article.blocks, article.source
+        last = 0
+        for b in article.blocks:
+            chunk = article.text[b.start : b.end]
+            assert last <= b.start < b.end and chunk == chunk.strip(), (article.source, b)
+            last = b.end
+        assert article.body_blocks() and all(b.kind == "body" for b in article.body_blocks())
+
+
+def test_html_page_with_only_a_headline_is_rejected(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text(
+        "<html><head><title>Latest news</title></head><body><h1>Latest news</h1><p>Sign up for our newsletter</p></body></html>",
+        encoding="utf-8",
+    )
+    (item,) = _read(tmp_path)
+    assert isinstance(item, Rejected) and "no article text" in item.reason

@@ -29,11 +29,12 @@ def _first_sentence(paragraph: str, limit: int = 200) -> str:
     return sentence
 
 
-def build_article(article: Article, first_line_is_title: bool = False) -> Article | Rejected:
+def build_article(article: Article, first_line_is_title: bool = False, given_text: bool = False) -> Article | Rejected:
     """`article` with blocks, title, url, outlet and id filled in, or a Rejected when it has no text to analyse.
 
     `article.id` empty means "no id in the input": the content hash is used. A text that is only a title is
-    rejected (nothing to analyse); a text whose every line looks like furniture is kept whole as body, since a
+    rejected (nothing to analyse), except a record's `text` field that is exactly its title (`given_text`: the
+    user said this is the article's text). Bullets or captions with no body paragraph are kept as body, since a
     cleaning rule is less likely to be right than the user who gave us the article.
     """
     text = article.text
@@ -52,7 +53,7 @@ def build_article(article: Article, first_line_is_title: bool = False) -> Articl
     elif article.title is None and first_line_is_title and blocks:
         article.title = _first_sentence(text[blocks[0].start : blocks[0].end])
     content = [b for b in blocks if b.kind not in _NOT_CONTENT]
-    if not content and not first_line_is_title and titles:
+    if not content and given_text and titles:
         # a record whose text is its title line: the text the user gave is the article, so it is the body
         blocks = [Block(b.start, b.end, "body") if b.kind == "title" else b for b in blocks]
         content = [b for b in blocks if b.kind == "body"]

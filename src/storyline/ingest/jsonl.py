@@ -129,7 +129,7 @@ def _article(obj: Any, source: str) -> Article | Rejected:
         story=_as_str(obj.get("story")),
         extra={k: v for k, v in obj.items() if k not in _KNOWN},
     )
-    return build_article(article)
+    return build_article(article, given_text=True)
 
 
 def _first(obj: dict[str, Any], names: tuple[str, ...]) -> Any:
