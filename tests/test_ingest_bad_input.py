@@ -116,8 +116,9 @@ def test_article_with_no_text(tmp_path: Path) -> None:
     assert all("no article text" in r.reason for r in items), items
 
 
-def test_too_large_text_file_is_rejected_without_reading(tmp_path: Path) -> None:
-    big = tmp_path / "dump.txt"
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_too_large_text_file_is_rejected_without_reading(tmp_path: Path, suffix: str) -> None:
+    big = tmp_path / f"dump{suffix}"
     with big.open("wb") as f:
         line = b"The same sentence about a bridge, again and again, in one huge file.\n"
         f.write(line * (50 * 1024 * 1024 // len(line) + 1))

@@ -46,6 +46,7 @@ def test_html_metadata(page: Article) -> None:
     assert page.published == "2024-03-14"
     assert page.url == "https://www.coastalcourier.example/news/harbour-bridge-reopens"
     assert page.source == str(FIXTURES / "page.html")
+    assert page.lang == "en"
 
 
 def test_html_main_text_without_navigation(page: Article) -> None:
@@ -95,6 +96,7 @@ def test_rss_entries() -> None:
     assert volcano.title == "Volcano erupts near Icelandic town, forcing evacuation"
     assert volcano.outlet == "Reuters"
     assert volcano.published == "2024-01-14T08:05:00Z"
+    assert volcano.lang == "en"
     assert volcano.url.startswith("https://www.reuters.com/world/europe/volcano")
     assert "<p>" not in volcano.text and "Grindavik" in volcano.body_text()
     assert [volcano.text[b.start : b.end][:10] for b in volcano.blocks] == ["A volcano ", "Residents "]

@@ -47,14 +47,15 @@ def read_feed(path: Path) -> Iterator[Article | Rejected]:
         return
     feed_title = parsed.feed.get("title")
     feed_link = parsed.feed.get("link")
+    feed_lang = (parsed.feed.get("language") or "").split("-")[0].lower() or None  # "en-us" -> "en"
     for n, entry in enumerate(parsed.entries, start=1):
         try:
-            yield _article(entry, f"{path}#{n}", feed_title, feed_link)
+            yield _article(entry, f"{path}#{n}", feed_title, feed_link, feed_lang)
         except Exception as e:  # one odd entry must not cost the rest of the feed
             yield Rejected(f"{path}#{n}", f"could not read this entry ({type(e).__name__}: {' '.join(str(e).split())[:100]})")
 
 
-def _article(entry: dict, source: str, feed_title: str | None, feed_link: str | None) -> Article | Rejected:
+def _article(entry: dict, source: str, feed_title: str | None, feed_link: str | None, feed_lang: str | None) -> Article | Rejected:
     link = entry.get("link")
     bodies = [c.get("value", "") for c in entry.get("content", []) or []]
     summary = entry.get("summary", "")
@@ -75,7 +76,7 @@ def _article(entry: dict, source: str, feed_title: str | None, feed_link: str | 
         published=_iso(entry.get("published_parsed") or entry.get("updated_parsed")),
         outlet=outlet,
         url=link,
-        lang=entry.get("language") or None,
+        lang=feed_lang,
         source=source,
         extra=extra,
     )

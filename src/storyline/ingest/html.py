@@ -59,7 +59,7 @@ def article_from_html(html: str, source: str, url: str | None = None) -> Article
         published=getattr(doc, "date", None) or None,
         outlet=_clean(getattr(doc, "sitename", None)),
         url=url or _clean(getattr(doc, "url", None)) or _canonical_url(html),
-        lang=getattr(doc, "language", None) or None,
+        lang=getattr(doc, "language", None) or _declared_lang(html),
         source=source,
     )
     return build_article(article)
@@ -116,6 +116,12 @@ def _clean(value: str | None) -> str | None:
 def _html_title(html: str) -> str | None:
     m = re.search(r"<title[^>]*>(.*?)</title>", html[:20000], re.I | re.S)
     return _clean(re.sub(r"<[^>]+>", "", m.group(1))) if m else None
+
+
+def _declared_lang(html: str) -> str | None:
+    """The page's declared language as a primary subtag: <html lang="en-GB"> -> "en"."""
+    m = re.search(r"<html[^>]*?\slang\s*=\s*[\"']?([A-Za-z]{2,3})\b", html[:5000], re.I)
+    return m.group(1).lower() if m else None
 
 
 def _canonical_url(html: str) -> str | None:
