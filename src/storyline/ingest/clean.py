@@ -139,7 +139,10 @@ def is_boilerplate(line: str) -> bool:
         return True
     if words <= 16 and _BYLINE_RE.match(text):
         return True
-    return bool(_BOILERPLATE_RE.match(text)) and (words <= 25 or re.match(r"(?i)sign\s+up|subscribe|get\s|join\s", text) is not None)
+    if not _BOILERPLATE_RE.match(text):
+        return False
+    # newsletter prompts run long ("Sign up for ... delivered to your inbox every morning"); other furniture is short
+    return words <= 25 or re.match(r"(?i)sign\s+up|subscribe|get\s|join\s", text) is not None
 
 
 def url_of_line(line: str) -> str | None:

@@ -45,7 +45,8 @@ def find_date(text: str) -> str | None:
         m = pattern.search(text)
         if not m:
             continue
-        month = _MONTHS[m.group("month").lower().rstrip(".")] if "month" in m.groupdict() and m.group("month") else int(m.group("mon"))
+        named = m.groupdict().get("month")
+        month = _MONTHS[named.lower().rstrip(".")] if named else int(m.group("mon"))
         day, year = int(m.group("day")), int(m.group("year"))
         if 1 <= month <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{month:02d}-{day:02d}"

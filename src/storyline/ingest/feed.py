@@ -55,7 +55,9 @@ def read_feed(path: Path) -> Iterator[Article | Rejected]:
             yield Rejected(f"{path}#{n}", f"could not read this entry ({type(e).__name__}: {' '.join(str(e).split())[:100]})")
 
 
-def _article(entry: dict, source: str, feed_title: str | None, feed_link: str | None, feed_lang: str | None) -> Article | Rejected:
+def _article(
+    entry: dict, source: str, feed_title: str | None, feed_link: str | None, feed_lang: str | None
+) -> Article | Rejected:
     link = entry.get("link")
     bodies = [c.get("value", "") for c in entry.get("content", []) or []]
     summary = entry.get("summary", "")

@@ -126,7 +126,10 @@ def _declared_lang(html: str) -> str | None:
 
 def _canonical_url(html: str) -> str | None:
     head = html[:50000]
-    for pattern in (r"<link[^>]+rel=[\"']canonical[\"'][^>]*href=[\"']([^\"']+)", r"<meta[^>]+property=[\"']og:url[\"'][^>]*content=[\"']([^\"']+)"):
+    for pattern in (
+        r"<link[^>]+rel=[\"']canonical[\"'][^>]*href=[\"']([^\"']+)",
+        r"<meta[^>]+property=[\"']og:url[\"'][^>]*content=[\"']([^\"']+)",
+    ):
         m = re.search(pattern, head, re.I)
         if m and m.group(1).startswith("http"):
             return m.group(1)
