@@ -14,7 +14,8 @@ from storyline.model import Mention, Quote
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "them"}
-_FIRST_SECOND = {"i", "we", "you", "me", "us"}
+_FIRST_SECOND = {"i", "we", "you", "me", "us", "it"}
+_RELATIVE = {"who", "which", "that", "whom"}
 ROLE_WORDS = {
     "spokesman", "spokeswoman", "spokesperson", "president", "minister", "secretary", "senator", "governor",
     "leader", "dictator", "chairman", "chairwoman", "director", "ambassador", "mayor", "chief", "general",
@@ -37,7 +38,9 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
             continue
         name = _named(sp.start, sp.end, mentions)
         word = sp.text.strip().lower()
-        if name is None and word in PRONOUNS_PERSON:
+        if word in _RELATIVE:
+            name = _antecedent(sp.start, mentions, text)
+        elif name is None and word in PRONOUNS_PERSON:
             name = _pronoun(sp.start, persons, quoted, last_person)
         elif name is None and word in PRONOUNS_GROUP | _FIRST_SECOND:
             name = None
@@ -46,6 +49,15 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
         q.speaker_canonical = name
         if name and any(m.canonical == name for m in persons):
             last_person = (sp.start, name)
+
+
+def _antecedent(at: int, mentions: list[Mention], text: str) -> str | None:
+    """"President Barack Obama, who endorsed...": the name just before a relative pronoun."""
+    before = [m for m in mentions if m.end <= at and not text[m.end : at].strip(" ,\u00a0")]
+    if before:
+        m = max(before, key=lambda m: m.end)
+        return m.canonical or m.text
+    return None
 
 
 def _named(start: int, end: int, mentions: list[Mention]) -> str | None:

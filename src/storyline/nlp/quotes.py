@@ -189,8 +189,9 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
                     up = v
                     while up.dep_ in ("ccomp", "xcomp", "conj") and up.head is not up:
                         up = up.head
-                    return _np(up.head) if up.dep_ == "relcl" else None
-                if c.lower_ in ("it", "this", "there"):
+                    # the relative pronoun is the speaker as written; coref names its antecedent
+                    return (c.i, c.i + 1) if up.dep_ == "relcl" else None
+                if c.lower_ in ("this", "there") or (c.lower_ == "it" and verb.lemma_.lower() in _COGNITION):
                     return None
                 return _np(c)
             if c.dep_ == "agent":
@@ -199,6 +200,9 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
                     return _np(objs[0])
         if v.dep_ in ("advcl", "conj", "xcomp") and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
+            continue
+        if v.dep_ == "pcomp" and v.head.dep_ in ("prep", "agent") and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "responded by saying", "before explaining": the subject of the main verb
             continue
         if v.dep_ == "relcl":
             return _np(v.head)
