@@ -163,3 +163,14 @@ def test_broken_feed_is_one_rejected(tmp_path: Path) -> None:
     articles, rejected = _batch(tmp_path, "news.rss", b"<rss><channel><title>x</title>")
     assert len(articles) == 1
     assert len(rejected) == 1 and "feed" in rejected[0].reason
+
+
+def test_json_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_bytes(json.dumps({"id": "bom", "text": "Zürich floods."}).encode("utf-8-sig"))
+    (tmp_path / "b.jsonl").write_bytes((json.dumps({"id": "bom2", "text": "Zürich floods."}) + "\n").encode("utf-8-sig"))
+    assert [(a.id, a.text) for a in _read(tmp_path)] == [("bom", "Zürich floods."), ("bom2", "Zürich floods.")]
+
+
+def test_malformed_warc_record_is_one_rejected(tmp_path: Path) -> None:
+    articles, rejected = _batch(tmp_path, "x.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort")
+    assert len(rejected) == 1 and "WARC" in rejected[0].reason

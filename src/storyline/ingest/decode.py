@@ -56,7 +56,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str | None, 
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding), encoding
+                return data[len(bom) :].decode(encoding).removeprefix("\ufeff"), encoding
             except UnicodeDecodeError:
                 return None, f"starts with a {encoding} byte-order mark but is not valid {encoding}: re-save it as UTF-8"
     utf16 = _sniff_utf16(data)
@@ -79,7 +79,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str | None, 
         sample = text[:65536]
         if sample and len(_CONTROL_RE.findall(sample)) > max(8, len(sample) // 100):
             return None, "binary file (control characters throughout), not text: give storyline the article as .txt, .html or .jsonl"
-        return text, encoding
+        return text.removeprefix("\ufeff"), encoding  # a byte-order mark is not part of the text
     return None, "could not decode the file as text: re-save it as UTF-8"
 
 

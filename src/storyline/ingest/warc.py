@@ -60,7 +60,8 @@ def read_warc(path: Path) -> Iterator[Article | Rejected]:
                     if crawled:
                         result.extra["crawled"] = crawled
                 yield result
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as e:
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, KeyError) as e:
+        # warcio raises these for truncated or malformed records (AttributeError: a record without a target URI)
         where = f" after record {n}" if n else ""
         yield Rejected(str(path), f"damaged or not a WARC file{where} ({' '.join(str(e).split())[:120]}): check the archive")
         return
