@@ -412,6 +412,12 @@ def _orphan_segments(quotes: list[Quote], segments: list[Segment], text: str, do
         if not prev:
             continue
         last = max(prev, key=lambda q: q.content.end)
+        between = text[last.content.end : seg.start]
+        if between.count("\n") <= 2 and len(between) < 200 and text[last.content.start] in OPEN_Q:
+            # the speaker goes on in the next paragraph: one attribution over both
+            last.content = Span(last.content.start, seg.end, text[last.content.start : seg.end])
+            claimed.append((seg.start, seg.end))
+            continue
         out.append(Quote(content=Span(seg.start, seg.end, text[seg.start : seg.end]), speaker=last.speaker,
                          cue=None, direct=True))
     return out
