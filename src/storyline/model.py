@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 # Kinds of block inside an article's text. Only BODY_KINDS are analysed; the rest are kept so that nothing a
-# user ingested is lost, and so the reader can see what was set aside and why.
+# user ingested is lost, and so the reader can see what was set aside and why. A headline is analysed: it is the
+# outlet's own one-line statement of the story (ECB+ and MEANTIME annotate facts and entities in it).
 BlockKind = Literal[
     "title", "outlet", "subtitle", "byline", "bullet", "body", "caption", "credit", "footer", "boilerplate"
 ]
-BODY_KINDS = frozenset({"body"})
+BODY_KINDS = frozenset({"body", "title"})
 
 
 @dataclass
@@ -48,7 +49,7 @@ class Article:
     extra: dict[str, Any] = field(default_factory=dict)  # unknown input fields, kept verbatim
 
     def body_blocks(self) -> list[Block]:
-        """The blocks analysis should read: the body paragraphs, never captions, credits or footers."""
+        """The blocks analysis should read: headline and body paragraphs, never captions, credits or footers."""
         if not self.blocks:
             return [Block(0, len(self.text), "body")]
         return [b for b in self.blocks if b.kind in BODY_KINDS]
