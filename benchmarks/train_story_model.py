@@ -15,6 +15,7 @@ used here. The join threshold is then chosen by clustering ECB+ train itself.
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 from pathlib import Path
@@ -22,7 +23,6 @@ from pathlib import Path
 import numpy as np
 
 from storyline.model import Article
-from storyline.stories import pair_probabilities
 from storyline.stories.cluster import Clusterer, article_profile, candidates, join, observe
 from storyline.stories.features import _STOP, article_features
 from storyline.stories.metrics import bcubed
@@ -30,6 +30,7 @@ from storyline.stories.score import FEATURES, MODEL_PATH, pair_features
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 SEMEVAL_SAME = 2.5
+SEMEVAL_SHARE = float(os.environ.get("SEMEVAL_SHARE", "0.3"))  # SemEval weight relative to all ECB+ rows
 
 
 def load_ecb(split: str) -> tuple[list[Article], dict[str, str]]:
@@ -65,8 +66,8 @@ def replay(arts: list[Article], gold: dict[str, str], embed_leads: bool) -> tupl
         f = article_features(a)
         observe(state, f)
         prof = article_profile(f, state.idf, leads.get(a.id))
-        for p in candidates(state, prof):
-            xs.append(pair_features(prof, p, state.idf, f.length))
+        for p, nn in candidates(state, prof):
+            xs.append(pair_features(prof, p, state.idf, f.length, nn))
             ys.append(int(p.id == gold[a.id]))
         join(state, gold[a.id], prof)
     return xs, ys
@@ -85,7 +86,7 @@ def semeval_rows() -> tuple[list[dict], list[int]]:
     return rows, [int(r["Overall"] <= SEMEVAL_SAME) for r in rows]
 
 
-def semeval_features(rows: list[dict]) -> list[list[float]]:
+def semeval_features(rows: list[dict], embed_leads: bool) -> list[list[float]]:
     """The pair path's features (both directions), recomputed here to train on them."""
     from storyline.stories.features import article_features as af
     from storyline.stories.score import Idf
@@ -96,14 +97,20 @@ def semeval_features(rows: list[dict]) -> list[list[float]]:
         idf.add(fa.terms.keys())
         idf.add(fb.terms.keys())
     xs = []
-    for fa, fb in feats:
-        pa, pb = article_profile(fa, idf), article_profile(fb, idf)
+    vecs = None
+    if embed_leads:
+        from storyline.nlp.embed import embed
+
+        vecs = embed([f.lead for pair in feats for f in pair])
+    for k, (fa, fb) in enumerate(feats):
+        la, lb = (vecs[2 * k], vecs[2 * k + 1]) if vecs is not None else (None, None)
+        pa, pb = article_profile(fa, idf, la), article_profile(fb, idf, lb)
         xs.append(pair_features(pa, pb, idf, fa.length))
         xs.append(pair_features(pb, pa, idf, fb.length))
     return xs
 
 
-def main(embed_leads: bool = False) -> None:
+def main() -> None:
     from sklearn.linear_model import LogisticRegression
 
     arts, gold = load_ecb("train")
@@ -112,16 +119,19 @@ def main(embed_leads: bool = False) -> None:
     xs: list[list[float]] = []
     ys: list[int] = []
     ws: list[float] = []
-    for variant in (lambda a: a, lowered, keywords):
-        for order in (arts, shuffled):
-            x, y = replay([variant(a) for a in order], gold, embed_leads)
-            xs += x
-            ys += y
-            ws += [1.0] * len(x)
+    # With and without lead embeddings: the clusterer embeds only where cheap signals are unsure, the pair
+    # scorer always; one model must serve both.
+    for embed_leads in (False, True):
+        for variant in (lambda a: a, lowered, keywords):
+            for order in (arts, shuffled):
+                x, y = replay([variant(a) for a in order], gold, embed_leads)
+                xs += x
+                ys += y
+                ws += [1.0] * len(x)
     n_ecb = len(xs)
     rows, labels = semeval_rows()
-    sx = semeval_features(rows)
-    sw = 0.15 * n_ecb / len(sx)  # SemEval: about an eighth of the total weight
+    sx = semeval_features(rows, True)  # the pair path always embeds
+    sw = SEMEVAL_SHARE * n_ecb / len(sx)
     xs += sx
     ys += [lab for lab in labels for _ in (0, 1)]
     ws += [sw] * len(sx)
@@ -150,7 +160,7 @@ def _choose_threshold(model: dict, arts: list[Article], gold: dict[str, str]) ->
     from storyline.stories.score import load_model
 
     best = (0.0, 0.5)
-    for th in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+    for th in (0.06, 0.08, 0.1, 0.13, 0.16, 0.2, 0.25, 0.3, 0.4):
         model["threshold"] = th
         MODEL_PATH.write_text(json.dumps(model))
         load_model.cache_clear()
@@ -164,4 +174,4 @@ def _choose_threshold(model: dict, arts: list[Article], gold: dict[str, str]) ->
 
 
 if __name__ == "__main__":
-    main(embed_leads="--embed" in sys.argv)
+    main()

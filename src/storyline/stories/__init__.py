@@ -92,17 +92,30 @@ def pair_probabilities(rows: list[dict]) -> list[float]:
                                 published=str(date) if date else None))
         arts.append((pair[0], pair[1]))
     feats = [(article_features(a), article_features(b)) for a, b in arts]
+    leads = _lead_vectors([f.lead for pair in feats for f in pair])
     idf = Idf()
     for fa, fb in feats:
         idf.add(fa.terms.keys())
         idf.add(fb.terms.keys())
     out = []
-    for fa, fb in feats:
-        pa, pb = article_profile(fa, idf), article_profile(fb, idf)
+    for k, (fa, fb) in enumerate(feats):
+        la, lb = (leads[2 * k], leads[2 * k + 1]) if leads is not None else (None, None)
+        pa, pb = article_profile(fa, idf, la), article_profile(fb, idf, lb)
         p1 = probability(pair_features(pa, pb, idf, fa.length))
         p2 = probability(pair_features(pb, pa, idf, fb.length))
         out.append((p1 + p2) / 2)
     return out
+
+
+def _lead_vectors(texts: list[str]):  # type: ignore[no-untyped-def]
+    """Sentence embeddings of title + lead; None when the embedding model cannot be loaded (scores then rest on
+    the cheap signals, which the model was also trained to use alone)."""
+    try:
+        from storyline.nlp.embed import embed
+
+        return embed(texts)
+    except Exception:  # noqa: BLE001 - a missing optional model must not stop scoring
+        return None
 
 
 def build_stories(articles: list[Article], assignment: dict[str, str]) -> list[Story]:

@@ -12,13 +12,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.stories.features import ArticleFeatures, sublinear
-from storyline.stories.score import Idf, Profile, load_model, pair_features, probability, refresh_norms
+from storyline.stories.score import Idf, Profile, cosine, load_model, pair_features, probability, refresh_norms
 
 WINDOW_DAYS = 14  # a story that has not grown for two weeks is over (dated streams)
 WINDOW_ARTICLES = 200_000  # the same for undated streams, counted in articles
 MAX_TERMS = 400  # a story's profile keeps its strongest words only: bounded memory per story
 QUERY_TERMS = 12  # how many of an article's rarest words look up candidate stories
 MAX_CANDIDATES = 40
+MEMBER_WINDOW = 20_000  # recent articles kept for nearest-member comparison (their word vectors only)
+POSTING_DEPTH = 48  # per word, only the most recent articles that use it are looked up
+MAX_NEIGHBOURS = 40
 
 
 @dataclass
@@ -28,6 +31,8 @@ class Clusterer:
     idf: Idf = field(default_factory=Idf)
     stories: dict[str, Profile] = field(default_factory=dict)
     postings: dict[str, set[str]] = field(default_factory=dict)
+    members: dict[int, tuple[str, dict[str, float], float, int | None]] = field(default_factory=dict)
+    member_postings: dict[str, list[int]] = field(default_factory=dict)
     position: int = 0
     day: int | None = None
     model: dict = field(default_factory=load_model)
@@ -59,20 +64,42 @@ def article_profile(f: ArticleFeatures, idf: Idf, lead=None) -> Profile:  # type
     return p
 
 
-def candidates(state: Clusterer, art: Profile) -> list[Profile]:
-    """Live stories sharing one of the article's rarest words or names, most shared first."""
+def _query_keys(state: Clusterer, art: Profile) -> list[str]:
     idf = state.idf
     keys = sorted(art.terms, key=lambda t: -art.terms[t] * idf(t))[:QUERY_TERMS]
-    keys += ["@" + n for n in sorted(art.names, key=lambda t: -art.names[t] * idf(t))[:QUERY_TERMS]]
+    return keys + ["@" + n for n in sorted(art.names, key=lambda t: -art.names[t] * idf(t))[:QUERY_TERMS]]
+
+
+def candidates(state: Clusterer, art: Profile) -> list[tuple[Profile, float]]:
+    """Live stories sharing the article's rarest words or names, each with the cosine to its closest recent
+    member (0 when none of its members came up). Stories are found both through their profiles and through
+    their recent articles, so a broad story is still reached through the one member that matches closely."""
+    keys = _query_keys(state, art)
     hits: Counter = Counter()
     for k in keys:
         for sid in state.postings.get(k, ()):
             hits[sid] += 1
+    near: Counter = Counter()
+    for k in keys[:QUERY_TERMS]:
+        for m in state.member_postings.get(k, ()):
+            near[m] += 1
+    best: dict[str, float] = {}
+    idf = state.idf
+    a_norm = art.norms["terms"]
+    for m, _ in near.most_common(MAX_NEIGHBOURS):
+        rec = state.members.get(m)
+        if rec is None:
+            continue
+        sid, vec, norm, _day = rec
+        c = cosine(art.terms, vec, idf, a_norm, norm)
+        if c > best.get(sid, -1.0):
+            best[sid] = c
+        hits[sid] += 0
     out = []
     for sid, _ in hits.most_common(MAX_CANDIDATES * 2):
         p = state.stories.get(sid)
         if p is not None and not _dormant(state, p):
-            out.append(p)
+            out.append((p, best.get(sid, 0.0)))
         if len(out) >= MAX_CANDIDATES:
             break
     return out
@@ -85,7 +112,10 @@ def _dormant(state: Clusterer, p: Profile) -> bool:
 
 
 def score_candidates(state: Clusterer, art: Profile, length: int) -> list[tuple[float, Profile]]:
-    return [(probability(pair_features(art, p, state.idf, length), state.model), p) for p in candidates(state, art)]
+    return [
+        (probability(pair_features(art, p, state.idf, length, nn), state.model), p)
+        for p, nn in candidates(state, art)
+    ]
 
 
 def observe(state: Clusterer, f: ArticleFeatures) -> None:
@@ -128,9 +158,24 @@ def join(state: Clusterer, sid: str, art: Profile) -> Profile:
     if art.lead is not None:
         p.lead = art.lead.copy() if p.lead is None else p.lead + art.lead
     refresh_norms(p, state.idf)
+    _remember(state, sid, art)
     if state.position % 5000 == 0:
         evict(state)
     return p
+
+
+def _remember(state: Clusterer, sid: str, art: Profile) -> None:
+    """Keep the article's word vector for nearest-member look-ups, under its rarest words."""
+    key = state.position
+    state.members[key] = (sid, art.terms, art.norms["terms"], art.first_day)
+    for k in _query_keys(state, art)[:QUERY_TERMS]:
+        lst = state.member_postings.setdefault(k, [])
+        lst.append(key)
+        if len(lst) > POSTING_DEPTH:
+            del lst[0]
+    old = key - MEMBER_WINDOW
+    if old in state.members:
+        del state.members[old]
 
 
 def evict(state: Clusterer) -> None:
@@ -146,3 +191,11 @@ def evict(state: Clusterer) -> None:
         s -= gone_set
         if not s:
             del state.postings[k]
+    for k in list(state.member_postings):
+        lst = [m for m in state.member_postings[k] if m in state.members and state.members[m][0] not in gone_set]
+        if lst:
+            state.member_postings[k] = lst
+        else:
+            del state.member_postings[k]
+    for m in [m for m, rec in state.members.items() if rec[0] in gone_set]:
+        del state.members[m]

@@ -24,10 +24,12 @@ FEATURES = (
     "short",
     "cos_terms_short",
     "cos_title_short",
-    "log_size",
-    "cos_lead",
-    "has_lead",
+    "nn_cos",
+    "nn_cos_short",
 )
+# With a lead embedding the cheap signals weigh differently (the embedding already carries part of what they
+# say), so each gets its own weight in that regime: one model, two regimes, chosen by `has_lead`.
+FEATURES = FEATURES + tuple(f + "_lead" for f in FEATURES) + ("cos_lead", "has_lead")
 
 
 @dataclass
@@ -84,8 +86,11 @@ def refresh_norms(p: Profile, idf: Idf) -> None:
     p.norms = {k: weighted_norm(getattr(p, k), idf) for k in ("terms", "title", "names")}
 
 
-def pair_features(article: Profile, story: Profile, idf: Idf, article_length: int) -> list[float]:
-    """The signals for 'does `article` belong to `story`', in FEATURES order."""
+def pair_features(
+    article: Profile, story: Profile, idf: Idf, article_length: int, nn_cos: float | None = None
+) -> list[float]:
+    """The signals for 'does `article` belong to `story`', in FEATURES order. `nn_cos` is the cosine to the
+    story's closest member article (a story of one: its centroid cosine)."""
     a_n, s_n = article.norms, story.norms
     cos_terms = cosine(article.terms, story.terms, idf, a_n["terms"], s_n["terms"])
     cos_title = (
@@ -93,6 +98,7 @@ def pair_features(article: Profile, story: Profile, idf: Idf, article_length: in
     )
     has_names = 1.0 if (article.names and story.names) else 0.0
     cos_names = cosine(article.names, story.names, idf, a_n["names"], s_n["names"]) if has_names else 0.0
+    nn = cos_terms if nn_cos is None else nn_cos
     no_case = 0.0 if (article.has_case and story.has_case) else 1.0
     short = 1.0 if article_length < 60 else 0.0
     cos_lead = 0.0
@@ -103,7 +109,7 @@ def pair_features(article: Profile, story: Profile, idf: Idf, article_length: in
         sv = story.lead
         cos_lead = float(np.dot(article.lead, sv) / (np.linalg.norm(article.lead) * np.linalg.norm(sv) + 1e-9))
         has_lead = 1.0
-    return [
+    base = [
         cos_terms,
         cos_title,
         cos_names,
@@ -112,10 +118,10 @@ def pair_features(article: Profile, story: Profile, idf: Idf, article_length: in
         short,
         cos_terms * short,
         cos_title * short,
-        math.log(1 + story.size),
-        cos_lead,
-        has_lead,
+        nn,
+        nn * short,
     ]
+    return base + [v * has_lead for v in base] + [cos_lead, has_lead]
 
 
 @functools.lru_cache(maxsize=1)
