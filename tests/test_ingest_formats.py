@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storyline.ingest import list_files, read_paths
-from storyline.model import Article, Rejected
+from storyline.model import BODY_KINDS, Article, Rejected
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 
@@ -214,7 +214,8 @@ def test_every_fixture_and_seed_article_has_blocks_that_slice_its_text() -> None
             chunk = article.text[b.start : b.end]
             assert last <= b.start < b.end and chunk == chunk.strip(), (article.source, b)
             last = b.end
-        assert article.body_blocks() and all(b.kind == "body" for b in article.body_blocks())
+        assert any(b.kind == "body" for b in article.body_blocks())
+        assert all(b.kind in BODY_KINDS for b in article.body_blocks())
 
 
 def test_html_page_with_only_a_headline_is_rejected(tmp_path: Path) -> None:
