@@ -75,7 +75,7 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str) -> list[Quote]:
             elif tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod" and (
                 tok.lemma_.lower() in SPEECH or _embeds_clause(tok)
             ):
-                q = _from_verb(tok, base)
+                q = _from_verb(tok, base) or _verb_then_quote(tok, base, text, segments)
             if q is not None:
                 quotes.append(q)
         q = _headline_colon(doc, base)
@@ -117,7 +117,7 @@ def _from_verb(verb: Token, base: int) -> Quote | None:
     if content is None:
         return None
     a, b = content
-    if lemma in _COGNITION and not any(c.dep_ == "ccomp" for c in verb.children):
+    if lemma in _COGNITION and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return None  # "wants a deal", "found the bodies": not an attribution without a clause
     speaker = _speaker(verb)
     if speaker is None and lemma in _COGNITION:
@@ -133,6 +133,24 @@ def _from_verb(verb: Token, base: int) -> Quote | None:
         direct=False,
         hedged=hedged,
     )
+
+
+def _verb_then_quote(verb: Token, base: int, text: str, segments: list[Segment]) -> Quote | None:
+    """"..., telling reporters: “We will win.”": the quotation right after the verb (and its addressee)."""
+    if verb.lemma_.lower() in _COGNITION:
+        return None
+    after = base + verb.doc[verb.i : verb.right_edge.i + 1].end_char
+    if verb.right_edge.i == verb.i:
+        after = base + verb.idx + len(verb.text)
+    for seg in segments:
+        gap = text[after : seg.start]
+        if seg.start >= after and len(gap) <= 3 and gap.strip() in ("", ":", ","):
+            speaker = _speaker(verb)
+            doc = verb.doc
+            return Quote(content=Span(seg.start, seg.end, text[seg.start : seg.end]),
+                         speaker=_span(doc, speaker[0], speaker[1], base) if speaker else None,
+                         cue=_span(doc, verb.i, verb.i + 1, base), direct=True)
+    return None
 
 
 def _content(verb: Token) -> tuple[int, int] | None:
@@ -163,15 +181,25 @@ def _content(verb: Token) -> tuple[int, int] | None:
                 return a, v0
     for c in kids:
         if c.dep_ == "dobj" and lemma not in _ADDRESSEE and lemma not in ("say",):
-            return _subtree(c)
+            return _with_complements(verb, c)
     for c in kids:  # "spoke about the cancellation", "reacted to the shooting", "called for a ban"
         if c.dep_ == "prep" and (c.lower_ in ("about", "of", "for", "on", "against", "over") or c.lower_ == "to" and
                                  lemma in ("react", "respond", "refer", "object", "apologize")) and any(
             g.dep_ in ("pobj", "pcomp") for g in c.children
         ) and lemma not in ("say", "tell", "add", "write", "report"):
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            return _subtree(objs[0])
+            a, b = _with_complements(verb, objs[0])
+            return a, b
     return None
+
+
+def _with_complements(verb: Token, obj: Token) -> tuple[int, int]:
+    """The object and what completes it: "criticized Obama for his decision", "branded you a liar"."""
+    a, b = _subtree(obj)
+    for c in verb.rights:
+        if c.i > obj.i and c.dep_ in ("prep", "oprd", "xcomp", "dobj", "dative", "attr", "acomp") and c.left_edge.i <= b + 1:
+            b = max(b, c.right_edge.i + 1)
+    return a, b
 
 
 def _has_comma_between(a: Token, b: Token) -> bool:
