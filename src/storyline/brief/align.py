@@ -1,0 +1,241 @@
+"""Fact alignment: which claims of different articles state the same fact, and where outlets disagree.
+
+How (measured in benchmarks/bench_brief.py on the ECB+ alignments): a logistic score over cheap pair features —
+MiniLM sentence cosine, TF-IDF cosine over stems, stem/entity overlap, agreeing numbers and dates — plus how
+tightly the whole story hangs together (its mean cross-article similarity), because in a tight story most claims
+are about the one event. Claims are then grouped by average-linkage clustering on that score, so one fact is a
+group of claims whose members agree on average, not a chain of look-alikes.
+
+Wire copies are aligned once (their first article stands for the group) and then every copy is cited, so a wire
+text republished by three outlets counts as one source.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
+
+from storyline.brief.claims import Claim, split_claims
+from storyline.model import Analysis, Article, Fact, SourceSpan
+
+# Pair-score features, in the order of WEIGHTS. Fitted on the ECB+ train topics with
+# `python -m benchmarks.bench_brief --fit` (logistic regression); dev figures are in benchmarks/results/brief.md.
+FEATURES = ("emb", "tfidf", "stems", "entities", "numbers", "dates", "story_emb", "story_tfidf")
+WEIGHTS = np.array([2.88, 6.18, -4.72, 0.26, 0.79, 1.42, -1.93, 0.88], dtype=np.float32)
+BIAS = -0.22
+# Claims whose mean pair probability reaches this form one fact. Chosen on ECB+ train among 0.4-0.8 (MCC is
+# flat there) at the strict end, because a fact in a brief must be one claim, not one topic.
+THRESHOLD = 0.75
+# Two members of one fact conflict when they look alike this much yet state different numbers or dates.
+CONFLICT_SIMILARITY = 0.6
+
+
+def _binary(rows: list[set], vocab: dict) -> csr_matrix:
+    indptr, indices = [0], []
+    for items in rows:
+        for it in items:
+            indices.append(vocab.setdefault(it, len(vocab)))
+        indptr.append(len(indices))
+    return csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(rows), max(len(vocab), 1)))
+
+
+def _jaccard(x: csr_matrix) -> np.ndarray:
+    inter = (x @ x.T).toarray()
+    size = np.asarray(x.sum(1)).ravel()
+    union = size[:, None] + size[None, :] - inter
+    return np.where(union > 0, inter / np.maximum(union, 1e-9), 0.0).astype(np.float32)
+
+
+def feature_matrices(claims: list[Claim], vectors: np.ndarray) -> dict[str, np.ndarray]:
+    """Every pair feature as an n x n matrix (FEATURES order), for scoring and for fitting the weights."""
+    n = len(claims)
+    emb = (vectors @ vectors.T).astype(np.float32)
+    stems = _binary([c.stems for c in claims], {})
+    df = np.asarray((stems > 0).sum(0)).ravel()
+    idf = np.log((1 + n) / (1 + df)) + 1
+    tf = stems.multiply(idf[None, :]).tocsr()
+    norms = np.sqrt(np.asarray(tf.multiply(tf).sum(1)).ravel())
+    tf = csr_matrix(tf.multiply(1 / np.maximum(norms, 1e-9)[:, None]))
+    tfidf = (tf @ tf.T).toarray().astype(np.float32)
+    ents = _jaccard(_binary([c.entities for c in claims], {}))
+    nums = _binary([c.numbers for c in claims], {})
+    dates = _binary([c.dates for c in claims], {})
+    num_agree = ((nums @ nums.T).toarray() > 0).astype(np.float32)
+    date_agree = ((dates @ dates.T).toarray() > 0).astype(np.float32)
+    art = np.array([c.article_id for c in claims])
+    cross = art[:, None] != art[None, :]
+    story_emb = float(emb[cross].mean()) if cross.any() else 0.0
+    story_tfidf = float(tfidf[cross].mean()) if cross.any() else 0.0
+    full = lambda v: np.full((n, n), v, dtype=np.float32)  # noqa: E731
+    return {
+        "emb": emb, "tfidf": tfidf, "stems": _jaccard(stems), "entities": ents, "numbers": num_agree,
+        "dates": date_agree, "story_emb": full(story_emb), "story_tfidf": full(story_tfidf),
+    }
+
+
+def pair_probability(claims: list[Claim], vectors: np.ndarray) -> np.ndarray:
+    """P(same fact) for every pair of claims (n x n, symmetric)."""
+    feats = feature_matrices(claims, vectors)
+    logit = np.full((len(claims), len(claims)), BIAS, dtype=np.float32)
+    for name, w in zip(FEATURES, WEIGHTS):
+        logit += w * feats[name]
+    return 1 / (1 + np.exp(-logit))
+
+
+def cluster_claims(prob: np.ndarray, threshold: float = THRESHOLD, article_of: list[str] | None = None) -> list[list[int]]:
+    """Groups of claim indices whose average pair probability reaches `threshold`.
+
+    With `article_of`, a group holds at most one claim per article: a fact is stated once by each outlet, and
+    this keeps one article's run of related sentences from chaining unrelated claims of others together.
+    Greedy: the most probable pairs are joined first, and two groups join only when their average pair
+    probability still reaches the threshold (average linkage with cannot-links).
+    """
+    n = len(prob)
+    if n == 0:
+        return []
+    if article_of is None:
+        if n == 1:
+            return [[0]]
+        iu = np.triu_indices(n, 1)
+        tree = linkage((1 - prob)[iu].astype(np.float64), method="average")
+        labels = fcluster(tree, 1 - threshold, criterion="distance")
+        by_label: dict[int, list[int]] = defaultdict(list)
+        for i, lab in enumerate(labels):
+            by_label[int(lab)].append(i)
+        return sorted(by_label.values(), key=lambda g: g[0])
+    arts = np.array(article_of)
+    cand = np.argwhere(np.triu(prob >= threshold, 1) & (arts[:, None] != arts[None, :]))
+    order = np.argsort(-prob[cand[:, 0], cand[:, 1]], kind="stable")
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for k in order:
+        i, j = cand[k]
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        a, b = members[gi], members[gj]
+        if set(arts[a]) & set(arts[b]):
+            continue
+        if float(prob[np.ix_(a, b)].mean()) < threshold:
+            continue
+        if len(a) < len(b):
+            gi, gj, a, b = gj, gi, b, a
+        a.extend(b)
+        for m in b:
+            group_of[m] = gi
+        del members[gj]
+    return sorted((sorted(g) for g in members.values()), key=lambda g: g[0])
+
+
+def source_groups(article_ids: list[str], copies: list[list[str]]) -> dict[str, str]:
+    """Each article's source: the first article of its wire-copy group, or itself."""
+    present = set(article_ids)
+    rep = {a: a for a in article_ids}
+    for group in copies:
+        members = [a for a in article_ids if a in set(group) and a in present]
+        for a in members:
+            rep[a] = members[0]
+    return rep
+
+
+def story_claims(articles: list[Article], analyses: list[Analysis], copies: list[list[str]]) -> list[Claim]:
+    """The claims of every source article (one article per wire-copy group), in article order."""
+    rep = source_groups([a.id for a in articles], copies)
+    out: list[Claim] = []
+    for art, an in zip(articles, analyses):
+        if rep[art.id] == art.id:
+            out.extend(split_claims(art, an))
+    return out
+
+
+def _copy_spans(claim: Claim, articles: list[Article], rep: dict[str, str]) -> list[SourceSpan]:
+    """Where the same words stand in the other wire copies of the claim's article."""
+    spans = []
+    for art in articles:
+        if art.id != claim.article_id and rep.get(art.id) == claim.article_id:
+            at = art.text.find(claim.text)
+            if at >= 0:
+                spans.append(SourceSpan(art.id, at, at + len(claim.text)))
+    return spans
+
+
+def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int]) -> list[dict]:
+    """The sides of a fact whose members state different numbers or dates for the same claim; [] if none."""
+    for attr in ("numbers", "dates"):
+        sides: dict[frozenset, list[int]] = defaultdict(list)
+        for k, c in enumerate(members):
+            if getattr(c, attr):
+                sides[frozenset(getattr(c, attr))].append(k)
+        if len(sides) < 2:
+            continue
+        keys = list(sides)
+        clash = False
+        for i in range(len(keys)):
+            for j in range(i + 1, len(keys)):
+                if keys[i] & keys[j]:
+                    continue
+                for a in sides[keys[i]]:
+                    for b in sides[keys[j]]:
+                        same_src = members[a].article_id == members[b].article_id
+                        if not same_src and float(vectors[idx[a]] @ vectors[idx[b]]) >= CONFLICT_SIMILARITY:
+                            clash = True
+        if clash:
+            return [{"text": members[v[0]].text, "articles": sorted({members[k].article_id for k in v}), attr: sorted(key)}
+                    for key, v in sides.items()]
+    return []
+
+
+def facts_from_claims(
+    claims: list[Claim], vectors: np.ndarray, articles: list[Article], copies: list[list[str]],
+    threshold: float = THRESHOLD, prob: np.ndarray | None = None,
+) -> list[Fact]:
+    """Cluster scored claims into facts, cite every wire copy, and mark each fact's status."""
+    return grouped_facts(claims, vectors, articles, copies, threshold, prob)[0]
+
+
+def grouped_facts(
+    claims: list[Claim], vectors: np.ndarray, articles: list[Article], copies: list[list[str]],
+    threshold: float = THRESHOLD, prob: np.ndarray | None = None,
+) -> tuple[list[Fact], list[list[int]]]:
+    """The facts and, for each, the indices of its member claims (the brief ranks facts by their members)."""
+    if not claims:
+        return [], []
+    rep = source_groups([a.id for a in articles], copies)
+    outlet = {a.id: (a.outlet or a.id) for a in articles}
+    prob = pair_probability(claims, vectors) if prob is None else prob
+    facts: list[Fact] = []
+    groups = cluster_claims(prob, threshold, [c.article_id for c in claims])
+    for group in groups:
+        members = [claims[i] for i in group]
+        sub = prob[np.ix_(group, group)]
+        # The member most like the others speaks for the fact; a body sentence rather than a headline.
+        score = sub.sum(1) - 1e3 * np.array([m.headline for m in members])
+        best = members[int(np.argmax(score))]
+        sources: list[SourceSpan] = []
+        for c in members:
+            sources.append(SourceSpan(c.article_id, c.start, c.end))
+            sources.extend(_copy_spans(c, articles, rep))
+        ids = list(dict.fromkeys(s.id for s in sources))
+        independent = {rep[a] for a in ids}
+        conflict = _conflict(members, vectors, group)
+        for side in conflict:
+            side["articles"] = sorted({a for a in ids if rep[a] in set(side["articles"])})
+            side["outlets"] = sorted({outlet[a] for a in side["articles"]})
+        status = "conflict" if conflict else ("corroborated" if len(independent) > 1 else "single")
+        facts.append(Fact(best.text, status, ids, list(dict.fromkeys(outlet[a] for a in ids)), sources, conflict))
+    return facts, groups
+
+
+def align_facts(articles: list[Article], analyses: list[Analysis], copies: list[list[str]]) -> list[Fact]:
+    """The story's facts: each claim once, with every article (and span) that states it, and its status.
+
+    Facts come in order of first appearance in the articles as given; `Fact.sources` are spans of `Article.text`.
+    """
+    from storyline.nlp.embed import embed
+
+    claims = story_claims(articles, analyses, copies)
+    vectors = embed([c.text for c in claims])
+    return facts_from_claims(claims, vectors, articles, copies)

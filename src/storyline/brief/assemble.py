@@ -1,0 +1,58 @@
+"""Story + its articles + their analyses -> Brief: the one place the brief's parts are put together.
+
+Everything is computed once per story: the claims and their vectors feed the facts, the summary, the outlet notes
+and the headline, so a 50-article brief costs one embedding pass over its claims.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from storyline.brief.align import grouped_facts, source_groups, story_claims
+from storyline.brief.entities import group_entities
+from storyline.brief.outlets import outlet_notes
+from storyline.brief.quotes import group_quotes
+from storyline.brief.summary import choose_headline, rank_facts, summarize
+from storyline.brief.timeline import build_timeline
+from storyline.model import Analysis, Article, ArticleRef, Brief, Story
+
+
+def _copies(story: Story, articles: list[Article]) -> list[list[str]]:
+    present = {a.id for a in articles}
+    return [[a for a in g if a in present] for g in story.copies if len([a for a in g if a in present]) > 1]
+
+
+def build_brief(story: Story, articles: list[Article], analyses: list[Analysis]) -> Brief:
+    """The brief of one story. `articles` and `analyses` are the story's, in the same order."""
+    from storyline import nlp
+    from storyline.nlp.embed import embed
+
+    if len(articles) != len(analyses):
+        raise ValueError(f"story {story.id}: {len(articles)} articles but {len(analyses)} analyses; pass one per article")
+    if hasattr(nlp, "link_entities"):
+        nlp.link_entities(analyses)  # one canonical name per entity across the story's outlets
+    copies = _copies(story, articles)
+    rep = source_groups([a.id for a in articles], copies)
+    claims = story_claims(articles, analyses, copies)
+    vectors = embed([c.text for c in claims] + [a.title or "" for a in articles])
+    vectors, title_vectors = vectors[: len(claims)], vectors[len(claims) :]
+    facts, groups = grouped_facts(claims, vectors, articles, copies)
+    importance = rank_facts(facts, groups, claims, vectors, rep)
+    n_sources = len(set(rep.values()))
+    summary = summarize(facts, groups, claims, vectors, importance, n_sources)
+    order = sorted(range(len(facts)), key=lambda k: -importance[k])
+    ranked_facts = [facts[k] for k in order]
+    outlets = list(dict.fromkeys(a.outlet or a.id for a in articles))
+    return Brief(
+        id=story.id,
+        headline=choose_headline(articles, vectors, title_vectors, summary) if len(claims) else
+        next((a.title for a in articles if a.title), "Untitled story"),
+        articles=[ArticleRef(a.id, a.title, a.outlet, a.published, a.url) for a in articles],
+        summary=summary,
+        facts=ranked_facts,
+        quotes=group_quotes(articles, analyses),
+        entities=group_entities(articles, analyses),
+        timeline=build_timeline(articles, analyses, facts),
+        copies=copies,
+        outlet_notes=outlet_notes(ranked_facts, sorted(importance, reverse=True), outlets),
+    )

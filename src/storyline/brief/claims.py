@@ -1,0 +1,99 @@
+"""Claims: the units facts are made of — body sentences, and clauses where one sentence joins two claims.
+
+A sentence like "The missile test came hours after the bomber flight, and Seoul said it tracked the launch"
+carries two claims that other outlets may report separately; splitting it lets each half find its partners.
+Only `Analysis.sentences` (body sentences) are used, and only those inside the article's body blocks, so
+captions, credits and footers can never become claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from storyline.brief.text import content_stems, is_boilerplate, numbers
+from storyline.model import Analysis, Article
+
+# A clause boundary: "; " always, ", and/but/while ..." only when a subject-like word follows, so that lists
+# ("shells, rockets and drones") are never cut.
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:he|she|it|they|we|i|the|a|an|this|that|these|those|his|her|their|its|[A-Z]\w+)\b)"
+)
+_MIN_CLAUSE_WORDS = 5
+
+
+@dataclass
+class Claim:
+    """One claim of one article: its span in `Article.text` and what the aligner compares."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    index: int = 0  # position among the article's claims (leads come first in news writing)
+    stems: set[str] = field(default_factory=set)
+    entities: set[str] = field(default_factory=set)  # canonical names mentioned
+    numbers: set[float] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)  # TIMEX3 date values mentioned
+    headline: bool = False  # the article's title: a claim, but never a summary sentence or a fact's wording
+
+
+def block_kind(article: Article, start: int, end: int) -> str | None:
+    """The kind of the analysable block holding [start, end), or None when it lies outside them."""
+    for b in article.body_blocks():
+        if b.start <= start and end <= b.end:
+            return b.kind
+    return None
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Offsets (within `text`) of the clauses of one sentence; the sentence itself when it has one claim."""
+    cuts = [0]
+    for m in _CLAUSE_BREAK.finditer(text):
+        left = text[cuts[-1] : m.start()]
+        right = text[m.end() :]
+        if len(left.split()) >= _MIN_CLAUSE_WORDS and len(right.split()) >= _MIN_CLAUSE_WORDS:
+            cuts.append(m.end())
+    spans = []
+    for i, c in enumerate(cuts):
+        end = cuts[i + 1] if i + 1 < len(cuts) else len(text)
+        seg = text[c:end]
+        seg_end = c + len(seg.rstrip(" ;,"))
+        spans.append((c, seg_end))
+    return spans
+
+
+def claim_at(article: Article, analysis: Analysis, start: int, end: int, index: int = 0) -> Claim:
+    """The claim for one span of `article.text`, with the entities, numbers and dates the analysis found in it."""
+    text = article.text[start:end]
+    ents = {
+        (m.canonical or m.text)
+        for m in analysis.entities
+        if start <= m.start < end and m.label not in ("CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "PERCENT", "MONEY")
+    }
+    dates = {t.value for t in analysis.times if start <= t.start < end and t.type == "DATE" and t.value[:1].isdigit()}
+    return Claim(article.id, start, end, text, index, content_stems(text), ents, numbers(text), dates)
+
+
+def split_claims(article: Article, analysis: Analysis) -> list[Claim]:
+    """The claims of one article, in reading order; boilerplate and text outside body blocks are left out."""
+    out: list[Claim] = []
+    seen: set[str] = set()
+    for sent in analysis.sentences:
+        start, end = sent.start, sent.end
+        kind = block_kind(article, start, end) if 0 <= start < end <= len(article.text) else None
+        if kind is None:
+            continue
+        text = article.text[start:end]
+        key = " ".join(text.split()).lower()
+        if key in seen or is_boilerplate(text) or len(text.split()) < 4:
+            continue  # a prompt, a fragment or a line already taken is not a claim
+        if len(text) >= 40 and article.text.count(text.strip()) > 1:
+            continue  # a line printed twice in one article is a caption repeated as alt text, not reporting
+        seen.add(key)
+        for a, b in _clauses(text):
+            lead = len(text[a:b]) - len(text[a:b].lstrip())
+            claim = claim_at(article, analysis, start + a + lead, start + b, len(out))
+            claim.headline = kind == "title"
+            out.append(claim)
+    return out

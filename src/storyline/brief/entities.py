@@ -1,0 +1,40 @@
+"""The story's cast: each entity once, under its canonical name, with the other names and roles outlets use."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from storyline.model import Analysis, Article, EntityGroup
+
+# Mentions that are quantities or times are not "who is involved"; the timeline and facts carry them.
+_SKIP = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"}
+
+
+def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[EntityGroup]:
+    """Entities by canonical name, most widely reported first (then most mentioned)."""
+    by_key: dict[str, dict] = {}
+    for art, an in zip(articles, analyses):
+        body = art.body_blocks()
+        for m in an.entities:
+            if m.label in _SKIP or not any(b.start <= m.start and m.end <= b.end for b in body):
+                continue
+            name = " ".join((m.canonical or m.text).split())
+            if not name:
+                continue
+            e = by_key.setdefault(name.lower(), {"name": name, "labels": Counter(), "aliases": Counter(),
+                                                  "articles": [], "roles": [], "n": 0})
+            e["labels"][m.label] += 1
+            e["n"] += 1
+            alias = " ".join(m.text.split())
+            if alias.lower() != name.lower():
+                e["aliases"][alias] += 1
+            if art.id not in e["articles"]:
+                e["articles"].append(art.id)
+            if m.role and m.role not in e["roles"]:
+                e["roles"].append(m.role)
+    ranked = sorted(by_key.values(), key=lambda e: (-len(e["articles"]), -e["n"], e["name"]))
+    return [
+        EntityGroup(e["name"], e["labels"].most_common(1)[0][0], [a for a, _ in e["aliases"].most_common()],
+                    e["articles"], e["roles"])
+        for e in ranked
+    ]

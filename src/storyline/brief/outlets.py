@@ -1,0 +1,27 @@
+"""Per outlet: what it adds that no other outlet has, and what most others report that it leaves out."""
+
+from __future__ import annotations
+
+from storyline.model import Fact, OutletNote
+
+MAX_ITEMS = 5
+
+
+def outlet_notes(facts: list[Fact], importance: list[float], outlets: list[str]) -> list[OutletNote]:
+    """One note per outlet; "omits" needs a fact carried by at least two outlets and by most of the others.
+
+    With two outlets nothing counts as omitted: one outlet alone is not "most others", and its extras are
+    already listed as what it adds.
+    """
+    order = sorted(range(len(facts)), key=lambda k: -importance[k])
+    notes = []
+    for o in outlets:
+        others = [x for x in outlets if x != o]
+        adds = [facts[k].text for k in order if facts[k].outlets == [o]][:MAX_ITEMS]
+        omits = []
+        for k in order:
+            carried = [x for x in facts[k].outlets if x != o]
+            if o not in facts[k].outlets and len(carried) >= 2 and len(carried) * 2 > len(others):
+                omits.append(facts[k].text)
+        notes.append(OutletNote(o, adds, omits[:MAX_ITEMS]))
+    return notes

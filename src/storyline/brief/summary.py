@@ -1,0 +1,96 @@
+"""Which facts matter most, the 3-7 sentence summary built from them, and the headline.
+
+A fact matters when many independent sources state it, when it sits near the story's centre of meaning, and when
+outlets put it high in their articles (news writing leads with the main point). The summary takes the best facts
+that are not redundant with one another and orders them as the outlets order them, each citing its sources.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from storyline.brief.claims import Claim
+from storyline.model import Article, Fact, SummaryItem
+
+MIN_SENTENCES, MAX_SENTENCES = 3, 7
+# Two summary sentences this alike (MiniLM cosine) say the same thing: keep one.
+REDUNDANT = 0.72
+_DANGLING = re.compile(r"^(he|she|it|they|this|these|those|that|his|her|its|their|but|and|also|however)\b", re.I)
+
+
+def rank_facts(facts: list[Fact], groups: list[list[int]], claims: list[Claim], vectors: np.ndarray,
+               sources_of: dict[str, str]) -> list[float]:
+    """An importance score per fact: independent sources, closeness to the story's centre, lead position."""
+    if not facts:
+        return []
+    centroid = vectors.mean(0)
+    centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
+    per_article: dict[str, int] = {}
+    for c in claims:
+        per_article[c.article_id] = per_article.get(c.article_id, 0) + 1
+    out = []
+    for fact, group in zip(facts, groups):
+        n_src = len({sources_of.get(a, a) for a in fact.articles})
+        central = float(np.mean([vectors[i] @ centroid for i in group]))
+        lead = min(claims[i].index / max(per_article[claims[i].article_id], 1) for i in group)
+        out.append(1.0 * np.log2(1 + n_src) + 2.0 * central + 1.0 * (1 - lead))
+    return out
+
+
+def _readable(text: str) -> bool:
+    """A sentence that stands on its own: starts like a sentence, not with a dangling pronoun, not too long."""
+    words = len(text.split())
+    stripped = text.lstrip("\"“'‘ ")
+    return (
+        6 <= words <= 60
+        and stripped[:1].isupper()
+        and not _DANGLING.match(stripped)
+        and text.rstrip()[-1:] in ".!\"”'’"
+        and not text.lstrip().startswith(("\"", "“"))
+    )
+
+
+def summarize(facts: list[Fact], groups: list[list[int]], claims: list[Claim], vectors: np.ndarray,
+              importance: list[float], n_sources: int) -> list[SummaryItem]:
+    """3 to 7 non-redundant sentences in reading order, each with the articles and spans that state it."""
+    want = min(MAX_SENTENCES, MIN_SENTENCES + max(n_sources - 1, 0) // 2 + (1 if len(facts) > 20 else 0))
+    order = sorted(range(len(facts)), key=lambda k: -importance[k])
+    rep = {}
+    for k, group in enumerate(groups):
+        rep[k] = next((i for i in group if claims[i].text == facts[k].text), group[0])
+    chosen: list[int] = []
+    for readable_only in (True, False):  # relax only when too few self-standing sentences exist
+        for k in order:
+            if len(chosen) >= want:
+                break
+            if k in chosen or claims[rep[k]].headline or (readable_only and not _readable(facts[k].text)):
+                continue
+            if any(float(vectors[rep[k]] @ vectors[rep[j]]) >= REDUNDANT for j in chosen):
+                continue
+            chosen.append(k)
+    per_article: dict[str, int] = {}
+    for c in claims:
+        per_article[c.article_id] = per_article.get(c.article_id, 0) + 1
+
+    def position(k: int) -> float:
+        return float(np.mean([claims[i].index / max(per_article[claims[i].article_id], 1) for i in groups[k]]))
+
+    chosen.sort(key=position)
+    return [SummaryItem(" ".join(facts[k].text.split()), list(facts[k].articles), list(facts[k].sources)) for k in chosen]
+
+
+def choose_headline(articles: list[Article], vectors: np.ndarray, title_vectors: np.ndarray,
+                    summary: list[SummaryItem]) -> str:
+    """The title that best states the whole story (closest to the centre of its claims); else the first summary line."""
+    titles = [(a.title or "").strip() for a in articles]
+    cand = [i for i, t in enumerate(titles) if len(t.split()) >= 3]
+    if cand and len(vectors):
+        centroid = vectors.mean(0)
+        centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
+        best = max(cand, key=lambda i: (float(title_vectors[i] @ centroid), -len(titles[i])))
+        return " ".join(titles[best].split())
+    if cand:
+        return " ".join(titles[cand[0]].split())
+    return summary[0].text if summary else "Untitled story"
