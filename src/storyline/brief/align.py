@@ -19,6 +19,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 
 from storyline.brief.claims import Claim, split_claims
+from storyline.brief.text import readable
 from storyline.model import Analysis, Article, Fact, SourceSpan
 
 # Pair-score features, in the order of WEIGHTS. Fitted on the ECB+ train topics with
@@ -207,12 +208,15 @@ def grouped_facts(
     outlet = {a.id: (a.outlet or a.id) for a in articles}
     prob = pair_probability(claims, vectors) if prob is None else prob
     facts: list[Fact] = []
-    groups = cluster_claims(prob, threshold, [c.article_id for c in claims])
+    # A headline restates its article's lead, so it may join the fact its own lead sentence is in.
+    groups = cluster_claims(prob, threshold, [c.article_id + ("#title" if c.headline else "") for c in claims])
+    # A headline nobody else matched is not a fact of its own: the title is shown with the article.
+    groups = [g for g in groups if not all(claims[i].headline for i in g)]
     for group in groups:
         members = [claims[i] for i in group]
         sub = prob[np.ix_(group, group)]
         # The member most like the others speaks for the fact; a body sentence rather than a headline.
-        score = sub.sum(1) - 1e3 * np.array([m.headline for m in members])
+        score = sub.sum(1) - 1e3 * np.array([m.headline for m in members]) + 1e2 * np.array([readable(m.text) for m in members])
         best = members[int(np.argmax(score))]
         sources: list[SourceSpan] = []
         for c in members:

@@ -52,7 +52,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     for m in _CLAUSE_BREAK.finditer(text):
         left = text[cuts[-1] : m.start()]
         right = text[m.end() :]
-        if len(left.split()) >= _MIN_CLAUSE_WORDS and len(right.split()) >= _MIN_CLAUSE_WORDS:
+        inside_quote = (left.count('"') + left.count("“") + left.count("”")) % 2 == 1
+        if not inside_quote and len(left.split()) >= _MIN_CLAUSE_WORDS and len(right.split()) >= _MIN_CLAUSE_WORDS:
             cuts.append(m.end())
     spans = []
     for i, c in enumerate(cuts):

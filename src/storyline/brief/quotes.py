@@ -14,10 +14,11 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "his", "her", "
 
 
 def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
-    if q.speaker_canonical:
-        return q.speaker_canonical
-    if q.speaker and q.speaker.text.strip().lower() not in _PRONOUNS:
-        return " ".join(q.speaker.text.split())
+    """Who is quoted: the resolved name, or the speaker as written when it names someone ("South Korea's
+    military"); a bare pronoun or a common noun phrase ("those discussions") names nobody."""
+    text = " ".join((q.speaker_canonical or (q.speaker.text if q.speaker else "")).split())
+    if text and text.lower() not in _PRONOUNS and any(ch.isupper() for ch in text):
+        return text
     return None
 
 
@@ -37,9 +38,11 @@ def group_quotes(articles: list[Article], analyses: list[Analysis]) -> list[Quot
             if not (0 <= c.start < c.end <= len(art.text)) or not _in_body(art, c.start, c.end):
                 continue
             text = " ".join(art.text[c.start : c.end].split()).strip(" ,")
-            if len(text.split()) < 3 or is_boilerplate(text):
-                continue
+            if q.direct:
+                text = text.strip("\"“”'‘’ ,")
             who = _speaker(q)
+            if len(text.split()) < 4 or is_boilerplate(text) or (who is None and not q.direct):
+                continue  # a fragment, or a paraphrase nobody can be named for, is not "who said what"
             s = content_stems(text)
             match = None
             for k, g in enumerate(groups):

@@ -89,3 +89,20 @@ def numbers(text: str) -> set[float]:
 def is_boilerplate(text: str) -> bool:
     """True for a caption credit, footer, prompt or byline that must never reach a brief."""
     return bool(_BOILERPLATE.search(text))
+
+
+_DANGLING = re.compile(r"^(he|she|it|they|this|these|those|that|his|her|its|their|but|and|also|however|then)\b", re.I)
+
+
+def readable(text: str) -> bool:
+    """A sentence that stands on its own in a summary: starts like a sentence, not with a dangling pronoun or
+    "But", ends like one, is neither a fragment nor a wall of text, and is not a bare quotation."""
+    words = len(text.split())
+    body = text.strip()
+    return (
+        6 <= words <= 60
+        and body[:1].isupper()
+        and not _DANGLING.match(body)
+        and body[-1:] in ".!\"”'’"
+        and not body.startswith(("\"", "“"))
+    )

@@ -1,0 +1,65 @@
+"""Markdown and HTML pages of briefs, from the Jinja2 templates next to this module.
+
+Pages are self-contained (inline CSS and SVG, no script, no external request) so a report folder can be mailed,
+archived or opened from file:// years later and still read the same.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from storyline.model import Article, Brief
+from storyline.render.json import brief_to_json
+from storyline.render.view import page_name, story_view
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@functools.lru_cache(maxsize=2)
+def _env(html: bool) -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False) if html else False,
+        trim_blocks=False,
+        lstrip_blocks=False,
+        keep_trailing_newline=True,
+    )
+
+
+def brief_to_markdown(brief: Brief, articles: dict[str, Article] | None = None) -> str:
+    """The brief as Markdown; with `articles`, the cited source sentences are quoted under "Sources"."""
+    view = story_view(brief, articles or {})
+    text = _env(False).get_template("brief.md").render(**view)
+    return "\n".join(line.rstrip() for line in text.splitlines()).strip() + "\n"
+
+
+def brief_to_html(brief: Brief, articles: dict[str, Article]) -> str:
+    """One story page: summary with citation markers, fact-by-outlet matrix, quotes, entities, timeline."""
+    return _env(True).get_template("story.html").render(**story_view(brief, articles))
+
+
+def index_html(briefs: list[Brief]) -> str:
+    """The list of stories, linking to their pages; the most widely reported story first."""
+    stories = []
+    for b in sorted(briefs, key=lambda b: -len(b.articles)):
+        view = story_view(b, {})
+        stories.append({"brief": b, "page": page_name(b.id), "outlets": view["outlets"], "counts": view["counts"]})
+    return _env(True).get_template("index.html").render(stories=stories)
+
+
+def write_report(briefs: list[Brief], articles: dict[str, Article], out_dir: Path) -> None:
+    """Write stories.json, index.html, and one <id>.html and <id>.md per story into `out_dir`."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "stories.json").write_text(
+        json.dumps([brief_to_json(b) for b in briefs], ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    (out_dir / "index.html").write_text(index_html(briefs), encoding="utf-8")
+    for b in briefs:
+        name = page_name(b.id)
+        (out_dir / f"{name}.html").write_text(brief_to_html(b, articles), encoding="utf-8")
+        (out_dir / f"{name}.md").write_text(brief_to_markdown(b, articles), encoding="utf-8")

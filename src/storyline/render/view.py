@@ -1,0 +1,117 @@
+"""What the templates show, laid out from a Brief: citation numbers, the outlet matrix, timeline geometry.
+
+Nothing here decides content (the brief did); it only arranges it for a page: numbering citations, looking up the
+sentence a citation points at in the article, placing timeline dates on an axis.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from storyline.model import Article, Brief, SourceSpan
+
+MAX_MATRIX_FACTS = 40
+_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def page_name(story_id: str) -> str:
+    """A file name for a story id that is safe on every file system ("a/b" -> "a_b")."""
+    name = _SAFE.sub("_", story_id).strip("._") or "story"
+    return name[:120]
+
+
+def _excerpt(articles: dict[str, Article], src: SourceSpan) -> str:
+    art = articles.get(src.id)
+    if art is None or not (0 <= src.start < src.end <= len(art.text)):
+        return ""
+    return " ".join(art.text[src.start : src.end].split())
+
+
+def _date_value(date: str, end: bool = False) -> dt.date | None:
+    try:
+        y = int(date[:4])
+        if len(date) >= 10:
+            return dt.date(y, int(date[5:7]), int(date[8:10]))
+        if len(date) >= 7:
+            m = int(date[5:7])
+            if end:
+                return (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
+            return dt.date(y, m, 1)
+        return dt.date(y, 12, 31) if end else dt.date(y, 1, 1)
+    except ValueError:
+        return None
+
+
+def timeline_svg(brief: Brief, width: int = 880) -> dict[str, Any]:
+    """Geometry for the timeline picture: one mark per entry (a dot for a day, a bar for a month or year)."""
+    spans = []
+    for n, e in enumerate(brief.timeline, 1):
+        a, b = _date_value(e.date), _date_value(e.date, end=True)
+        if a and b:
+            spans.append((n, e, a, b))
+    if not spans:
+        return {"width": width, "height": 0, "marks": [], "ticks": []}
+    # The axis covers the finer-dated entries; a bare year would stretch it to twelve months of nothing.
+    fine = [sp for sp in spans if sp[1].precision != "year"] or spans
+    lo = min(sp[2] for sp in fine)
+    hi = max(sp[3] for sp in fine)
+    if (hi - lo).days < 20:
+        lo, hi = lo - dt.timedelta(days=10), hi + dt.timedelta(days=10)
+    days = max((hi - lo).days, 1)
+    left, right = 40, width - 40
+
+    def x(d: dt.date) -> float:
+        return left + (right - left) * min(max((d - lo).days, 0), days) / days
+
+    marks, lanes_end = [], []
+    for n, e, a, b in spans:
+        x0, x1 = x(a), x(b)
+        lane = next((i for i, end in enumerate(lanes_end) if end < x0 - 14), None)
+        if lane is None:
+            lane = len(lanes_end)
+            lanes_end.append(0.0)
+        lanes_end[lane] = max(x1, x0 + 14)
+        marks.append({"n": n, "x0": round(x0, 1), "x1": round(max(x1, x0), 1), "y": 60 + 22 * lane,
+                      "bar": e.precision != "day", "date": e.date, "text": e.text, "corroborated": len(e.outlets) > 1})
+    ticks = []
+    monthly = days < 800
+    y, m = lo.year, lo.month
+    while dt.date(y, m, 1) <= hi:
+        d = dt.date(y, m, 1)
+        if d >= lo and (monthly or m == 1):
+            ticks.append({"x": round(x(d), 1), "label": d.strftime("%b %Y") if monthly else str(y)})
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    if len(ticks) > 12:  # keep labels apart: every other month, or every other year
+        ticks = ticks[:: (len(ticks) + 11) // 12]
+    return {"width": width, "height": 80 + 22 * len(lanes_end), "marks": marks, "ticks": ticks, "axis_y": 36,
+            "left": left, "right": right}
+
+
+def story_view(brief: Brief, articles: dict[str, Article]) -> dict[str, Any]:
+    """Everything the story page template needs, ready to print."""
+    ref = {a.id: a for a in brief.articles}
+    outlet_of = {a.id: (a.outlet or a.id) for a in brief.articles}
+    outlets = list(dict.fromkeys(outlet_of[a.id] for a in brief.articles))
+    citations: list[dict[str, Any]] = []
+    summary = []
+    for item in brief.summary:
+        marks = []
+        for src in item.sources:
+            citations.append({"n": len(citations) + 1, "outlet": outlet_of.get(src.id, src.id), "id": src.id,
+                              "title": ref[src.id].title if src.id in ref else None, "text": _excerpt(articles, src),
+                              "start": src.start, "end": src.end})
+            marks.append(citations[-1])
+        summary.append({"text": item.text, "marks": marks})
+    copies = [[outlet_of.get(a, a) for a in group] for group in brief.copies]
+    facts = [{"fact": f, "cells": [o in f.outlets for o in outlets],
+              "sources": [{"outlet": outlet_of.get(s.id, s.id), "text": _excerpt(articles, s)} for s in f.sources]}
+             for f in brief.facts[:MAX_MATRIX_FACTS]]
+    speakers: dict[str, list] = {}
+    for q in brief.quotes:
+        speakers.setdefault(q.speaker or "Unnamed speaker", []).append(q)
+    counts = {s: sum(1 for f in brief.facts if f.status == s) for s in ("corroborated", "single", "conflict")}
+    return {"brief": brief, "outlets": outlets, "summary": summary, "citations": citations, "copies": copies,
+            "facts": facts, "more_facts": max(len(brief.facts) - MAX_MATRIX_FACTS, 0), "speakers": speakers,
+            "timeline": timeline_svg(brief), "counts": counts, "outlet_of": outlet_of, "page": page_name(brief.id)}
