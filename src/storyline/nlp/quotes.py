@@ -10,8 +10,12 @@ Spans here are as written: a pronoun speaker stays "he"; `coref.resolve_speakers
 
 from __future__ import annotations
 
+import functools
+import json
+import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -72,10 +76,13 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str) -> list[Quote]:
             q = None
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 q = _according(tok, base)
-            elif tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod" and (
-                tok.lemma_.lower() in SPEECH or _embeds_clause(tok)
-            ):
-                q = _from_verb(tok, base) or _verb_then_quote(tok, base, text, segments)
+            elif tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
+                at = base + tok.idx
+                cand = _from_verb(tok, base, any(sg.start < at < sg.end for sg in segments))
+                if cand is not None and _keep(tok, *cand):
+                    q = cand[0]
+                elif cand is None and tok.lemma_.lower() in SPEECH:
+                    q = _verb_then_quote(tok, base, text, segments)
             if q is not None:
                 quotes.append(q)
         q = _headline_colon(doc, base)
@@ -95,6 +102,42 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str) -> list[Quote]:
     return quotes
 
 
+@functools.lru_cache(maxsize=1)
+def cue_model() -> dict | None:
+    """The logistic cue model trained on PolNeAR train (`python -m storyline.nlp.train_cues`), if shipped."""
+    path = Path(__file__).parent / "data" / "cue_model.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def cue_probability(feats: dict[str, float], model: dict) -> float:
+    w = model["weights"]
+    z = model["bias"] + sum(v * w.get(k, 0.0) for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _keep(verb: Token, quote: Quote, feats: dict[str, float]) -> bool:
+    model = cue_model()
+    if model is None:
+        return _rule_keeps(verb, quote, feats)
+    return cue_probability(feats, model) >= model["threshold"]
+
+
+def verb_candidates(docs: list[tuple[int, Doc]], text: str) -> list[tuple[Quote, dict[str, float]]]:
+    """Every attribution a verb of the article could make, with its features: what `cue_model` is trained on."""
+    segments = quoted_segments(text, [(base, base + len(doc.text)) for base, doc in docs])
+    out = []
+    for base, doc in docs:
+        for tok in doc:
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
+                at = base + tok.idx
+                cand = _from_verb(tok, base, any(sg.start < at < sg.end for sg in segments))
+                if cand is not None:
+                    out.append(cand)
+    return out
+
+
 # --- from the parse -----------------------------------------------------------------------------------------------
 
 
@@ -111,28 +154,61 @@ def _embeds_clause(verb: Token) -> bool:
     return "ccomp" in kids and ("nsubj" in kids or verb.dep_ in ("advcl", "conj"))
 
 
-def _from_verb(verb: Token, base: int) -> Quote | None:
+def _from_verb(verb: Token, base: int, in_quote: bool = False) -> tuple[Quote, dict[str, float]] | None:
+    """The attribution a verb would make (content, speaker, cue) and the features `cue_model` scores it by."""
     lemma = verb.lemma_.lower()
     content = _content(verb)
     if content is None:
         return None
-    a, b = content
-    if lemma in _COGNITION and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
-        return None  # "wants a deal", "found the bodies": not an attribution without a clause
+    a, b, kind = content
     speaker = _speaker(verb)
-    if speaker is None and lemma in _COGNITION:
-        return None
     cue_toks = [verb] + [c for c in verb.children if c.dep_ in ("prt", "neg") and c.i > verb.i - 3]
     cue = _span(verb.doc, min(t.i for t in cue_toks), max(t.i for t in cue_toks) + 1, base)
     doc = verb.doc
-    hedged = lemma in _HEDGED_CUES or any(c.dep_ == "neg" for c in verb.children)
-    return Quote(
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    hedged = lemma in _HEDGED_CUES or negated
+    quote = Quote(
         content=_span(doc, a, b, base),
         speaker=_span(doc, speaker[0], speaker[1], base) if speaker else None,
         cue=cue,
         direct=False,
         hedged=hedged,
     )
+    spk = _speaker_kind(doc, speaker)
+    feats = {
+        f"lemma={lemma}": 1.0, f"kind={kind}": 1.0, f"lemma_kind={lemma}|{kind}": 1.0, f"spk={spk}": 1.0,
+        f"tag={verb.tag_}": 1.0, f"dep={verb.dep_}": 1.0, f"kind_spk={kind}|{spk}": 1.0,
+        f"lemma_spk={lemma}|{spk}": 1.0, "speech": float(lemma in SPEECH), "neg": float(negated),
+        "in_quote": float(in_quote), "clause": float(_embeds_clause(verb)),
+        "long": float(b - a > 8),
+    }
+    return quote, feats
+
+
+def _speaker_kind(doc: Doc, speaker: tuple[int, int] | None) -> str:
+    if speaker is None:
+        return "none"
+    toks = doc[speaker[0] : speaker[1]]
+    head = toks.root
+    if head.lower_ in ("i", "we", "you"):
+        return "first"
+    if head.lower_ in ("he", "she", "they"):
+        return "pron"
+    if head.lower_ in _RELATIVE:
+        return "rel"
+    if head.ent_type_:
+        return head.ent_type_.lower()
+    return head.pos_.lower()
+
+
+def _rule_keeps(verb: Token, quote: Quote, feats: dict[str, float]) -> bool:
+    """Without a trained cue model: reporting verbs, and verbs that embed a clause."""
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH and not feats["clause"]:
+        return False
+    if lemma in _COGNITION and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False  # "wants a deal", "found the bodies": not an attribution without a clause
+    return not (quote.speaker is None and lemma in _COGNITION)
 
 
 def _verb_then_quote(verb: Token, base: int, text: str, segments: list[Segment]) -> Quote | None:
@@ -153,7 +229,7 @@ def _verb_then_quote(verb: Token, base: int, text: str, segments: list[Segment])
     return None
 
 
-def _content(verb: Token) -> tuple[int, int] | None:
+def _content(verb: Token) -> tuple[int, int, str] | None:
     """Token range of what was said: the clause the verb governs, or the quoted clause it interrupts."""
     lemma = verb.lemma_.lower()
     kids = list(verb.children)
@@ -169,7 +245,7 @@ def _content(verb: Token) -> tuple[int, int] | None:
                     objs = [k for k in kids if k.dep_ in ("dobj", "prep") and k.i < c.i]
                     if objs:
                         a = min(a, _subtree(objs[0])[0])
-                return a, b
+                return a, b, dep
     # "“...,” Kirby said" parsed with the quote's verb as head and "said" hanging off it
     if verb.dep_ in ("parataxis",) or (verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i and
                                        _has_comma_between(verb.head, verb)):
@@ -178,10 +254,10 @@ def _content(verb: Token) -> tuple[int, int] | None:
             a, b = _subtree(head)
             v0, _v1 = _subtree(verb)
             if a < v0:
-                return a, v0
+                return a, v0, "parataxis"
     for c in kids:
         if c.dep_ == "dobj" and lemma not in _ADDRESSEE and lemma not in ("say",):
-            return _with_complements(verb, c)
+            return (*_with_complements(verb, c), "dobj")
     for c in kids:  # "spoke about the cancellation", "reacted to the shooting", "called for a ban"
         if c.dep_ == "prep" and (c.lower_ in ("about", "of", "for", "on", "against", "over") or c.lower_ == "to" and
                                  lemma in ("react", "respond", "refer", "object", "apologize")) and any(
@@ -189,7 +265,7 @@ def _content(verb: Token) -> tuple[int, int] | None:
         ) and lemma not in ("say", "tell", "add", "write", "report"):
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             a, b = _with_complements(verb, objs[0])
-            return a, b
+            return a, b, "prep"
     return None
 
 
