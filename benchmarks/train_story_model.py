@@ -110,15 +110,13 @@ def semeval_features(rows: list[dict], embed_leads: bool) -> list[list[float]]:
     return xs
 
 
-def main() -> None:
-    from sklearn.linear_model import LogisticRegression
-
+def ecb_instances() -> tuple[np.ndarray, np.ndarray]:
+    """Replayed ECB+ train questions: three text shapes x two orders x with and without lead embeddings."""
     arts, gold = load_ecb("train")
     shuffled = arts[:]
     random.Random(7).shuffle(shuffled)
     xs: list[list[float]] = []
     ys: list[int] = []
-    ws: list[float] = []
     # With and without lead embeddings: the clusterer embeds only where cheap signals are unsure, the pair
     # scorer always; one model must serve both.
     for embed_leads in (False, True):
@@ -127,7 +125,17 @@ def main() -> None:
                 x, y = replay([variant(a) for a in order], gold, embed_leads)
                 xs += x
                 ys += y
-                ws += [1.0] * len(x)
+    return np.array(xs), np.array(ys)
+
+
+def main() -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    arts, gold = load_ecb("train")
+    X_ecb, Y_ecb = ecb_instances()
+    xs: list[list[float]] = [list(x) for x in X_ecb]
+    ys: list[int] = [int(y) for y in Y_ecb]
+    ws: list[float] = [1.0] * len(xs)
     n_ecb = len(xs)
     rows, labels = semeval_rows()
     sx = semeval_features(rows, True)  # the pair path always embeds

@@ -98,16 +98,21 @@ def candidates(state: Clusterer, art: Profile) -> list[tuple[Profile, float]]:
     out = []
     for sid, _ in hits.most_common(MAX_CANDIDATES * 2):
         p = state.stories.get(sid)
-        if p is not None and not _dormant(state, p):
+        if p is not None and not _dormant(state, p, art.first_day):
             out.append((p, best.get(sid, 0.0)))
         if len(out) >= MAX_CANDIDATES:
             break
     return out
 
 
-def _dormant(state: Clusterer, p: Profile) -> bool:
-    if state.day is not None and p.last_day is not None and state.day - p.last_day > WINDOW_DAYS:
-        return True
+def _dormant(state: Clusterer, p: Profile, day: int | None = None) -> bool:
+    """Outside the time window of the article being placed (`day`), or of the stream's latest date when evicting.
+    An article older than the stream's front (a late arrival, or new articles after seeded ones) is judged by
+    its own date, so it still finds the story it belongs to."""
+    ref = state.day if day is None else day
+    if ref is not None and p.last_day is not None and p.first_day is not None:
+        if ref - p.last_day > WINDOW_DAYS or p.first_day - ref > WINDOW_DAYS:
+            return True
     return state.position - p.last_seen > WINDOW_ARTICLES
 
 

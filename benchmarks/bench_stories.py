@@ -1,0 +1,273 @@
+"""Story clustering, wire copies and the same-story score, measured on ../shared/data.
+
+Run: cd /work/main && .venv/bin/python -m benchmarks.bench_stories
+Writes benchmarks/results/stories.md.
+
+What it reports (as the stories issue asks): ECB+ train and dev BCubed P/R/F1 and pairwise F1; GoogleNews-TS BCubed
+F1 and NMI without being told the number of stories; SemEval pairs Pearson; throughput and peak memory of the
+stage on GoogleNews-TS against a plain TF-IDF single-pass baseline run here; and how time grows from 1k to 11k
+articles. The baseline is the textbook one: online IDF, cosine to every story centroid (no index), join above 0.3.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+import platform
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+from rich.progress import Progress
+
+from storyline.model import Article
+from storyline.stories import assign_stories, find_copies, pair_probabilities
+from storyline.stories.features import article_features, sublinear
+from storyline.stories.metrics import bcubed, nmi, pairwise
+from storyline.stories.score import Idf
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+OUT = Path(__file__).resolve().parent / "results" / "stories.md"
+BASELINE_THRESHOLD = 0.3
+
+
+def load(name: str, split: str | None = None) -> tuple[list[Article], dict[str, str]]:
+    rows = [json.loads(line) for line in open(DATA / name, encoding="utf-8")]
+    if split:
+        rows = [r for r in rows if r.get("split") == split]
+    arts = [
+        Article(id=r["id"], text=r["text"], title=r.get("title"), published=r.get("date"), outlet=r.get("outlet"))
+        for r in rows
+    ]
+    return arts, {r["id"]: r["cluster"] for r in rows}
+
+
+def tfidf_single_pass(articles: list[Article]) -> dict[str, str]:
+    """The plain baseline: every article against every story centroid, join the best above a fixed cosine."""
+    idf = Idf()
+    cents: dict[str, dict[str, float]] = {}
+    out: dict[str, str] = {}
+    for a in articles:
+        f = article_features(a)
+        idf.add(f.terms.keys())
+        v = {t: w * idf(t) for t, w in sublinear(f.terms).items()}
+        nv = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        best, best_sid = 0.0, None
+        for sid, c in cents.items():
+            s = sum(w * c.get(t, 0.0) for t, w in v.items())
+            if s:
+                nc = math.sqrt(sum(x * x for x in c.values())) or 1.0
+                s /= nv * nc
+                if s > best:
+                    best, best_sid = s, sid
+        sid = best_sid if best_sid is not None and best >= BASELINE_THRESHOLD else a.id
+        c = cents.setdefault(sid, {})
+        for t, w in v.items():
+            c[t] = c.get(t, 0.0) + w / nv
+        out[a.id] = sid
+    return out
+
+
+def timed(fn, articles):  # type: ignore[no-untyped-def]
+    t = time.perf_counter()
+    pred = fn(articles)
+    return pred, time.perf_counter() - t
+
+
+def peak_mib(fn, articles) -> float:  # type: ignore[no-untyped-def]
+    tracemalloc.start()
+    fn(articles)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def pearson(x: list[float], y: list[float]) -> float:
+    from scipy.stats import pearsonr
+
+    return float(pearsonr(x, y)[0])
+
+
+def main() -> None:
+    lines: list[str] = []
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines += [
+        "# Stories: clustering, copies, same-story score",
+        "",
+        f"Command: `cd /work/main && .venv/bin/python -m benchmarks.bench_stories` — run {now} on "
+        f"{platform.machine()} ({__import__('os').cpu_count()} cores), Python {platform.python_version()}.",
+        "Data: ../shared/data (ECB+ train/dev, GoogleNews-TS, SemEval-2022 en pairs). The model was trained on ECB+ "
+        "train and the SemEval pairs only (benchmarks/train_story_model.py); ECB+ dev and GoogleNews-TS were never "
+        "trained on. One model and one threshold for every dataset. Articles are fed in file order (no dates here).",
+        "",
+    ]
+    with Progress() as progress:
+        task = progress.add_task("stories benchmark", total=9)
+        # ECB+ -------------------------------------------------------------------------------------------------
+        lines += ["## ECB+ (two events of one kind per topic; gold story = `cluster`)", "",
+                  "| split | method | articles | stories found / gold | BCubed P | BCubed R | BCubed F1 | pairwise P | "
+                  "pairwise R | pairwise F1 | NMI |", "|---|---|---|---|---|---|---|---|---|---|---|"]
+        for split in ("train", "dev"):
+            arts, gold = load("ecbplus_train_dev.jsonl", split)
+            for name, fn in (("storyline", assign_stories), ("TF-IDF single pass", tfidf_single_pass)):
+                pred = fn(arts)
+                b, pw = bcubed(pred, gold), pairwise(pred, gold)
+                lines.append(
+                    f"| {split} | {name} | {len(arts)} | {len(set(pred.values()))} / {len(set(gold.values()))} | "
+                    f"{b[0]:.3f} | {b[1]:.3f} | **{b[2]:.3f}** | {pw[0]:.3f} | {pw[1]:.3f} | {pw[2]:.3f} | "
+                    f"{nmi(pred, gold):.3f} |"
+                )
+            progress.advance(task)
+        lines += ["", "Reference (data README): TF-IDF + average linkage (offline, all pairs) BCubed F1 about 0.87 on "
+                  "train+dev. Target on the hidden test split: BCubed F1 >= 0.95.", ""]
+        # GoogleNews-TS ----------------------------------------------------------------------------------------
+        arts, gold = load("googlenews_ts.jsonl")
+        pred, t_ours = timed(assign_stories, arts)
+        progress.advance(task)
+        base, t_base = timed(tfidf_single_pass, arts)
+        progress.advance(task)
+        b, bb = bcubed(pred, gold), bcubed(base, gold)
+        lines += [
+            "## GoogleNews-TS (lower-cased keyword headlines + snippets; number of stories not given)", "",
+            "| method | stories found / gold | BCubed P | BCubed R | BCubed F1 | NMI |", "|---|---|---|---|---|---|",
+            f"| storyline | {len(set(pred.values()))} / {len(set(gold.values()))} | {b[0]:.3f} | {b[1]:.3f} | "
+            f"**{b[2]:.3f}** | **{nmi(pred, gold):.3f}** |",
+            f"| TF-IDF single pass | {len(set(base.values()))} / {len(set(gold.values()))} | {bb[0]:.3f} | "
+            f"{bb[1]:.3f} | {bb[2]:.3f} | {nmi(base, gold):.3f} |",
+            "", "Targets on the hidden test split: BCubed F1 >= 0.85, NMI >= 0.92. Published short-text clustering "
+            "given the true number of stories: NMI about 0.88-0.90.", "",
+        ]
+        # Throughput and memory --------------------------------------------------------------------------------
+        m_ours = peak_mib(assign_stories, arts)
+        m_base = peak_mib(tfidf_single_pass, arts)
+        progress.advance(task)
+        n = len(arts)
+        lines += [
+            "## Speed and memory of the stage (GoogleNews-TS, 11,109 articles, one process)", "",
+            "Clustering from the articles as ingested (the stage computes its own cheap features; no language "
+            "pipeline, no embeddings on this path). Peak memory is Python allocations (tracemalloc) during the "
+            "stage, in a separate run from the timing.", "",
+            "| method | seconds | articles/s | peak MiB |", "|---|---|---|---|",
+            f"| storyline | {t_ours:.1f} | **{n / t_ours:.0f}** | {m_ours:.1f} |",
+            f"| TF-IDF single pass (all centroids) | {t_base:.1f} | {n / t_base:.0f} | {m_base:.1f} |",
+            f"| ratio storyline / baseline | | {(n / t_ours) / (n / t_base):.2f}x | {m_ours / m_base:.2f}x |", "",
+        ]
+        # Growth -----------------------------------------------------------------------------------------------
+        lines += ["## How time grows with the stream (GoogleNews-TS prefixes)", "",
+                  "| articles | storyline s | storyline ms/article | storyline peak MiB | baseline s | "
+                  "baseline ms/article |", "|---|---|---|---|---|---|"]
+        for size in (1000, 2000, 4000, 8000, n):
+            sub = arts[:size]
+            _, t1 = timed(assign_stories, sub)
+            _, t2 = timed(tfidf_single_pass, sub)
+            mem = peak_mib(assign_stories, sub)
+            lines.append(f"| {size} | {t1:.2f} | {1000 * t1 / size:.3f} | {mem:.1f} | {t2:.2f} | "
+                         f"{1000 * t2 / size:.3f} |")
+        progress.advance(task)
+        lines.append("")
+        # End to end on full articles --------------------------------------------------------------------------
+        arts_e, _ = load("ecbplus_train_dev.jsonl", "dev")
+        words = sum(len(a.text.split()) for a in arts_e) / len(arts_e)
+        _, t_stage = timed(assign_stories, arts_e)
+        from storyline.nlp import analyze_articles
+
+        sample = arts_e[:60]
+        t0 = time.perf_counter()
+        analyses = analyze_articles(sample)
+        assign_stories(sample, analyses)
+        t_e2e = time.perf_counter() - t0
+        progress.advance(task)
+        lines += [
+            "## Full-length articles (ECB+ dev)", "",
+            f"| path | articles | mean words | articles/s |", "|---|---|---|---|",
+            f"| stories stage alone (cheap features from the text) | {len(arts_e)} | {words:.0f} | "
+            f"{len(arts_e) / t_stage:.0f} |",
+            f"| analyze_articles (nlp room, full spaCy) + stories | {len(sample)} | {words:.0f} | "
+            f"{len(sample) / t_e2e:.1f} |", "",
+        ]
+        # SemEval pairs ----------------------------------------------------------------------------------------
+        rows = [json.loads(line) for line in open(DATA / "semeval2022_en_pairs_train.jsonl", encoding="utf-8")]
+        probs = pair_probabilities(rows)
+        r = pearson(probs, [-row["Overall"] for row in rows])
+        from storyline.stories.score import FEATURES, load_model  # noqa: F401
+
+        progress.advance(task)
+        tf = _tfidf_cosine_pairs(rows)
+        lines += [
+            "## SemEval-2022 Task 8 English pairs (161; Overall 1 = same story ... 4 = unrelated)", "",
+            "Pearson between `pair_probabilities` and -Overall. These pairs are in the model's training data "
+            "(as the issue asks), so this figure is in-sample; the cross-validated one refits the weights five "
+            "times, each time without the fold it scores.", "",
+            "| method | Pearson |", "|---|---|",
+            f"| storyline pair probability (in-sample) | **{r:.3f}** |",
+            f"| storyline, 5-fold cross-validated | {_semeval_cv(rows):.3f} |",
+            f"| TF-IDF cosine (same tokens, batch IDF) | {tf:.3f} |", "",
+            "Target on the hidden test split: Pearson >= 0.85 (TF-IDF cosine about 0.75).", "",
+        ]
+        progress.advance(task)
+        # Copies -----------------------------------------------------------------------------------------------
+        arts_all, _ = load("ecbplus_train_dev.jsonl")
+        t0 = time.perf_counter()
+        groups = find_copies(arts_all)
+        t_c = time.perf_counter() - t0
+        progress.advance(task)
+        lines += [
+            "## Wire copies (MinHash LSH, 3-word shingles, Jaccard >= 0.5)", "",
+            f"ECB+ train+dev ({len(arts_all)} articles): {len(groups)} copy groups covering "
+            f"{sum(len(g) for g in groups)} articles, found in {t_c:.1f} s. There is no gold for copies in "
+            "../shared/data; tests/test_stories_copies.py checks a lightly edited wire text and different texts.",
+            "",
+        ]
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+def _tfidf_cosine_pairs(rows: list[dict]) -> float:
+    idf = Idf()
+    feats = [(article_features(Article(id="a", text=r["text1"])), article_features(Article(id="b", text=r["text2"])))
+             for r in rows]
+    for fa, fb in feats:
+        idf.add(fa.terms.keys())
+        idf.add(fb.terms.keys())
+    out = []
+    for fa, fb in feats:
+        va = {t: w * idf(t) for t, w in sublinear(fa.terms).items()}
+        vb = {t: w * idf(t) for t, w in sublinear(fb.terms).items()}
+        na = math.sqrt(sum(x * x for x in va.values())) or 1.0
+        nb = math.sqrt(sum(x * x for x in vb.values())) or 1.0
+        out.append(sum(w * vb.get(t, 0.0) for t, w in va.items()) / (na * nb))
+    return pearson(out, [-r["Overall"] for r in rows])
+
+
+def _semeval_cv(rows: list[dict]) -> float:
+    """Refit the logistic weights 5 times on ECB+ train rows + 4/5 of SemEval, score the held-out fifth."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from benchmarks import train_story_model as tr
+
+    X_ecb, Y_ecb = tr.ecb_instances()
+    xs = np.array(tr.semeval_features(rows, True))
+    labels = np.array([int(r["Overall"] <= tr.SEMEVAL_SAME) for r in rows])
+    overall = np.array([r["Overall"] for r in rows])
+    scores = np.zeros(len(rows))
+    folds = np.arange(len(rows)) % 5
+    for k in range(5):
+        tr_idx = np.where(folds != k)[0]
+        te_idx = np.where(folds == k)[0]
+        xtr = np.concatenate([X_ecb, xs[2 * tr_idx], xs[2 * tr_idx + 1]])
+        ytr = np.concatenate([Y_ecb, labels[tr_idx], labels[tr_idx]])
+        sw = tr.SEMEVAL_SHARE * len(X_ecb) / (2 * len(tr_idx))
+        w = np.concatenate([np.ones(len(X_ecb)), np.full(2 * len(tr_idx), sw)])
+        lr = LogisticRegression(C=1.0, max_iter=2000).fit(xtr, ytr, sample_weight=w)
+        p = (lr.predict_proba(xs[2 * te_idx])[:, 1] + lr.predict_proba(xs[2 * te_idx + 1])[:, 1]) / 2
+        scores[te_idx] = p
+    return pearson(list(scores), list(-overall))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""Story clustering as a user relies on it: one event one story, two events of one kind two stories, stable ids."""
+
+from __future__ import annotations
+
+import json
+
+from storyline.model import Article
+from storyline.stories import assign_stories, build_stories
+from storyline.stories.metrics import bcubed
+
+# Two earthquakes (different places, days, magnitudes) and two reports of each, written as outlets write them.
+QUAKE_A1 = Article(
+    id="a1",
+    title="Magnitude 6.2 earthquake strikes Indonesia's Sulawesi, killing dozens",
+    published="2021-01-15",
+    text=(
+        "Magnitude 6.2 earthquake strikes Indonesia's Sulawesi, killing dozens\n"
+        "A magnitude 6.2 earthquake struck the Indonesian island of Sulawesi early on Friday, killing at least 34 "
+        "people and injuring hundreds as buildings collapsed in the city of Mamuju, the disaster agency said. "
+        "The quake hit at 1:28 a.m. local time at a depth of 10 km, according to the Meteorology and Geophysics "
+        "Agency (BMKG). Rescuers in Mamuju were searching the rubble of a hospital and the governor's office. "
+        "Thousands of residents fled to higher ground fearing a tsunami, agency spokesman Raditya Jati said."
+    ),
+)
+QUAKE_A2 = Article(
+    id="a2",
+    title="Death toll from Sulawesi quake rises as rescuers dig through Mamuju rubble",
+    published="2021-01-16",
+    text=(
+        "Death toll from Sulawesi quake rises as rescuers dig through Mamuju rubble\n"
+        "Rescue teams in Mamuju pulled more bodies from collapsed buildings on Saturday after the magnitude 6.2 "
+        "earthquake that hit West Sulawesi, Indonesia, raising the death toll to 42. The BMKG said the quake was "
+        "followed by several aftershocks. Raditya Jati, a spokesman for the national disaster agency, said about "
+        "15,000 people were displaced and the Mamuju hospital had been badly damaged."
+    ),
+)
+QUAKE_B1 = Article(
+    id="b1",
+    title="Strong 7.1 quake shakes southern Mexico, Acapulco buildings sway",
+    published="2021-09-08",
+    text=(
+        "Strong 7.1 quake shakes southern Mexico, Acapulco buildings sway\n"
+        "A magnitude 7.1 earthquake struck near the Pacific resort of Acapulco in Guerrero state on Tuesday night, "
+        "killing at least one person and shaking buildings hundreds of kilometres away in Mexico City. The US "
+        "Geological Survey said the quake was centred 11 km northeast of Acapulco. Guerrero governor Hector Astudillo "
+        "said a man died when a pole fell on him in Coyuca de Benitez. President Andres Manuel Lopez Obrador said "
+        "there were no reports of serious damage."
+    ),
+)
+QUAKE_B2 = Article(
+    id="b2",
+    title="Acapulco earthquake: Guerrero counts damage after magnitude 7.1 tremor",
+    published="2021-09-08",
+    text=(
+        "Acapulco earthquake: Guerrero counts damage after magnitude 7.1 tremor\n"
+        "Residents of Acapulco cleared debris on Wednesday after a 7.1 magnitude earthquake rocked Guerrero state, "
+        "Mexico. Governor Hector Astudillo confirmed one death in Coyuca de Benitez and said hotels in Acapulco "
+        "suffered cracked walls. Lopez Obrador said on Twitter that the Mexico City alarm had sounded and that "
+        "there were no reports of major damage in the capital."
+    ),
+)
+EVENTS = [QUAKE_A1, QUAKE_B1, QUAKE_A2, QUAKE_B2]
+
+
+def test_reports_of_one_event_join_and_two_events_of_one_kind_stay_apart() -> None:
+    got = assign_stories(EVENTS)
+    assert set(got) == {"a1", "a2", "b1", "b2"}
+    assert got["a1"] == got["a2"]
+    assert got["b1"] == got["b2"]
+    assert got["a1"] != got["b1"]
+
+
+def test_story_ids_are_stable_as_articles_join() -> None:
+    first = assign_stories([QUAKE_A1, QUAKE_B1])
+    later = assign_stories(EVENTS, known=first)
+    assert later["a1"] == first["a1"] and later["b1"] == first["b1"]
+    assert later["a2"] == first["a1"]  # the new report joins the existing story under its existing id
+    assert later["b2"] == first["b1"]
+    assert assign_stories(EVENTS) == assign_stories(EVENTS)  # deterministic
+
+
+def test_known_assignments_are_kept_and_seed_the_state() -> None:
+    known = {"a1": "story-sulawesi", "b1": "story-mexico", "b2": "story-elsewhere"}
+    got = assign_stories(EVENTS, known=known)
+    for aid, sid in known.items():
+        assert got[aid] == sid
+    assert got["a2"] == "story-sulawesi"
+
+
+def test_empty_and_odd_input_does_not_crash() -> None:
+    assert assign_stories([]) == {}
+    odd = [Article(id="x", text=""), Article(id="y", text="   \n"), Article(id="z", text="12 34 !!", title="")]
+    got = assign_stories(odd)
+    assert set(got) == {"x", "y", "z"}
+
+
+def test_build_stories_groups_members_with_copies() -> None:
+    assignment = assign_stories(EVENTS)
+    stories = build_stories(EVENTS, assignment)
+    assert sorted(sorted(s.article_ids) for s in stories) == [["a1", "a2"], ["b1", "b2"]]
+    assert all(s.copies == [] for s in stories)  # different texts of one event are not copies
+
+
+def test_ecb_dev_bcubed_well_above_tfidf_floor(shared_data) -> None:  # type: ignore[no-untyped-def]
+    rows = [json.loads(line) for line in open(shared_data / "ecbplus_train_dev.jsonl", encoding="utf-8")]
+    rows = [r for r in rows if r["split"] == "dev"]
+    arts = [Article(id=r["id"], text=r["text"], title=r.get("title"), published=r.get("date")) for r in rows]
+    pred = assign_stories(arts)
+    _, _, f1 = bcubed(pred, {r["id"]: r["cluster"] for r in rows})
+    assert f1 >= 0.86
