@@ -76,6 +76,25 @@ def claim_at(article: Article, analysis: Analysis, start: int, end: int, index: 
     return Claim(article.id, start, end, text, index, content_stems(text), ents, numbers(text), dates)
 
 
+def _set_aside(article: Article, text: str) -> bool:
+    """A sentence that is not reporting: a prompt, credit or footer, or a line printed twice (a caption
+    repeated as alt text)."""
+    return is_boilerplate(text) or (len(text.strip()) >= 40 and article.text.count(text.strip()) > 1)
+
+
+def set_aside_spans(article: Article, analysis: Analysis) -> list[tuple[int, int]]:
+    """The analysed sentences the brief ignores, so entities, quotes and dates inside them are ignored too."""
+    return [(s.start, s.end) for s in analysis.sentences
+            if 0 <= s.start < s.end <= len(article.text) and _set_aside(article, article.text[s.start : s.end])]
+
+
+def usable(article: Article, start: int, end: int, set_aside: list[tuple[int, int]]) -> bool:
+    """True when [start, end) lies in an analysable block and in no set-aside sentence."""
+    if block_kind(article, start, end) is None:
+        return False
+    return not any(a <= start < b or a < end <= b for a, b in set_aside)
+
+
 def split_claims(article: Article, analysis: Analysis) -> list[Claim]:
     """The claims of one article, in reading order; boilerplate and text outside body blocks are left out."""
     out: list[Claim] = []
@@ -87,10 +106,8 @@ def split_claims(article: Article, analysis: Analysis) -> list[Claim]:
             continue
         text = article.text[start:end]
         key = " ".join(text.split()).lower()
-        if key in seen or is_boilerplate(text) or len(text.split()) < 4:
-            continue  # a prompt, a fragment or a line already taken is not a claim
-        if len(text) >= 40 and article.text.count(text.strip()) > 1:
-            continue  # a line printed twice in one article is a caption repeated as alt text, not reporting
+        if key in seen or len(text.split()) < 4 or _set_aside(article, text):
+            continue  # a fragment, a line already taken, a prompt or a caption is not a claim
         seen.add(key)
         for a, b in _clauses(text):
             lead = len(text[a:b]) - len(text[a:b].lstrip())

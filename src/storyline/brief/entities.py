@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from storyline.brief.claims import set_aside_spans, usable
 from storyline.model import Analysis, Article, EntityGroup
 
 # Mentions that are quantities or times are not "who is involved"; the timeline and facts carry them.
@@ -14,9 +15,9 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
     """Entities by canonical name, most widely reported first (then most mentioned)."""
     by_key: dict[str, dict] = {}
     for art, an in zip(articles, analyses):
-        body = art.body_blocks()
+        aside = set_aside_spans(art, an)
         for m in an.entities:
-            if m.label in _SKIP or not any(b.start <= m.start and m.end <= b.end for b in body):
+            if m.label in _SKIP or not usable(art, m.start, m.end, aside):
                 continue
             name = " ".join((m.canonical or m.text).split())
             if not name:

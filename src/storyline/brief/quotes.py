@@ -6,6 +6,7 @@ language stage could not resolve stays unnamed rather than being guessed.
 
 from __future__ import annotations
 
+from storyline.brief.claims import set_aside_spans, usable
 from storyline.brief.text import content_stems, is_boilerplate
 from storyline.model import Analysis, Article, QuoteGroup
 
@@ -33,9 +34,12 @@ def group_quotes(articles: list[Article], analyses: list[Analysis]) -> list[Quot
     groups: list[QuoteGroup] = []
     stems: list[set[str]] = []
     for art, an in zip(articles, analyses):
+        aside = set_aside_spans(art, an)
         for q in an.quotes:
             c = q.content
             if not (0 <= c.start < c.end <= len(art.text)) or not _in_body(art, c.start, c.end):
+                continue
+            if not usable(art, c.start, c.end, aside):
                 continue
             text = " ".join(art.text[c.start : c.end].split()).strip(" ,")
             if q.direct:

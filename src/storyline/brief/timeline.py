@@ -6,6 +6,7 @@ nobody reported. Two outlets dating the same fact to the same date are one entry
 
 from __future__ import annotations
 
+from storyline.brief.claims import set_aside_spans, usable
 from storyline.brief.text import content_stems, is_boilerplate
 from storyline.model import Analysis, Article, Fact, TimelineEntry
 
@@ -34,12 +35,12 @@ def build_timeline(articles: list[Article], analyses: list[Analysis], facts: lis
     entries: list[TimelineEntry] = []
     keys: list[tuple[set[str], set[int]]] = []
     for art, an in zip(articles, analyses):
-        body = art.body_blocks()
+        aside = set_aside_spans(art, an)
         for ev in an.events:
             s = ev.sentence
             if not ev.date or not ev.date[:4].isdigit():
                 continue
-            if not (0 <= s.start < s.end <= len(art.text)) or not any(b.start <= s.start and s.end <= b.end for b in body):
+            if not (0 <= s.start < s.end <= len(art.text)) or not usable(art, s.start, s.end, aside):
                 continue
             text = " ".join(art.text[s.start : s.end].split())
             if is_boilerplate(text):

@@ -1,0 +1,81 @@
+"""Claims, alignment and conflicts on small real texts (real spaCy analysis and MiniLM vectors)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storyline.brief import align_facts
+from storyline.brief.claims import split_claims
+from storyline.brief.text import numbers
+from storyline.model import Analysis, Article, Span
+from storyline.nlp import analyze_articles
+
+
+def _one_sentence_analysis(article: Article) -> Analysis:
+    return Analysis(article.id, sentences=[Span(0, len(article.text), article.text)])
+
+
+def test_number_words_and_digits_agree_and_years_are_not_quantities():
+    assert numbers("ten people are killed") == numbers("the death toll rises to 10")
+    assert numbers("in 2023 the Pentagon sent $250 million") == {250e6}
+
+
+def test_a_sentence_joining_two_claims_is_split_but_lists_and_quotes_are_not():
+    text = "The storm destroyed more than forty homes in the town; officials said the repairs would take a year."
+    art = Article("a", text)
+    assert [c.text for c in split_claims(art, _one_sentence_analysis(art))] == [
+        "The storm destroyed more than forty homes in the town",
+        "officials said the repairs would take a year.",
+    ]
+    for text in (
+        "Russia wants shells, rockets and drones from the North for its war.",
+        '"We are watching the situation very closely, and we urge them to stop," the spokesman said.',
+    ):
+        art = Article("b", text)
+        assert len(split_claims(art, _one_sentence_analysis(art))) == 1
+
+
+def test_different_numbers_for_the_same_claim_are_a_conflict_with_both_sides():
+    a = Article("a", "The earthquake killed 12 people in the city of Van on Monday, officials said.", outlet="Outlet A")
+    b = Article("b", "The earthquake killed 15 people in the city of Van on Monday, officials said.", outlet="Outlet B")
+    facts = align_facts([a, b], analyze_articles([a, b]), [])
+    conflict = [f for f in facts if f.status == "conflict"]
+    assert len(conflict) == 1
+    sides = {tuple(s["outlets"]) for s in conflict[0].conflict}
+    assert sides == {("Outlet A",), ("Outlet B",)}
+
+
+def test_unrelated_claims_are_not_aligned():
+    a = Article("a", "The central bank raised interest rates by half a point to fight inflation.", outlet="A")
+    b = Article("b", "A volcano erupted on the island, forcing thousands of residents to flee their homes.", outlet="B")
+    facts = align_facts([a, b], analyze_articles([a, b]), [])
+    assert len(facts) == 2 and all(f.status == "single" for f in facts)
+
+
+def test_fact_sources_are_spans_of_the_article_text(shared_data):
+    """On a real ECB+ story: every source span points into its article and states the fact's claim."""
+    row = json.loads(next(iter(open(shared_data / "ecbplus_align_train_dev.jsonl"))))
+    ids = list(dict.fromkeys(s["doc"] for s in row["sentences"]))[:6]
+    docs = {}
+    for line in open(shared_data / "ecbplus_train_dev.jsonl"):
+        d = json.loads(line)
+        if d["id"] in ids:
+            docs[d["id"]] = Article(d["id"], d["text"], title=d.get("title"), outlet=d.get("outlet") or d["id"])
+    arts = [docs[i] for i in ids]
+    facts = align_facts(arts, analyze_articles(arts), [])
+    assert any(f.status == "corroborated" for f in facts)
+    by_id = {a.id: a for a in arts}
+    for f in facts:
+        assert f.articles == list(dict.fromkeys(s.id for s in f.sources))
+        for s in f.sources:
+            assert 0 <= s.start < s.end <= len(by_id[s.id].text)
+        assert any(by_id[s.id].text[s.start : s.end] == f.text for s in f.sources)
+
+
+def test_bad_input_gives_an_empty_result_not_a_traceback():
+    empty = Article("e", "")
+    assert align_facts([empty], [Analysis("e")], []) == []
+    odd = Article("o", "short")
+    assert align_facts([odd], [Analysis("o", sentences=[Span(0, 500, "x")])], []) == []

@@ -1,0 +1,89 @@
+"""Rendering: JSON per SCHEMA.md, Markdown, and self-contained HTML pages that work from file://."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from storyline.model import (
+    Article, ArticleRef, Brief, EntityGroup, Fact, OutletNote, QuoteGroup, SourceSpan, SummaryItem, TimelineEntry,
+)
+from storyline.render import brief_to_json, brief_to_markdown, write_report
+
+A = Article("a1", "Title A\nThe quake killed 12 people on Monday. Rescuers searched all night.", title="Title A",
+            outlet="Outlet A", published="2024-03-04")
+B = Article("b/2", "Title B\nThe quake killed 15 people on Monday.", title="Title B", outlet="Outlet B")
+
+
+def _span(art: Article, text: str) -> SourceSpan:
+    start = art.text.index(text)
+    return SourceSpan(art.id, start, start + len(text))
+
+
+def make_brief(headline: str = "Quake kills at least 12") -> Brief:
+    s1 = "The quake killed 12 people on Monday."
+    s2 = "The quake killed 15 people on Monday."
+    return Brief(
+        id="story/1",
+        headline=headline,
+        articles=[ArticleRef(a.id, a.title, a.outlet, a.published, None) for a in (A, B)],
+        summary=[SummaryItem(s1, ["a1", "b/2"], [_span(A, s1), _span(B, s2)])],
+        facts=[
+            Fact(s1, "conflict", ["a1", "b/2"], ["Outlet A", "Outlet B"], [_span(A, s1), _span(B, s2)],
+                 [{"text": s1, "articles": ["a1"], "outlets": ["Outlet A"]},
+                  {"text": s2, "articles": ["b/2"], "outlets": ["Outlet B"]}]),
+            Fact("Rescuers searched all night.", "single", ["a1"], ["Outlet A"], [_span(A, "Rescuers searched all night.")]),
+        ],
+        quotes=[QuoteGroup("Jane Doe", "We are still searching", True, ["a1", "b/2"], ["Outlet A", "Outlet B"])],
+        entities=[EntityGroup("Jane Doe", "PERSON", ["Doe"], ["a1"], ["rescue chief"])],
+        timeline=[TimelineEntry("2024-03-04", s1, "day", ["a1"], ["Outlet A"]),
+                  TimelineEntry("2024-02", "Earlier tremors were felt.", "month", ["b/2"], ["Outlet B"])],
+        outlet_notes=[OutletNote("Outlet A", ["Rescuers searched all night."], [])],
+    )
+
+
+def test_json_has_the_schema_fields():
+    data = brief_to_json(make_brief())
+    json.dumps(data)  # plain JSON data all the way down
+    assert {"id", "headline", "articles", "summary", "facts", "quotes", "entities", "timeline"} <= set(data)
+    assert {"text", "articles", "outlets", "status"} <= set(data["facts"][0])
+    assert data["facts"][0]["sources"][0] == {"id": "a1", "start": A.text.index("The quake"), "end": A.text.index(" Rescuers")}
+    assert {"speaker", "text", "direct", "articles", "outlets"} <= set(data["quotes"][0])
+    assert {"name", "type", "aliases", "articles"} <= set(data["entities"][0])
+    assert {"date", "text", "articles", "outlets"} <= set(data["timeline"][0])
+
+
+def test_markdown_shows_summary_conflict_sides_and_cited_sentences():
+    md = brief_to_markdown(make_brief(), {"a1": A, "b/2": B})
+    assert md.startswith("# Quake kills at least 12")
+    assert "## Summary" in md and "## Facts" in md and "## Timeline" in md
+    assert "Outlet B: The quake killed 15 people on Monday." in md  # the other side of the conflict
+    assert "“The quake killed 15 people on Monday.”" in md  # the sentence citation [2] leads to
+
+
+def test_report_pages_are_self_contained_and_citations_lead_to_sentences(tmp_path):
+    brief = make_brief(headline="Quake <script>alert(1)</script>")
+    write_report([brief], {"a1": A, "b/2": B}, tmp_path)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["index.html", "stories.json", "story_1.html", "story_1.md"]
+    assert json.loads((tmp_path / "stories.json").read_text())[0]["id"] == "story/1"
+    index = (tmp_path / "index.html").read_text()
+    assert 'href="story_1.html"' in index
+    page = (tmp_path / "story_1.html").read_text()
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    # No external requests: no remote scripts, styles, images or fonts.
+    assert not re.search(r'(src|href)="(https?:)?//', page)
+    assert "<svg" in page and page.count("<circle") == 2  # one timeline mark per entry
+    for n in re.findall(r'href="#cite-(\d+)"', page):
+        assert f'id="cite-{n}"' in page
+    assert "The quake killed 15 people on Monday." in page.split('id="cite-2"')[1].split("</li>")[0]
+    # The fact-by-outlet matrix: one column per outlet, a mark where the outlet states the fact.
+    assert "<th>Outlet A</th>" in page and "<th>Outlet B</th>" in page
+    assert "conflict" in page
+
+
+def test_an_empty_brief_still_renders(tmp_path):
+    brief = Brief(id="empty", headline="Nothing yet")
+    write_report([brief], {}, tmp_path)
+    assert "Nothing yet" in (tmp_path / "empty.html").read_text()
+    assert "# Nothing yet" in brief_to_markdown(brief)
