@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from storyline.brief.align import grouped_facts, source_groups, story_claims
+from storyline.brief.align import embed_claims, grouped_facts, source_groups, story_claims
 from storyline.brief.entities import group_entities
 from storyline.brief.outlets import outlet_notes
 from storyline.brief.quotes import group_quotes
@@ -25,7 +25,6 @@ def _copies(story: Story, articles: list[Article]) -> list[list[str]]:
 def build_brief(story: Story, articles: list[Article], analyses: list[Analysis]) -> Brief:
     """The brief of one story. `articles` and `analyses` are the story's, in the same order."""
     from storyline import nlp
-    from storyline.nlp.embed import embed
 
     if len(articles) != len(analyses):
         raise ValueError(f"story {story.id}: {len(articles)} articles but {len(analyses)} analyses; pass one per article")
@@ -34,7 +33,7 @@ def build_brief(story: Story, articles: list[Article], analyses: list[Analysis])
     copies = _copies(story, articles)
     rep = source_groups([a.id for a in articles], copies)
     claims = story_claims(articles, analyses, copies)
-    vectors = embed([c.text for c in claims] + [a.title or "" for a in articles])
+    vectors = embed_claims([c.text for c in claims] + [a.title or "" for a in articles])
     vectors, title_vectors = vectors[: len(claims)], vectors[len(claims) :]
     facts, groups = grouped_facts(claims, vectors, articles, copies)
     importance = rank_facts(facts, groups, claims, vectors, rep)
