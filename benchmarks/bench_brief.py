@@ -261,17 +261,72 @@ def speed(sizes: tuple[int, ...] = (2, 10, 50)) -> list[str]:
     return lines
 
 
+def timelines() -> list[str]:
+    """Timeline date F1 against the SemEval-2015 Task 4 gold timelines (MEANTIME airbus and gm corpora).
+
+    Each corpus is briefed as one story. For each target entity, gold is the set of (document, date) of its dated
+    events ("2008-02-XX" counts as the month "2008-02"); storyline's are the (article, date) of the timeline entries
+    whose text names the entity (its canonical name or any alias in the brief's entities). Micro P/R/F1 over all
+    target entities. Document-level matching: the gold's event sentences are not compared.
+    """
+    from storyline.brief import build_brief
+
+    docs = [json.loads(line) for line in open(DATA / "meantime_airbus_gm.jsonl")]
+    gold_rows = [json.loads(line) for line in open(DATA / "timelines_airbus_gm.jsonl")]
+    tp = fp = fn = 0
+    per_corpus = {}
+    with Progress() as prog:
+        task = prog.add_task("briefing MEANTIME corpora", total=2)
+        for topic in ("airbus", "gm"):
+            rows = [d for d in docs if d["topic"] == f"corpus_{topic}"]
+            arts = [Article(id=d["id"], text=d["text"], title=d.get("title"), outlet=d.get("outlet"),
+                            published=d.get("date"), blocks=line_blocks(d["text"])) for d in rows]
+            brief = build_brief(Story(topic, [a.id for a in arts]), arts, analyze_articles(arts))
+            per_corpus[topic] = brief
+            prog.advance(task)
+    for row in gold_rows:
+        topic = "airbus" if row["corpus"] == "corpus_1" else "gm"
+        brief = per_corpus[topic]
+        target = next((t for t in row["corpus_target_entities"]
+                       if t.lower().replace(" ", "_") == row["target_entity_file"]), row["target_entity_file"].replace("_", " "))
+        names = {target.lower()}
+        for e in brief.entities:
+            if target.lower() in {e.name.lower(), *(a.lower() for a in e.aliases)}:
+                names |= {e.name.lower(), *(a.lower() for a in e.aliases if len(a) > 2)}
+        gold = set()
+        for entry in row["entries"]:
+            date = entry["date"].replace("-XX", "")
+            if date[:4].isdigit():
+                gold |= {(ev["doc_id"], date) for ev in entry["events"]}
+        ours = {(a, e.date) for e in brief.timeline if any(n in e.text.lower() for n in names) for a in e.articles}
+        tp += len(gold & ours)
+        fp += len(ours - gold)
+        fn += len(gold - ours)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return ["## Timeline dates (SemEval-2015 Task 4 gold timelines, MEANTIME airbus + gm)", "",
+            "| target entities | gold (doc, date) | ours | P | R | F1 |", "|---|---|---|---|---|---|",
+            f"| {len(gold_rows)} | {tp + fn} | {tp + fp} | {p:.3f} | {r:.3f} | {f:.3f} |", "",
+            "Matching is by (document, date) at the gold's precision; an entry counts for an entity when its text "
+            "names it.", ""]
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fit", action="store_true", help="refit the pair-score weights on train and print them")
     ap.add_argument("--skip-align", action="store_true")
     ap.add_argument("--cache", type=Path, help="pickle of the analyses, to re-run quickly while tuning")
     ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--skip-timeline", action="store_true")
     args = ap.parse_args(argv)
-    lines = [f"# Brief benchmarks", "", f"Command: `cd /work/main && .venv/bin/python -m benchmarks.bench_brief"
-             f"{' --fit' if args.fit else ''}`  ", f"Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC", ""]
+    command = " ".join(["cd /work/main && .venv/bin/python -m benchmarks.bench_brief", *(argv or [])])
+    lines = ["# Brief benchmarks", "", f"Command: `{command}`  ",
+             f"Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC", ""]
     if not args.skip_align:
         lines += alignment(load_stories(), args.fit, args.cache)
+    if not args.skip_timeline:
+        lines += timelines()
     if not args.skip_speed:
         lines += speed()
     OUT.parent.mkdir(parents=True, exist_ok=True)
