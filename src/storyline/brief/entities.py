@@ -33,7 +33,10 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
                 e["articles"].append(art.id)
             if m.role and m.role not in e["roles"]:
                 e["roles"].append(m.role)
-    ranked = sorted(by_key.values(), key=lambda e: (-len(e["articles"]), -e["n"], e["name"]))
+    # A catch-all "MISC" name seen in one article only is more often a tagging slip ("Following Shoigu") than
+    # someone involved; kept once two outlets name it.
+    kept = [e for e in by_key.values() if not (e["labels"].most_common(1)[0][0] == "MISC" and len(e["articles"]) < 2)]
+    ranked = sorted(kept, key=lambda e: (-len(e["articles"]), -e["n"], e["name"]))
     return [
         EntityGroup(e["name"], e["labels"].most_common(1)[0][0], [a for a, _ in e["aliases"].most_common()],
                     e["articles"], e["roles"])
