@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,7 +106,7 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str) -> list[Quote]:
 @functools.lru_cache(maxsize=1)
 def cue_model() -> dict | None:
     """The logistic cue model trained on PolNeAR train (`python -m storyline.nlp.train_cues`), if shipped."""
-    path = Path(__file__).parent / "data" / "cue_model.json"
+    path = Path(os.environ.get("STORYLINE_CUE_MODEL") or Path(__file__).parent / "data" / "cue_model.json")
     if not path.exists():
         return None
     return json.loads(path.read_text(encoding="utf-8"))
@@ -218,9 +219,13 @@ def _verb_then_quote(verb: Token, base: int, text: str, segments: list[Segment])
     after = base + verb.doc[verb.i : verb.right_edge.i + 1].end_char
     if verb.right_edge.i == verb.i:
         after = base + verb.idx + len(verb.text)
+    before = base + verb.doc[verb.left_edge.i].idx
     for seg in segments:
         gap = text[after : seg.start]
-        if seg.start >= after and len(gap) <= 3 and gap.strip() in ("", ":", ","):
+        back = text[seg.end : before]
+        if (seg.start >= after and len(gap) <= 4 and (gap.strip() == ":" or (gap.strip() in ("", ",") and "\n" not in gap))) or (
+            seg.end <= before and len(back) <= 3 and back.strip() in ("", ",") and "\n" not in back
+        ):
             speaker = _speaker(verb)
             doc = verb.doc
             return Quote(content=Span(seg.start, seg.end, text[seg.start : seg.end]),
@@ -256,8 +261,11 @@ def _content(verb: Token) -> tuple[int, int, str] | None:
             if a < v0:
                 return a, v0, "parataxis"
     for c in kids:
-        if c.dep_ == "dobj" and lemma not in _ADDRESSEE and lemma not in ("say",):
+        if c.dep_ == "dobj" and lemma not in _ADDRESSEE and (lemma != "say" or c.pos_ in ("PRON", "DET")):
             return (*_with_complements(verb, c), "dobj")
+    for c in kids:  # "said so", "said yes"
+        if lemma == "say" and c.dep_ in ("advmod", "intj", "dobj") and c.lower_ in ("so", "yes", "no", "otherwise"):
+            return c.i, c.i + 1, "dobj"
     for c in kids:  # "spoke about the cancellation", "reacted to the shooting", "called for a ban"
         if c.dep_ == "prep" and (c.lower_ in ("about", "of", "for", "on", "against", "over") or c.lower_ == "to" and
                                  lemma in ("react", "respond", "refer", "object", "apologize")) and any(

@@ -24,9 +24,9 @@ DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "polnear_train_
 OUT = Path(__file__).parent / "data" / "cue_model.json"
 
 
-def _examples(split: str) -> tuple[list[dict[str, float]], list[int]]:
+def _examples(split: str, skip: int = 0) -> tuple[list[dict[str, float]], list[int]]:
     rows = [json.loads(x) for x in DATA.open(encoding="utf-8")]
-    rows = [r for r in rows if r["split"] == split]
+    rows = [r for r in rows if r["split"] == split][skip:]
     arts = [Article(id=r["id"], text=r["text"]) for r in rows]
     blocks = [_blocks(a) for a in arts]
     feats: list[dict[str, float]] = []
@@ -47,7 +47,9 @@ def main() -> None:
 
     if not DATA.exists():
         sys.exit(f"PolNeAR not found at {DATA}")
-    x_dicts, y = _examples("train")
+    # `--holdout N OUT`: leave the first N train articles out (to tune rules on them), write the model to OUT
+    skip, out = (int(sys.argv[2]), Path(sys.argv[3])) if len(sys.argv) > 3 and sys.argv[1] == "--holdout" else (0, OUT)
+    x_dicts, y = _examples("train", skip)
     vec = DictVectorizer()
     x = vec.fit_transform(x_dicts)
     clf = LogisticRegression(C=0.5, max_iter=2000)
@@ -63,11 +65,11 @@ def main() -> None:
         f = 2 * p * r / max(p + r, 1e-9)
         best = max(best, (f, float(t)))
     weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) > 1e-3}
-    OUT.write_text(json.dumps({"source": "PolNeAR train split, logistic regression (C=0.5)",
+    out.write_text(json.dumps({"source": "PolNeAR train split, logistic regression (C=0.5)",
                                "bias": round(float(clf.intercept_[0]), 4), "threshold": round(best[1], 2),
                                "train_cue_f1": round(best[0], 4), "weights": weights}, indent=0, sort_keys=True),
                    encoding="utf-8")
-    print(f"{len(y)} candidates, {sum(y)} cues; train cue F1 {best[0]:.3f} at threshold {best[1]:.2f}; {OUT}")
+    print(f"{len(y)} candidates, {sum(y)} cues; train cue F1 {best[0]:.3f} at threshold {best[1]:.2f}; {out}")
 
 
 if __name__ == "__main__":
