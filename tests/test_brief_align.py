@@ -79,3 +79,11 @@ def test_bad_input_gives_an_empty_result_not_a_traceback():
     assert align_facts([empty], [Analysis("e")], []) == []
     odd = Article("o", "short")
     assert align_facts([odd], [Analysis("o", sentences=[Span(0, 500, "x")])], []) == []
+
+
+def test_different_names_for_the_same_claim_are_a_conflict():
+    a = Article("a", "The Lakers named John Smith as their new head coach on Monday, the team said.", outlet="A")
+    b = Article("b", "The Lakers named Mike Brown as their new head coach on Monday, the team said.", outlet="B")
+    facts = align_facts([a, b], analyze_articles([a, b]), [])
+    assert [f.status for f in facts] == ["conflict"]
+    assert sorted(tuple(s["people"]) for s in facts[0].conflict) == [("John Smith",), ("Mike Brown",)]

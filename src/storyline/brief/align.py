@@ -19,7 +19,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 
 from storyline.brief.claims import Claim, split_claims
-from storyline.brief.text import readable
+from storyline.brief.text import readable, stem
 from storyline.model import Analysis, Article, Fact, SourceSpan
 
 # Pair-score features, in the order of WEIGHTS. Fitted on the ECB+ train topics with
@@ -30,8 +30,9 @@ BIAS = -0.22
 # Claims whose mean pair probability reaches this form one fact. Chosen on ECB+ train among 0.4-0.8 (MCC is
 # flat there) at the strict end, because a fact in a brief must be one claim, not one topic.
 THRESHOLD = 0.75
-# Two members of one fact conflict when they look alike this much yet state different numbers or dates.
-CONFLICT_SIMILARITY = 0.6
+# Two members of one fact conflict when they look alike this much (MiniLM cosine; for names, stem overlap with the
+# names left out) yet state different numbers, dates or names.
+CONFLICT_SIMILARITY = {"numbers": 0.6, "dates": 0.6, "people": 0.7}
 
 
 def _binary(rows: list[set], vocab: dict) -> csr_matrix:
@@ -163,9 +164,22 @@ def _copy_spans(claim: Claim, articles: list[Article], rep: dict[str, str]) -> l
     return spans
 
 
+def _alike(a: Claim, b: Claim, va: np.ndarray, vb: np.ndarray, attr: str) -> bool:
+    """Whether two claims say the same thing apart from the `attr` they disagree on.
+
+    For names the words are compared with the names taken out ("X was named coach" / "Y was named coach"):
+    the embedding of a sentence moves a lot with the name in it.
+    """
+    if attr != "people":
+        return float(va @ vb) >= CONFLICT_SIMILARITY[attr]
+    names = {stem(w) for n in a.people | b.people for w in n.split()}
+    sa, sb = a.stems - names, b.stems - names
+    return bool(sa | sb) and len(sa & sb) / len(sa | sb) >= CONFLICT_SIMILARITY["people"]
+
+
 def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int]) -> list[dict]:
-    """The sides of a fact whose members state different numbers or dates for the same claim; [] if none."""
-    for attr in ("numbers", "dates"):
+    """The sides of a fact whose members state different numbers, dates or names for the same claim; [] if none."""
+    for attr in ("numbers", "dates", "people"):
         sides: dict[frozenset, list[int]] = defaultdict(list)
         for k, c in enumerate(members):
             if getattr(c, attr):
@@ -181,7 +195,7 @@ def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int]) -> list
                 for a in sides[keys[i]]:
                     for b in sides[keys[j]]:
                         same_src = members[a].article_id == members[b].article_id
-                        if not same_src and float(vectors[idx[a]] @ vectors[idx[b]]) >= CONFLICT_SIMILARITY:
+                        if not same_src and _alike(members[a], members[b], vectors[idx[a]], vectors[idx[b]], attr):
                             clash = True
         if clash:
             return [{"text": members[v[0]].text, "articles": sorted({members[k].article_id for k in v}), attr: sorted(key)}

@@ -35,6 +35,7 @@ class Claim:
     entities: set[str] = field(default_factory=set)  # canonical names mentioned
     numbers: set[float] = field(default_factory=set)
     dates: set[str] = field(default_factory=set)  # TIMEX3 date values mentioned
+    people: set[str] = field(default_factory=set)  # canonical PERSON names: who did it, for name conflicts
     headline: bool = False  # the article's title: a claim, but never a summary sentence or a fact's wording
 
 
@@ -73,7 +74,8 @@ def claim_at(article: Article, analysis: Analysis, start: int, end: int, index: 
         if start <= m.start < end and m.label not in ("CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "PERCENT", "MONEY")
     }
     dates = {t.value for t in analysis.times if start <= t.start < end and t.type == "DATE" and t.value[:1].isdigit()}
-    return Claim(article.id, start, end, text, index, content_stems(text), ents, numbers(text), dates)
+    people = {(m.canonical or m.text) for m in analysis.entities if start <= m.start < end and m.label == "PERSON"}
+    return Claim(article.id, start, end, text, index, content_stems(text), ents, numbers(text), dates, people=people)
 
 
 def _set_aside(article: Article, text: str) -> bool:
