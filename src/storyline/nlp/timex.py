@@ -45,7 +45,7 @@ _UNIT = r"(?:year|month|week|day|hour|minute|second|decade|century|centurie|quar
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _FUT = re.compile(
-    r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|planned|plans? to|set to|expected to|going to|to be held|is to|are to|to resume|as soon as)\b",
+    r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|planned|plans? to|set to|expected to|going to|to be held|is to|are to|to resume|as soon as|payable|effective|due)\b",
     re.I,
 )
 
@@ -77,8 +77,6 @@ def _fmt_num(n: float) -> str:
 
 
 def _future(ctx: _Ctx) -> bool:
-    if re.search(r"\b(?:by|through|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?$", ctx.before[-25:], re.I):
-        return True
     return bool(_FUT.search(ctx.before[-60:])) or bool(re.match(r"\s*(?:will|'ll)\b", ctx.after))
 
 
@@ -234,11 +232,15 @@ def _h_decade(m: re.Match, ctx: _Ctx) -> str | None:
 
 
 def _h_weekday(m: re.Match, ctx: _Ctx) -> str | None:
-    base = _weekday(WEEKDAYS[m.group("wd").lower()], ctx)
-    if m.group("pre") and m.group("pre").lower().strip() == "last" and ctx.dct:
-        d = dt.date.fromisoformat(base)
-        if d == ctx.dct:
-            base = (d - dt.timedelta(days=7)).isoformat()
+    wd = WEEKDAYS[m.group("wd").lower()]
+    pre = (m.group("pre") or "").lower().strip()
+    base = _weekday(wd, ctx)
+    if pre in ("last", "next") and ctx.dct:
+        step = -1 if pre == "last" else 1
+        d = ctx.dct + dt.timedelta(days=step)
+        while d.isoweekday() != wd:
+            d += dt.timedelta(days=step)
+        base = d.isoformat()
     part = (m.group("part") or "").lower()
     return base + ("T" + PARTS[part] if part in PARTS else "")
 
@@ -309,7 +311,7 @@ def _h_quarter(m: re.Match, ctx: _Ctx) -> str | None:
     if q is None and not m.group("pre"):
         return None
     y = m.group("year") or m.group("year2")
-    pre = (m.group("pre") or "").lower()
+    pre = m.group(0).lower()
     if y:
         year = int(y)
     elif ctx.dct:
@@ -476,8 +478,7 @@ def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end:
                 continue
             if word in _AMBIG and not _keep_ambiguous(word, chunk, s, e):
                 continue
-            sent_start = max(chunk.rfind(". ", 0, s), chunk.rfind("\n", 0, s)) + 1
-            sent_end = min([i for i in (chunk.find(". ", e), chunk.find("\n", e)) if i >= 0] or [len(chunk)])
+            sent_start, sent_end = _sentence_bounds(chunk, s, e)
             ctx = _Ctx(ref, chunk[sent_start:s], chunk[e:sent_end], text[max(0, start + sent_start - 3000) : start + sent_start])
             try:
                 value = handler(m, ctx)  # type: ignore[operator]
@@ -500,6 +501,25 @@ def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end:
         out.append(TimeExpr(start + s, start + e, chunk[s:e], typ, value))
     out.sort(key=lambda t: t.start)
     return out
+
+
+_SENT_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Corp|Ltd|Gen|Sen|Rep|Gov|Lt|Col|Prof|No|vs|Jan|Feb|Mar|Apr|"
+                     r"Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)|\b[A-Z]|\.[A-Z])\.$")
+
+
+def _sentence_bounds(chunk: str, s: int, e: int) -> tuple[int, int]:
+    """The sentence around chars s..e; a full stop after "Mr", "Feb" or an initial does not end one."""
+    start = 0
+    for m in _SENT_END.finditer(chunk, max(0, s - 400), s):
+        if m.group(0) == "\n" or not _ABBREV.search(chunk[max(0, m.start() - 6) : m.start() + 1]):
+            start = m.end()
+    end = len(chunk)
+    for m in _SENT_END.finditer(chunk, e, min(len(chunk), e + 400)):
+        if m.group(0) == "\n" or not _ABBREV.search(chunk[max(0, m.start() - 6) : m.start() + 1]):
+            end = m.start() + 1
+            break
+    return start, end
 
 
 def _keep_ambiguous(word: str, chunk: str, s: int, e: int) -> bool:
