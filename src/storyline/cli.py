@@ -38,8 +38,10 @@ InPath = Annotated[Path, typer.Argument(help="Input JSONL file (SCHEMA.md).")]
 OutPath = Annotated[Optional[Path], typer.Option("-o", "--output", help="Output JSONL file (default: stdout).")]
 
 
-class UsageError(Exception):
-    """Wrong arguments: reported in one line with exit code 2."""
+def _usage_error(message: str) -> typer.Exit:
+    """Wrong arguments: one line on stderr and exit code 2 (raise what this returns)."""
+    err.print(f"[red]error:[/] {message}", highlight=False)
+    return typer.Exit(2)
 
 
 @contextlib.contextmanager
@@ -125,7 +127,7 @@ def brief(
 ) -> None:
     """Print one story's brief."""
     if format not in {"md", "json", "html"}:
-        raise UsageError(f"--format must be md, json or html, not {format!r}")
+        raise _usage_error(f"--format must be md, json or html, not {format!r}")
     from storyline import render
 
     with _open(db) as store:
@@ -133,7 +135,7 @@ def brief(
             pipeline.update(store, start)
         story_id = pipeline.resolve_story(store, story)
         if story_id is None:
-            raise UsageError(f"no story {story!r} in {db}; `storyline stories --db {db}` lists them")
+            raise _usage_error(f"no story {story!r} in {db}; `storyline stories --db {db}` lists them")
         ids = dict(store.stories())[story_id]
         result = pipeline.story_brief(store, story_id, ids)
         if format == "json":
@@ -231,7 +233,7 @@ def _batch(input: Path, output: Optional[Path], rows: list[dict], rejected: list
 
 def _need(path: Path) -> Path:
     if not path.is_file():
-        raise UsageError(f"{path}: no such file")
+        raise _usage_error(f"{path}: no such file")
     return path
 
 
@@ -283,7 +285,7 @@ def main() -> None:
     """Entry point: turns every known failure into one clear line and an exit code."""
     try:
         app()
-    except (UsageError, StoreError) as exc:
+    except StoreError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         sys.exit(2)
     except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
