@@ -162,14 +162,13 @@ def meantime() -> dict[str, dict[str, float]]:
 
 def _head_mention(a: Analysis, g: dict, text: str):  # type: ignore[no-untyped-def]
     """The predicted mention at the head of a gold mention: the rightmost one overlapping the gold span before
-    any apposition or parenthesis ("US automaker GM" -> GM; "Chrysler, another U.S. car maker" -> Chrysler)."""
+    any apposition, parenthesis or "of" ("US automaker GM" -> GM; "Chrysler, another U.S. car maker" -> Chrysler;
+    "the chief executive of GM" has no predicted head: a singleton)."""
     start, end = g["start"], g["end"]
     gtext = text[start:end]
-    for sep in (", ", " ("):
-        i = gtext.find(sep)
-        if i > 0:
-            end = start + i
-            break
+    cut = [i for i in (gtext.find(", "), gtext.find(" ("), gtext.find(" of ")) if i > 0]
+    if cut:
+        end = start + min(cut)
     cands = [m for m in a.entities if _ov(m.start, m.end, start, end) > 0]
     return max(cands, key=lambda m: m.end) if cands else None
 

@@ -113,10 +113,11 @@ def _unlabelled_names(doc: Doc, base: int) -> list[Mention]:
         ):
             j += 1
         span = doc[i : j + 1]
-        if i > 0 and doc[i - 1].ent_type_ and doc[i - 1].whitespace_:
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and prev.ent_type_ and prev.ent_type_ != "CARDINAL" and prev.whitespace_:
             i = j + 1  # a tail the NER cut off an entity ("Chrysler" + "LLC"): not a name of its own
             continue
-        if i > 0 and doc[i - 1].like_num and not doc[i - 1].ent_type_:
+        if prev is not None and prev.like_num and prev.ent_type_ in ("", "CARDINAL"):  # "787 Dreamliner"
             span = doc[i - 1 : j + 1]
         text = span.text
         if len(text) > 1 and not (len(span) == 1 and span[0].is_sent_start and span[0].lower_ in TITLES):
@@ -220,7 +221,7 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
                                                                    or len({find(c) for c in cands}) == 1))):
                 union(n, max(cands, key=lambda p: (names[p], len(p))))
                 continue
-        if len(words) == 1 and any(c.isdigit() for c in n):  # "A380" -> "Airbus A380"
+        if len(words) == 1 and (any(c.isdigit() for c in n) or lab in ("MISC", "PRODUCT")):  # "A380" -> "Airbus A380"
             stem = _singular(n)
             cands = [x for x in multi if _singular(x.split()[-1]) == stem]
             if len({find(c) for c in cands}) == 1:
