@@ -203,6 +203,9 @@ def main() -> None:
         f"Command: `cd /work/main && .venv/bin/python -m benchmarks.bench_analysis` — run {now} on "
         f"{platform.machine()}, Python {platform.python_version()}, spaCy pipeline en_core_web_sm 3.8.0.",
         "Data: ../shared/data (see its README). Scoring rules: the docstring of benchmarks/bench_analysis.py.",
+        "Attribution cues are kept by a logistic model trained on the PolNeAR *train* split "
+        "(`.venv/bin/python -m storyline.nlp.train_cues`, shipped as src/storyline/nlp/data/cue_model.json); "
+        "the figures below are on *dev*, which neither the model nor the rules were tuned on.",
         "",
         f"## Attribution — PolNeAR {'dev'} ({pn['articles']} articles, {pn['gold']} gold attributions, "
         f"{pn['predicted']} predicted)",
@@ -216,7 +219,8 @@ def main() -> None:
         f"Cue accuracy (matched): {pn['cue_acc']:.3f}.",
         "",
         f"Speed (full analyze: parse, entities, quotes, times, events): {pn['articles_per_s']:.2f} articles/s, "
-        f"{pn['words_per_s']:.0f} words/s ({pn['articles']} articles in {pn['seconds']:.1f} s, one process).",
+        f"{pn['words_per_s']:.0f} words/s ({pn['articles']} articles in {pn['seconds']:.1f} s, one process on a shared "
+        "2-core machine; runs vary by about ±30% with the load of other jobs).",
         "",
         f"## Time expressions — TimeBank ({tb['documents']} documents, {tb['gold']} gold, {tb['predicted']} predicted)",
         "",
