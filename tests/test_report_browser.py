@@ -1,0 +1,86 @@
+"""The HTML report in a real browser (Debian's chromium via Playwright): opens from disk, citations lead to sources.
+
+Skips when chromium is not installed (CI installs it; see .ci/run).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from storyline import pipeline
+from storyline.store import Store
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium)")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("report")
+    seeds = Path(__file__).resolve().parents[1] / "examples" / "seeds"
+    with Store(out / "s.db") as store:
+        pipeline.ingest(store, [seeds])
+        pipeline.update(store)
+        pipeline.write_report(store, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def test_index_leads_to_the_story_page_without_any_network(report, browser):
+    page = browser.new_page()
+    remote: list[str] = []
+    page.on("request", lambda r: remote.append(r.url) if not r.url.startswith(("file:", "data:", "about:")) else None)
+    page.goto((report / "index.html").as_uri())
+    brief = json.loads((report / "stories.json").read_text(encoding="utf-8"))[0]
+    page.click(f"a[href$='{brief['id']}.html']")
+    page.wait_for_load_state()
+    assert page.url.endswith(f"{brief['id']}.html")
+    assert brief["headline"] in page.inner_text("h1")
+    assert remote == []
+    page.close()
+
+
+def test_citation_marker_leads_to_its_source_sentence(report, browser):
+    brief = json.loads((report / "stories.json").read_text(encoding="utf-8"))[0]
+    page = browser.new_page()
+    page.goto((report / f"{brief['id']}.html").as_uri())
+    marker = page.locator("sup.cite a").first
+    target = marker.get_attribute("href")
+    assert target and target.startswith("#")
+    marker.click()
+    assert page.evaluate("location.hash") == target
+    source = page.locator(target)
+    assert source.is_visible()
+    # The source shown is a real sentence of one of the story's articles.
+    seeds = Path(__file__).resolve().parents[1] / "examples" / "seeds"
+    corpus = " ".join(p.read_text(encoding="utf-8") for p in seeds.glob("*.txt"))
+    shown = source.inner_text()
+    words = [w for w in shown.replace("\n", " ").split(" ") if len(w) > 3][3:9]
+    assert words and all(w.strip('.,:;"“”') in corpus for w in words)
+    page.close()
+
+
+def test_timeline_is_drawn(report, browser):
+    brief = json.loads((report / "stories.json").read_text(encoding="utf-8"))[0]
+    page = browser.new_page()
+    page.goto((report / f"{brief['id']}.html").as_uri())
+    svg = page.locator("svg").first
+    box = svg.bounding_box()
+    assert box and box["width"] > 200 and box["height"] > 40
+    assert page.locator("svg circle, svg rect, svg line").count() >= len(brief["timeline"])
+    page.close()
