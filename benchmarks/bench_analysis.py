@@ -205,7 +205,7 @@ def main() -> None:
         "Data: ../shared/data (see its README). Scoring rules: the docstring of benchmarks/bench_analysis.py.",
         "Attribution cues are kept by a logistic model trained on the PolNeAR *train* split "
         "(`.venv/bin/python -m storyline.nlp.train_cues`, shipped as src/storyline/nlp/data/cue_model.json); "
-        "the figures below are on *dev*, which neither the model nor the rules were tuned on.",
+        "the figures below are on *dev*; rules and model were developed on train articles (dev was only scored).",
         "",
         f"## Attribution — PolNeAR {'dev'} ({pn['articles']} articles, {pn['gold']} gold attributions, "
         f"{pn['predicted']} predicted)",
