@@ -143,12 +143,7 @@ def brief(
         elif format == "md":
             sys.stdout.write(render.brief_to_markdown(result))
         else:
-            import tempfile
-
-            articles = {a.id: a for a in store.articles(ids)}
-            with tempfile.TemporaryDirectory() as tmp:
-                render.write_report([result], articles, Path(tmp))
-                sys.stdout.write((Path(tmp) / f"{result.id}.html").read_text(encoding="utf-8"))
+            sys.stdout.write(render.brief_to_html(result, {a.id: a for a in store.articles(ids)}))
 
 
 @app.command()
@@ -208,6 +203,21 @@ def search(
     for h in hits:
         table.add_row(h["id"], h["story"] or "-", h["outlet"] or "-", f"{h['title'] or ''}\n[dim]{h['snippet']}[/]")
     out.print(table if hits else f"no match for {query!r}")
+
+
+@app.command()
+def serve(
+    db: DbOpt = Path("storyline.db"),
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """The web UI and HTTP API over the database (pages at /, API under /api, docs at /docs)."""
+    import uvicorn
+
+    from storyline.web.app import create_app
+
+    err.print(f"storyline serving {db} at http://{host}:{port}/ (API docs at /docs)", highlight=False)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
 @app.command()
