@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from storyline import pipeline
@@ -26,38 +25,38 @@ def _corpus(folder: Path, n: int) -> Path:
     return folder
 
 
+KILL_AFTER = """
+import os, signal, sys
+from storyline.ingest import read_paths
+from storyline.store import Store
+
+def reader():
+    for n, item in enumerate(read_paths([sys.argv[1]])):
+        if n == int(sys.argv[3]):
+            os.kill(os.getpid(), signal.SIGKILL)  # a real kill: no cleanup, no final commit
+        yield item
+
+store = Store(sys.argv[2])
+for _ in store.add(reader()):
+    pass
+"""
+
+
 def test_killed_ingest_resumes_without_duplicates(tmp_path):
-    corpus = _corpus(tmp_path / "in", 3000)
+    corpus = _corpus(tmp_path / "in", 1000)
     db = tmp_path / "s.db"
     env = {**os.environ, "PYTHONPATH": str(SRC)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "storyline", "ingest", str(corpus), "--db", str(db), "--quiet"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    # Kill it once some batches are committed but before it can have finished.
-    deadline = time.time() + 60
-    stored = 0
-    while time.time() < deadline and proc.poll() is None:
-        time.sleep(0.05)
-        if db.exists():
-            try:
-                with Store(db) as store:
-                    stored = store.count()
-            except Exception:  # noqa: BLE001 - the file may be mid-creation
-                stored = 0
-            if stored >= 200:
-                break
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    proc = subprocess.run([sys.executable, "-c", KILL_AFTER, str(corpus), str(db), "650"], env=env)
+    assert proc.returncode == -signal.SIGKILL
     with Store(db) as store:
         partial = store.count()
-        assert 0 < partial < 3000, "the run should have been killed part-way"
+        assert 0 < partial < 1000, "the run should have been killed part-way, with some batches committed"
         report = pipeline.ingest(store, [corpus])
-        assert store.count() == 3000
-        assert report.added == 3000 - partial
+        assert store.count() == 1000
+        assert report.added == 1000 - partial
         assert report.unchanged == partial
         ids = [a.id for a in store.articles()]
-        assert len(ids) == len(set(ids)) == 3000
+        assert len(ids) == len(set(ids)) == 1000
 
 
 def test_stages_only_redo_missing_work(tmp_path):
@@ -74,3 +73,16 @@ def test_stages_only_redo_missing_work(tmp_path):
         assert pipeline.cluster_pending(store) == 1
         after = store.assignment()
         assert {k: after[k] for k in before} == before  # placed articles keep their stories
+
+
+def test_analysis_in_worker_processes_matches_one_process(tmp_path):
+    corpus = _corpus(tmp_path / "in", 40)
+    results = []
+    for workers in (1, 2):
+        with Store(tmp_path / f"w{workers}.db") as store:
+            pipeline.ingest(store, [corpus])
+            assert pipeline.analyze_pending(store, batch=8, workers=workers) == 40
+            assert store.missing_analyses(pipeline.analyzer_version()) == []
+            ids = [a.id for a in store.articles()]
+            results.append(store.analyses(ids))
+    assert results[0] == results[1]

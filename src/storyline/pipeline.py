@@ -7,6 +7,9 @@ re-run (or resumed after a kill) only does the work that is missing. No stage lo
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,8 +73,15 @@ def _file_of(item: Article | Rejected) -> str:
     return source
 
 
-def analyze_pending(store: Store, start: StartTask = no_progress, batch: int = 64) -> int:
-    """Analyse every stored article that has no analysis from this analyser version; returns how many."""
+def analyze_pending(
+    store: Store, start: StartTask = no_progress, batch: int = 64, workers: int | None = None
+) -> int:
+    """Analyse every stored article that has no analysis from this analyser version; returns how many.
+
+    The language pipeline is the slowest stage and runs one core per process, so big jobs are spread over
+    `workers` processes (default: one per core). Each batch is stored as soon as it is done, so a killed run
+    loses at most the batches in flight.
+    """
     from storyline.nlp import analyze_articles
 
     version = analyzer_version()
@@ -79,9 +89,25 @@ def analyze_pending(store: Store, start: StartTask = no_progress, batch: int = 6
     if not todo:
         return 0
     advance = start("Analysing", len(todo))
-    for i in range(0, len(todo), batch):
-        articles = store.articles(todo[i : i + batch])
-        store.save_analyses(analyze_articles(articles, progress=advance), version)
+    chunks = [todo[i : i + batch] for i in range(0, len(todo), batch)]
+    workers = min(workers or os.cpu_count() or 1, len(chunks))
+    if workers <= 1:
+        for chunk in chunks:
+            store.save_analyses(analyze_articles(store.articles(chunk), progress=advance), version)
+        return len(todo)
+    context = multiprocessing.get_context("spawn")  # no fork: the parent may hold model threads
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending = {pool.submit(analyze_articles, store.articles(chunk)) for chunk in chunks[:workers * 2]}
+        queued = iter(chunks[workers * 2 :])
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                analyses = future.result()
+                store.save_analyses(analyses, version)
+                advance(len(analyses))
+                nxt = next(queued, None)
+                if nxt is not None:
+                    pending.add(pool.submit(analyze_articles, store.articles(nxt)))
     return len(todo)
 
 
