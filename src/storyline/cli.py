@@ -247,37 +247,32 @@ def _need(path: Path) -> Path:
     return path
 
 
+def _article_batch(input: Path, output: Optional[Path], quiet: bool, stage: str) -> None:
+    """Shared body of the batch commands whose input rows are articles."""
+    from storyline import batch
+
+    articles, bad = batch.read_articles(_need(input))
+    with progress(quiet) as start:
+        rows = getattr(batch, f"{stage}_rows")(articles, start)
+    _batch(input, output, rows, bad, quiet)
+
+
 @app.command()
 def analyze(input: InPath, output: OutPath = None, quiet: QuietOpt = False) -> None:
     """Entities, quotes and time expressions per article (JSONL, SCHEMA.md)."""
-    from storyline.batch import analyze_rows, read_articles
-
-    articles, bad = read_articles(_need(input))
-    with progress(quiet) as start:
-        rows = analyze_rows(articles, start)
-    _batch(input, output, rows, bad, quiet)
+    _article_batch(input, output, quiet, "analyze")
 
 
 @app.command()
 def cluster(input: InPath, output: OutPath = None, quiet: QuietOpt = False) -> None:
     """A story id for every article (JSONL, SCHEMA.md)."""
-    from storyline.batch import cluster_rows, read_articles
-
-    articles, bad = read_articles(_need(input))
-    with progress(quiet) as start:
-        rows = cluster_rows(articles, start)
-    _batch(input, output, rows, bad, quiet)
+    _article_batch(input, output, quiet, "cluster")
 
 
 @app.command()
 def facts(input: InPath, output: OutPath = None, quiet: QuietOpt = False) -> None:
     """The aligned facts of each story with their source spans (JSONL, SCHEMA.md)."""
-    from storyline.batch import facts_rows, read_articles
-
-    articles, bad = read_articles(_need(input))
-    with progress(quiet) as start:
-        rows = facts_rows(articles, start)
-    _batch(input, output, rows, bad, quiet)
+    _article_batch(input, output, quiet, "facts")
 
 
 @app.command()
