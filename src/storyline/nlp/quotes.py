@@ -181,7 +181,11 @@ def _from_verb(verb: Token, base: int, in_quote: bool = False) -> tuple[Quote, d
         f"tag={verb.tag_}": 1.0, f"dep={verb.dep_}": 1.0, f"kind_spk={kind}|{spk}": 1.0,
         f"lemma_spk={lemma}|{spk}": 1.0, "speech": float(lemma in SPEECH), "neg": float(negated),
         "in_quote": float(in_quote), "clause": float(_embeds_clause(verb)),
-        "long": float(b - a > 8),
+        "long": float(b - a > 8), f"len={min(b - a, 12) // 3}": 1.0,
+        "content_that": float(doc[a].lower_ in ("that", "whether", "if", "how", "why", "what")),
+        "content_quoted": float(any(t.text in OPEN_Q for t in doc[a : min(b, a + 2)])),
+        f"first_word={doc[a].pos_}": 1.0, f"lemma_dep={lemma}|{verb.dep_}": 1.0,
+        "passive": float(any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)),
     }
     return quote, feats
 
