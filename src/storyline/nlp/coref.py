@@ -36,7 +36,7 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
             if q.speaker_canonical is None and q.cue is None and last_person:
                 q.speaker_canonical = last_person[1]  # a quotation paragraph continuing the last speaker
             continue
-        name = _named(sp.start, sp.end, mentions)
+        name = _named(sp.start, sp.end, mentions, text)
         word = sp.text.strip().lower()
         if word in _RELATIVE:
             name = _antecedent(sp.start, mentions, text)
@@ -60,20 +60,17 @@ def _antecedent(at: int, mentions: list[Mention], text: str) -> str | None:
     return None
 
 
-def _named(start: int, end: int, mentions: list[Mention]) -> str | None:
-    """The canonical name of the entity heading the speaker span ("Kirby", "South Korea’s military" is not)."""
+def _named(start: int, end: int, mentions: list[Mention], text: str) -> str | None:
+    """The canonical name of the entity heading the speaker span: "Kirby", "Sen. Graham (R-SC)"; not
+    "a White House official" or "South Korea’s military", where the name only modifies the head."""
     inside = [m for m in mentions if m.start >= start and m.end <= end + 2]
     if not inside:
         return None
-    tail = inside[-1]
-    rest = re.sub(r"^[\s'’s]*", "", _tail_text(tail, end))
-    if rest and not rest.startswith(("(", ",")):
-        return None  # the name modifies another head: "a White House official"
+    tail = max(inside, key=lambda m: m.end)
+    rest = re.sub(r"\([^)]*\)", "", text[tail.end : end]).strip(" ,\u00a0")
+    if rest:
+        return None
     return tail.canonical or tail.text
-
-
-def _tail_text(m: Mention, end: int) -> str:
-    return "" if m.end >= end else "x" * (end - m.end)
 
 
 def _pronoun(at: int, persons: list[Mention], quoted: list[tuple[int, int]],

@@ -281,11 +281,15 @@ def _content(verb: Token) -> tuple[int, int, str] | None:
     return None
 
 
+_CIRCUMSTANCE = {"on", "in", "at", "during", "after", "before", "since", "from", "while", "amid"}
+
+
 def _with_complements(verb: Token, obj: Token) -> tuple[int, int]:
     """The object and what completes it: "criticized Obama for his decision", "branded you a liar"."""
     a, b = _subtree(obj)
     for c in verb.rights:
-        if c.i > obj.i and c.dep_ in ("prep", "oprd", "xcomp", "dobj", "dative", "attr", "acomp") and c.left_edge.i <= b + 1:
+        if (c.i > obj.i and c.dep_ in ("prep", "oprd", "xcomp", "dobj", "dative", "attr", "acomp") and c.left_edge.i <= b + 1
+                and not (c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE)):
             b = max(b, c.right_edge.i + 1)
     return a, b
 
@@ -501,7 +505,10 @@ def _join_split_quotes(quotes: list[Quote], segments: list[Segment], text: str) 
             continue
         for seg in segments:
             gap = text[pivot : seg.start]
-            if seg.start >= pivot and len(gap) <= 4 and "\n" not in gap and gap.strip() in (",", ":", "", "."):
+            short = len(gap) <= 4 and gap.strip() in (",", ":", "", ".")
+            # "“A,” Clinton said in a speech Tuesday. “B”": the same speaker goes on after the attribution
+            tail = len(gap) <= 60 and re.fullmatch(r"[^“”\"\n]*[.,:]\s*", gap) is not None
+            if seg.start >= pivot and "\n" not in gap and (short or tail):
                 q.content = Span(q.content.start, seg.end, text[q.content.start : seg.end])
                 break
 
