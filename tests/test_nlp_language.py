@@ -236,3 +236,19 @@ def test_polnear_dev_sample_quality(shared_data) -> None:  # type: ignore[no-unt
                        for c in g["content"])
     assert total > 100
     assert hit / total > 0.75
+
+
+def test_quote_split_around_its_speaker_is_one_attribution() -> None:
+    text = '"Schemes like this show that Putin is desperate," Treasury Secretary Janet Yellen said at the time. ' \
+           '"We remain committed to countering Russian attempts to evade sanctions."'
+    a = analyze_article(_article(text))
+    whole = [q for q in a.quotes if "Schemes" in q.content.text and "We remain" in q.content.text]
+    assert whole, [(q.content.text, q.speaker_canonical) for q in a.quotes]
+    assert whole[0].speaker_canonical == "Janet Yellen" and whole[0].direct
+
+
+def test_relative_pronoun_speaker_names_its_antecedent() -> None:
+    a = analyze_article(_article("President Barack Obama, who endorsed Hillary Clinton on Thursday, left early."))
+    q = _quote_for(a, "Hillary Clinton")
+    assert q.speaker is not None and q.speaker.text == "who"
+    assert q.speaker_canonical == "Barack Obama"

@@ -39,7 +39,8 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
         name = _named(sp.start, sp.end, mentions, text)
         word = sp.text.strip().lower()
         if word in _RELATIVE:
-            name = _antecedent(sp.start, mentions, text)
+            name = _antecedent(sp.start, mentions, text) or (_describe(q.speaker_canonical)
+                                                             if q.speaker_canonical else None)
         elif name is None and word in PRONOUNS_PERSON:
             name = _pronoun(sp.start, persons, quoted, last_person)
         elif name is None and word in PRONOUNS_GROUP | _FIRST_SECOND:

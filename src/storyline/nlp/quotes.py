@@ -175,6 +175,9 @@ def _from_verb(verb: Token, base: int, in_quote: bool = False) -> tuple[Quote, d
         direct=False,
         hedged=hedged,
     )
+    if speaker and doc[speaker[0]].lower_ in _RELATIVE and verb.dep_ == "relcl":
+        a0, a1 = _np(verb.head)  # provisional: coref prefers a named antecedent
+        quote.speaker_canonical = doc[a0:a1].text
     spk = _speaker_kind(doc, speaker)
     feats = {
         f"lemma={lemma}": 1.0, f"kind={kind}": 1.0, f"lemma_kind={lemma}|{kind}": 1.0, f"spk={spk}": 1.0,
@@ -332,6 +335,14 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
 
 def _np(head: Token) -> tuple[int, int]:
     """The noun phrase of `head`: its left modifiers and name parts, without relative clauses or appositions."""
+    a, b = _np_raw(head)
+    doc = head.doc
+    while a < b - 1 and (doc[a].is_punct or doc[a].text in OPEN_Q + CLOSE_Q):
+        a += 1
+    return a, b
+
+
+def _np_raw(head: Token) -> tuple[int, int]:
     left = head.i
     for t in head.lefts:
         if t.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "quantmod") or t.ent_iob_ == "I":
@@ -500,6 +511,13 @@ def _join_split_quotes(quotes: list[Quote], segments: list[Segment], text: str) 
     for q in quotes:
         if q.cue is None:
             continue
+        first = min(q.cue.start, q.speaker.start if q.speaker else q.cue.start)
+        if q.content.start > q.cue.end:  # “Part one,” Yellen said. “Part two.”: take part one as well
+            for seg in segments:
+                back = text[seg.end : first]
+                if seg.end <= first and len(back) <= 3 and "\n" not in back and back.strip() in ("", ","):
+                    q.content = Span(seg.start, q.content.end, text[seg.start : q.content.end])
+                    break
         pivot = max(q.cue.end, q.speaker.end if q.speaker else 0)
         if q.content.end > pivot:
             continue
