@@ -252,3 +252,10 @@ def test_relative_pronoun_speaker_names_its_antecedent() -> None:
     q = _quote_for(a, "Hillary Clinton")
     assert q.speaker is not None and q.speaker.text == "who"
     assert q.speaker_canonical == "Barack Obama"
+
+
+def test_a_huge_single_paragraph_is_parsed_in_pieces() -> None:
+    text = "Kirby said talks continue. " * 1000  # 27,000 characters on one line
+    a = analyze_article(_article(text))
+    assert a.sentences and all(text[s.start : s.end] == s.text for s in a.sentences)
+    assert a.quotes and all(text[q.content.start : q.content.end] == q.content.text for q in a.quotes)

@@ -26,6 +26,7 @@ _LINE = re.compile(r"[^\n\r]*\S[^\n\r]*")
 _KEEP_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 _RANK = {"day": 3, "month": 2, "year": 1}
 BATCH = 64
+MAX_BLOCK = 20_000  # characters per parsed block
 
 
 def analyze_article(article: Article) -> Analysis:
@@ -81,7 +82,21 @@ def _blocks(article: Article) -> list[Block]:
         if not (0 <= b.start < b.end <= n):
             continue
         for m in _LINE.finditer(article.text, b.start, b.end):
-            out.append(Block(m.start(), m.end(), b.kind))
+            out.extend(_cut(article.text, m.start(), m.end(), b.kind))
+    return out
+
+
+def _cut(text: str, start: int, end: int, kind: str) -> list[Block]:
+    """A line longer than MAX_BLOCK (a whole book pasted as one paragraph) in pieces cut at spaces, so the parser
+    never refuses it and memory stays bounded."""
+    out: list[Block] = []
+    while end - start > MAX_BLOCK:
+        cut = text.rfind(" ", start + MAX_BLOCK // 2, start + MAX_BLOCK)
+        cut = cut if cut > start else start + MAX_BLOCK
+        out.append(Block(start, cut, kind))
+        start = cut + 1 if text[cut : cut + 1] == " " else cut
+    if text[start:end].strip():
+        out.append(Block(start, end, kind))
     return out
 
 
