@@ -26,6 +26,8 @@ TITLES = {
     "spokeswoman", "spokesperson", "leader", "dictator", "commissioner", "director", "attorney", "speaker",
     "premier", "sheikh", "emir", "st", "officer", "chief", "deputy", "foreign", "defense", "defence",
 }  # fmt: skip
+_ROLE_ONLY = TITLES | {"executive", "officer", "chief", "vice", "board", "directors", "director", "chair", "head",
+                       "manager", "president", "analyst", "spokesman", "of", "the", "and", "financial", "operating"}
 _CONNECT = {"of", "and", "the", "for", "&", "de", "du", "des", "la", "le", "on", "in"}
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$|^[A-Z][A-Za-z]?[A-Z]{1,5}$")
 _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "iobj"}
@@ -120,6 +122,9 @@ def _unlabelled_names(doc: Doc, base: int) -> list[Mention]:
         if prev is not None and prev.like_num and prev.ent_type_ in ("", "CARDINAL"):  # "787 Dreamliner"
             span = doc[i - 1 : j + 1]
         text = span.text
+        if all(t.lower_.rstrip(".") in _ROLE_ONLY for t in span):
+            i = j + 1  # "Vice President", "Chief Executive Officer": a role, not a name
+            continue
         if len(text) > 1 and not (len(span) == 1 and span[0].is_sent_start and span[0].lower_ in TITLES):
             out.append(Mention(base + span.start_char, base + span.end_char, text, "MISC", canonical=text))
         i = j + 1
