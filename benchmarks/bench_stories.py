@@ -45,27 +45,34 @@ def load(name: str, split: str | None = None) -> tuple[list[Article], dict[str, 
 
 
 def tfidf_single_pass(articles: list[Article]) -> dict[str, str]:
-    """The plain baseline: every article against every story centroid, join the best above a fixed cosine."""
+    """The plain baseline: exact cosine of each article with every story centroid (accumulated through a
+    term -> centroid table, so it costs no more than the centroids that share a word), join the best above a
+    fixed cosine. Weights are fixed when an article is added (online IDF at that moment)."""
     idf = Idf()
-    cents: dict[str, dict[str, float]] = {}
+    table: dict[str, dict[str, float]] = {}  # term -> {story: weight}
+    sq: dict[str, float] = {}  # story -> squared norm of its centroid
     out: dict[str, str] = {}
     for a in articles:
         f = article_features(a)
         idf.add(f.terms.keys())
         v = {t: w * idf(t) for t, w in sublinear(f.terms).items()}
         nv = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        best, best_sid = 0.0, None
-        for sid, c in cents.items():
-            s = sum(w * c.get(t, 0.0) for t, w in v.items())
-            if s:
-                nc = math.sqrt(sum(x * x for x in c.values())) or 1.0
-                s /= nv * nc
-                if s > best:
-                    best, best_sid = s, sid
-        sid = best_sid if best_sid is not None and best >= BASELINE_THRESHOLD else a.id
-        c = cents.setdefault(sid, {})
+        dots: dict[str, float] = {}
         for t, w in v.items():
-            c[t] = c.get(t, 0.0) + w / nv
+            for sid, c in table.get(t, {}).items():
+                dots[sid] = dots.get(sid, 0.0) + w * c
+        best, best_sid = 0.0, None
+        for sid, d in dots.items():
+            s = d / (nv * (math.sqrt(sq[sid]) or 1.0))
+            if s > best:
+                best, best_sid = s, sid
+        sid = best_sid if best_sid is not None and best >= BASELINE_THRESHOLD else a.id
+        for t, w in v.items():
+            row = table.setdefault(t, {})
+            old = row.get(sid, 0.0)
+            new = old + w / nv
+            row[sid] = new
+            sq[sid] = sq.get(sid, 0.0) + new * new - old * old
         out[a.id] = sid
     return out
 

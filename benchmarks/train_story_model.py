@@ -9,7 +9,7 @@ so the hard negatives (the other earthquake) are there. To work without the sign
 is replayed three times: as written, lower-cased (no names), and cut to a lower-cased keyword headline + snippet
 (the shape of GoogleNews-TS) -- all made from ECB+ train text, never from the evaluation sets. SemEval pairs
 (same story when the human Overall score is <= 2.5 on its 1-4 scale) add long, noisy web news. ECB+ dev is never
-used here. The join threshold is then chosen by clustering ECB+ train itself.
+used here. The join threshold is JOIN_THRESHOLD below (`--grid` prints ECB+ train scores around it).
 """
 
 from __future__ import annotations
@@ -30,6 +30,12 @@ from storyline.stories.score import FEATURES, MODEL_PATH, pair_features
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 SEMEVAL_SAME = 2.5
+# Join when the best live story's probability reaches this. The probability is calibrated over all candidate
+# stories the index returns (most are wrong), so the best one needs far less than 0.5 to be the right one.
+# Chosen by clustering ECB+ train (its three shapes) and GoogleNews-TS at 0.03-0.4 (the data README: tune on
+# these; hidden test splits check): 0.06 balances the long-article and the keyword-snippet inputs. One value
+# for every input.
+JOIN_THRESHOLD = 0.06
 SEMEVAL_SHARE = float(os.environ.get("SEMEVAL_SHARE", "0.3"))  # SemEval weight relative to all ECB+ rows
 
 
@@ -155,29 +161,27 @@ def main() -> None:
         f"+ SemEval-2022 en pairs (same story: Overall <= {SEMEVAL_SAME})",
         "instances": {"ecb": n_ecb, "semeval": len(sx), "positives": int(Y.sum())},
     }
+    model["threshold"] = JOIN_THRESHOLD
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
     MODEL_PATH.write_text(json.dumps(model, indent=1))
-    _choose_threshold(model, arts, gold)
-    MODEL_PATH.write_text(json.dumps(model, indent=1))
+    if "--grid" in sys.argv:
+        _threshold_grid(model, arts, gold)
     print(json.dumps(model, indent=1))
 
 
-def _choose_threshold(model: dict, arts: list[Article], gold: dict[str, str]) -> None:
-    """The join threshold that clusters ECB+ train best, over its three shapes (one value for every input)."""
+def _threshold_grid(model: dict, arts: list[Article], gold: dict[str, str]) -> None:
+    """Print ECB+ train BCubed F1 (as written, lower-cased, keyword) for a grid of join thresholds."""
     from storyline.stories import assign_stories
     from storyline.stories.score import load_model
 
-    best = (0.0, 0.5)
-    for th in (0.06, 0.08, 0.1, 0.13, 0.16, 0.2, 0.25, 0.3, 0.4):
+    for th in (0.03, 0.045, 0.06, 0.08, 0.1, 0.13, 0.16, 0.2, 0.3, 0.4):
         model["threshold"] = th
         MODEL_PATH.write_text(json.dumps(model))
         load_model.cache_clear()
         f1s = [bcubed(assign_stories([v(a) for a in arts]), gold)[2] for v in (lambda a: a, lowered, keywords)]
-        score = float(np.mean(f1s))
-        print(f"threshold {th}: BCubed F1 {[round(f, 3) for f in f1s]} mean {score:.3f}", file=sys.stderr)
-        if score > best[0]:
-            best = (score, th)
-    model["threshold"] = best[1]
+        print(f"threshold {th}: BCubed F1 {[round(f, 3) for f in f1s]} mean {np.mean(f1s):.3f}", file=sys.stderr)
+    model["threshold"] = JOIN_THRESHOLD
+    MODEL_PATH.write_text(json.dumps(model, indent=1))
     load_model.cache_clear()
 
 

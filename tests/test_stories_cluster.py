@@ -107,4 +107,4 @@ def test_ecb_dev_bcubed_well_above_tfidf_floor(shared_data) -> None:  # type: ig
     arts = [Article(id=r["id"], text=r["text"], title=r.get("title"), published=r.get("date")) for r in rows]
     pred = assign_stories(arts)
     _, _, f1 = bcubed(pred, {r["id"]: r["cluster"] for r in rows})
-    assert f1 >= 0.86
+    assert f1 >= 0.87  # TF-IDF average linkage: about 0.87 on train+dev; single pass far lower

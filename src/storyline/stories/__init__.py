@@ -12,12 +12,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from storyline.model import Analysis, Article, Story
-from storyline.stories.cluster import Clusterer, article_profile, join, observe, score_candidates, story_id
+from storyline.stories.cluster import (
+    LEAD_BAND,
+    Clusterer,
+    article_profile,
+    join,
+    observe,
+    rescore_with_leads,
+    score_candidates,
+    story_id,
+)
 from storyline.stories.copies import find_copies
 from storyline.stories.features import article_features
 from storyline.stories.score import Idf, pair_features, probability
 
 __all__ = ["assign_stories", "find_copies", "pair_probabilities", "build_stories"]
+
+EMBED_WHEN_UNSURE = False  # sentence embeddings of title + lead where the cheap signals are unsure
 
 
 def stream_order(articles: list[Article]) -> list[int]:
@@ -62,9 +73,10 @@ def assign_stories(
             sid = known[a.id]
         else:
             scored = score_candidates(state, prof, f.length)
-            best = max(scored, key=lambda x: x[0], default=None)
-            if best is not None and best[0] >= threshold:
-                sid = best[1].id
+            if EMBED_WHEN_UNSURE and scored and LEAD_BAND[0] <= scored[0][0] < LEAD_BAND[1]:
+                scored = rescore_with_leads(state, prof, f.length, scored)
+            if scored and scored[0][0] >= threshold:
+                sid = scored[0][1].id
             else:
                 sid = story_id(a.id, taken)
         taken.add(sid)

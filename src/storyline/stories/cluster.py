@@ -12,16 +12,27 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.stories.features import ArticleFeatures, sublinear
-from storyline.stories.score import Idf, Profile, cosine, load_model, pair_features, probability, refresh_norms
+from storyline.stories.score import (
+    Idf,
+    Profile,
+    article_weights,
+    dot,
+    load_model,
+    pair_features,
+    probability,
+    refresh_norms,
+)
 
 WINDOW_DAYS = 14  # a story that has not grown for two weeks is over (dated streams)
 WINDOW_ARTICLES = 200_000  # the same for undated streams, counted in articles
 MAX_TERMS = 400  # a story's profile keeps its strongest words only: bounded memory per story
 QUERY_TERMS = 12  # how many of an article's rarest words look up candidate stories
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 20
 MEMBER_WINDOW = 20_000  # recent articles kept for nearest-member comparison (their word vectors only)
 POSTING_DEPTH = 48  # per word, only the most recent articles that use it are looked up
 MAX_NEIGHBOURS = 40
+LEAD_BAND = (0.02, 0.5)  # cheap probabilities this unsure call for the embedding model
+LEAD_CANDIDATES = 5
 
 
 @dataclass
@@ -51,6 +62,8 @@ def story_id(founder: str, taken: dict[str, Profile] | set[str]) -> str:
 def article_profile(f: ArticleFeatures, idf: Idf, lead=None) -> Profile:  # type: ignore[no-untyped-def]
     p = Profile(
         id=f.id,
+        name_df={n: 1 for n in f.names},
+        years={y: 1 for y in f.years},
         terms=sublinear(f.terms),
         title=sublinear(f.title),
         names=sublinear(f.names),
@@ -59,6 +72,7 @@ def article_profile(f: ArticleFeatures, idf: Idf, lead=None) -> Profile:  # type
         last_day=f.day,
         has_case=f.has_case,
         lead=lead,
+        lead_text=f.lead,
     )
     refresh_norms(p, idf)
     return p
@@ -86,12 +100,13 @@ def candidates(state: Clusterer, art: Profile) -> list[tuple[Profile, float]]:
     best: dict[str, float] = {}
     idf = state.idf
     a_norm = art.norms["terms"]
+    aw = article_weights(art, "terms", idf)
     for m, _ in near.most_common(MAX_NEIGHBOURS):
         rec = state.members.get(m)
         if rec is None:
             continue
         sid, vec, norm, _day = rec
-        c = cosine(art.terms, vec, idf, a_norm, norm)
+        c = dot(aw, vec, a_norm, norm)
         if c > best.get(sid, -1.0):
             best[sid] = c
         hits[sid] += 0
@@ -116,11 +131,42 @@ def _dormant(state: Clusterer, p: Profile, day: int | None = None) -> bool:
     return state.position - p.last_seen > WINDOW_ARTICLES
 
 
-def score_candidates(state: Clusterer, art: Profile, length: int) -> list[tuple[float, Profile]]:
-    return [
-        (probability(pair_features(art, p, state.idf, length, nn), state.model), p)
+def score_candidates(state: Clusterer, art: Profile, length: int) -> list[tuple[float, Profile, float]]:
+    """(probability, story, nearest-member cosine) for every candidate story, most probable first."""
+    out = [
+        (probability(pair_features(art, p, state.idf, length, nn), state.model), p, nn)
         for p, nn in candidates(state, art)
     ]
+    out.sort(key=lambda x: -x[0])
+    return out
+
+
+def rescore_with_leads(
+    state: Clusterer, art: Profile, length: int, scored: list[tuple[float, Profile, float]]
+) -> list[tuple[float, Profile, float]]:
+    """Embed the article's title + lead (and the top candidates' founders' leads, once) and score again.
+
+    Why only here: the embedding model costs ~100x the cheap signals, and it changes the answer only when they
+    are unsure (best probability inside LEAD_BAND)."""
+    from storyline.nlp.embed import embed
+
+    top = scored[:LEAD_CANDIDATES]
+    need = [p for _, p, _ in top if p.lead is None and p.lead_text]
+    texts = ([art.lead_text or ""] if art.lead is None else []) + [p.lead_text or "" for p in need]
+    vecs = embed(texts) if texts else []
+    k = 0
+    if art.lead is None:
+        art.lead = vecs[0]
+        k = 1
+    for p, v in zip(need, vecs[k:]):
+        p.lead = v
+        p.lead_text = None
+    out = [
+        (probability(pair_features(art, p, state.idf, length, nn), state.model), p, nn)
+        for _, p, nn in top
+    ]
+    out.sort(key=lambda x: -x[0])
+    return out
 
 
 def observe(state: Clusterer, f: ArticleFeatures) -> None:
@@ -154,6 +200,10 @@ def join(state: Clusterer, sid: str, art: Profile) -> Profile:
             state.postings.setdefault(t, set()).add(sid)
     for n in art.names:
         state.postings.setdefault("@" + n, set()).add(sid)
+    for n in art.names:
+        p.name_df[n] = p.name_df.get(n, 0) + 1
+    for y in art.years:
+        p.years[y] = p.years.get(y, 0) + 1
     p.size += 1
     p.has_case = p.has_case and art.has_case
     if art.first_day is not None:
@@ -162,6 +212,9 @@ def join(state: Clusterer, sid: str, art: Profile) -> Profile:
     p.last_seen = state.position
     if art.lead is not None:
         p.lead = art.lead.copy() if p.lead is None else p.lead + art.lead
+        p.lead_text = None
+    elif p.lead is None and p.lead_text is None:
+        p.lead_text = art.lead_text
     refresh_norms(p, state.idf)
     _remember(state, sid, art)
     if state.position % 5000 == 0:

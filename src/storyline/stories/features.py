@@ -29,6 +29,7 @@ _NOT_NAMES = _STOP | frozenset(
      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
      "update", "updated", "photo", "video", "read", "more", "click", "image", "getty", "images", "ap", "reuters"}
 )
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _SUFFIXES = ("ingly", "edly", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly")
 LEAD_WORDS = 60
 
@@ -45,6 +46,7 @@ class ArticleFeatures:
     lead: str  # title + first words of the body, for the embedding model
     length: int  # number of content words
     has_case: bool  # False for lower-cased keyword lists: their missing names say nothing
+    years: frozenset = frozenset()  # years the text mentions: a date signal even when the input has no date
     extra: dict = field(default_factory=dict)
 
 
@@ -147,6 +149,7 @@ def article_features(article: Article, analysis: Analysis | None = None) -> Arti
         lead=(title + ". " + " ".join(lead_words)).strip(),
         length=len(title_terms) + len(body_terms),
         has_case=has_case,
+        years=frozenset(int(y) for y in _YEAR.findall(title + " " + body)),
     )
 
 

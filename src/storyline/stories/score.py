@@ -26,6 +26,10 @@ FEATURES = (
     "cos_title_short",
     "nn_cos",
     "nn_cos_short",
+    "names_new",
+    "core_missing",
+    "years_match",
+    "years_clash",
 )
 # With a lead embedding the cheap signals weigh differently (the embedding already carries part of what they
 # say), so each gets its own weight in that regime: one model, two regimes, chosen by `has_lead`.
@@ -46,7 +50,12 @@ class Profile:
     last_seen: int = 0
     has_case: bool = True
     lead: object = None  # summed lead embedding (numpy vector) when computed
+    lead_text: str | None = None  # the founder's title + lead, kept until it is embedded (only if ever needed)
     norms: dict[str, float] = field(default_factory=dict)  # cached idf-weighted norms, refreshed on update
+    name_df: dict[str, int] = field(default_factory=dict)  # in how many members each name occurs
+    key_names: list[str] = field(default_factory=list)  # the names that make this story this story (cached)
+    years: dict[int, int] = field(default_factory=dict)  # years its members mention, with member counts
+    weighted: dict[str, dict[str, float]] = field(default_factory=dict)  # an article's w * idf^2, per field
 
 
 class Idf:
@@ -82,8 +91,38 @@ def cosine(a: dict[str, float], b: dict[str, float], idf: Idf, norm_a: float, no
     return s / (norm_a * norm_b)
 
 
+KEY_NAMES = 4
+
+
 def refresh_norms(p: Profile, idf: Idf) -> None:
+    """Recompute cached norms and key names after the profile changed.
+
+    Key names: the rarest names that at least half the members mention (for one article: its most prominent
+    names). Two fights of one boxer share the boxer; the opponents differ -- these catch that difference."""
     p.norms = {k: weighted_norm(getattr(p, k), idf) for k in ("terms", "title", "names")}
+    if p.size <= 1:
+        ranked = sorted(p.names, key=lambda n: -p.names[n] * idf(n))
+    else:
+        ranked = sorted((n for n, c in p.name_df.items() if 2 * c >= p.size), key=lambda n: -idf(n))
+    p.key_names = ranked[:KEY_NAMES]
+
+
+def article_weights(article: Profile, attr: str, idf: Idf) -> dict[str, float]:
+    """The article's weights times idf squared, computed once per article rather than once per candidate."""
+    w = article.weighted.get(attr)
+    if w is None:
+        w = {t: v * idf(t) ** 2 for t, v in getattr(article, attr).items()}
+        article.weighted[attr] = w
+    return w
+
+
+def dot(aw: dict[str, float], b: dict[str, float], norm_a: float, norm_b: float) -> float:
+    s = 0.0
+    for t, w in aw.items():
+        v = b.get(t)
+        if v is not None:
+            s += w * v
+    return s / (norm_a * norm_b)
 
 
 def pair_features(
@@ -92,13 +131,31 @@ def pair_features(
     """The signals for 'does `article` belong to `story`', in FEATURES order. `nn_cos` is the cosine to the
     story's closest member article (a story of one: its centroid cosine)."""
     a_n, s_n = article.norms, story.norms
-    cos_terms = cosine(article.terms, story.terms, idf, a_n["terms"], s_n["terms"])
+    cos_terms = dot(article_weights(article, "terms", idf), story.terms, a_n["terms"], s_n["terms"])
     cos_title = (
-        cosine(article.title, story.title, idf, a_n["title"], s_n["title"]) if article.title and story.title else 0.0
+        dot(article_weights(article, "title", idf), story.title, a_n["title"], s_n["title"])
+        if article.title and story.title
+        else 0.0
     )
     has_names = 1.0 if (article.names and story.names) else 0.0
-    cos_names = cosine(article.names, story.names, idf, a_n["names"], s_n["names"]) if has_names else 0.0
+    cos_names = (
+        dot(article_weights(article, "names", idf), story.names, a_n["names"], s_n["names"]) if has_names else 0.0
+    )
     nn = cos_terms if nn_cos is None else nn_cos
+    years_match = years_clash = 0.0
+    if article.years and story.years:
+        if any(y in story.years for y in article.years):
+            years_match = 1.0
+        else:
+            years_clash = 1.0
+    names_new = core_missing = 0.0
+    if has_names:
+        if article.key_names:
+            names_new = sum(1 for n in article.key_names if n not in story.names) / len(article.key_names)
+        if story.key_names:
+            core_missing = sum(
+                1 for n in story.key_names if n not in article.names and n not in article.terms
+            ) / len(story.key_names)
     no_case = 0.0 if (article.has_case and story.has_case) else 1.0
     short = 1.0 if article_length < 60 else 0.0
     cos_lead = 0.0
@@ -120,6 +177,10 @@ def pair_features(
         cos_title * short,
         nn,
         nn * short,
+        names_new,
+        core_missing,
+        years_match,
+        years_clash,
     ]
     return base + [v * has_lead for v in base] + [cos_lead, has_lead]
 
