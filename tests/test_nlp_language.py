@@ -259,3 +259,15 @@ def test_a_huge_single_paragraph_is_parsed_in_pieces() -> None:
     a = analyze_article(_article(text))
     assert a.sentences and all(text[s.start : s.end] == s.text for s in a.sentences)
     assert a.quotes and all(text[q.content.start : q.content.end] == q.content.text for q in a.quotes)
+
+
+def test_organisation_short_forms_join_only_their_own_long_name() -> None:
+    text = ("The United States Air Force (USAF) picked Northrop Grumman. The Air Force said Northrop won.\n"
+            "The National Security Council met; the Security Council of the UN did not.")
+    a = analyze_article(_article(text))
+    canon = {m.text: m.canonical for m in a.entities}
+    air = {m.canonical for m in a.entities if "Air Force" in m.text}
+    assert len(air) == 1
+    assert canon.get("Northrop") == "Northrop Grumman"
+    council = {m.canonical for m in a.entities if "Security Council" in m.text}
+    assert len(council) == 2  # the NSC is not the UN Security Council

@@ -232,6 +232,12 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
             if len({find(c) for c in cands}) == 1:
                 union(n, cands[0])
                 continue
+        if lab == "ORG" and len(words) <= 3:  # "the Air Force" -> "United States Air Force"
+            cands = [x for x in multi if x != n and len(x.split()) > len(words) and x.split()[-len(words):] == words
+                     and _is_place(" ".join(x.split()[: -len(words)]))]
+            if len({find(c) for c in cands}) == 1:
+                union(n, cands[0])
+                continue
         if lab in ("ORG", "FAC", "PRODUCT", "EVENT") and len(words) == 1:  # "Northrop" -> "Northrop Grumman"
             cands = [x for x in multi if x.split()[0] == n and label_of[x].most_common(1)[0][0] == lab]
             if len({find(c) for c in cands}) == 1 and names[n] <= max(names[c] for c in cands) + 1:
@@ -282,6 +288,18 @@ def _base(m: Mention) -> str:
     if g and (g[2] == "alias" or m.canonical == g[0]):
         return g[0]
     return name or m.text
+
+
+_DEMONYMS = {"american", "british", "french", "german", "russian", "chinese", "japanese", "canadian", "european",
+             "korean", "indian", "israeli", "iranian", "ukrainian", "australian", "italian", "spanish", "us", "u.s.",
+             "uk", "u.k."}  # fmt: skip
+
+
+def _is_place(words: str) -> bool:
+    """"United States", "U.S.", "British": a qualifier that only says whose organisation it is."""
+    key = _key(words)
+    g = gazetteer().get(key)
+    return key in _DEMONYMS or bool(g and g[1] == "GPE" and g[2] == "alias")
 
 
 def _is_gazetteer_canon(name: str) -> bool:
