@@ -72,8 +72,8 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
         if ent.label_ not in NAME_LABELS:
             continue
         name = clean_name(ent.text, ent.label_)
-        if not name or not any(c.isalpha() for c in name):
-            continue
+        if not name or not any(c.isalpha() for c in name) or name.lower().strip(".") in _CORP:
+            continue  # "LLC" cut off its company by the NER is not a name of its own
         m = Mention(base + ent.start_char, base + ent.end_char, ent.text, ent.label_)
         m.role = _role(ent) if ent.label_ == "PERSON" else None
         g = gazetteer().get(_key(name))
