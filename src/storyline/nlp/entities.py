@@ -82,7 +82,14 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
         else:
             m.canonical = name
         out.append(m)
-    out.extend(_unlabelled_names(doc, base))
+    extra = _unlabelled_names(doc, base)
+    for x in extra:  # a name that extends an entity ("787" + "Dreamliner") replaces it, keeping its type
+        inner = [m for m in out if x.start <= m.start and m.end <= x.end]
+        if inner:
+            x.label = inner[0].label
+            out = [m for m in out if m not in inner]
+    out.extend(extra)
+    out.sort(key=lambda m: m.start)
     _defined_acronyms(out, doc.text, base)
     return out
 
@@ -100,12 +107,36 @@ def _defined_acronyms(mentions: list[Mention], text: str, base: int) -> None:
                 other.canonical = clean_name(m.text, m.label)
 
 
+def _model_like(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{0,2}-?\d{2,4}[A-Z0-9-]*", text)) and not re.fullmatch(r"(?:19|20)\d\d", text)
+
+
+def _model_number(doc: Doc, i: int) -> bool:
+    t = doc[i]
+    if not re.fullmatch(r"\d{3,4}(?:-\d{1,4}[A-Z]{0,3})?s?", t.text) or re.fullmatch(r"(?:19|20)\d\d", t.text):
+        return False
+    if t.ent_type_ not in ("", "CARDINAL") or i == 0:
+        return False
+    prev = doc[i - 1]
+    if prev.text in ("'s", "’s") and i > 1:
+        prev = doc[i - 2]
+    return prev.ent_type_ in ("ORG", "PRODUCT") and prev.pos_ == "PROPN"
+
+
 def _unlabelled_names(doc: Doc, base: int) -> list[Mention]:
     """Proper-noun runs the NER missed ("Opel", "787 Dreamliner"), kept as MISC so that names still group."""
     out: list[Mention] = []
     i, n = 0, len(doc)
     while i < n:
         t = doc[i]
+        if _model_number(doc, i):  # "Boeing's 787", "Airbus 380": a product named by its number
+            j = i
+            while j + 1 < n and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_:
+                j += 1
+            span = doc[i : j + 1]
+            out.append(Mention(base + span.start_char, base + span.end_char, span.text, "MISC", canonical=span.text))
+            i = j + 1
+            continue
         if t.ent_type_ or t.pos_ != "PROPN" or not (t.text[:1].isupper() or t.text[:1].isdigit()):
             i += 1
             continue
@@ -116,11 +147,11 @@ def _unlabelled_names(doc: Doc, base: int) -> list[Mention]:
             j += 1
         span = doc[i : j + 1]
         prev = doc[i - 1] if i > 0 else None
-        if prev is not None and prev.ent_type_ and prev.ent_type_ != "CARDINAL" and prev.whitespace_:
+        if prev is not None and prev.ent_type_ and not (prev.like_num or _model_like(prev.text)) and prev.whitespace_:
             i = j + 1  # a tail the NER cut off an entity ("Chrysler" + "LLC"): not a name of its own
             continue
-        if prev is not None and prev.like_num and prev.ent_type_ in ("", "CARDINAL"):  # "787 Dreamliner"
-            span = doc[i - 1 : j + 1]
+        if prev is not None and (prev.like_num or _model_like(prev.text)) and prev.ent_type_ in ("", "CARDINAL", "PRODUCT"):
+            span = doc[i - 1 : j + 1]  # "787 Dreamliner"
         text = span.text
         if all(t.lower_.rstrip(".") in _ROLE_ONLY for t in span):
             i = j + 1  # "Vice President", "Chief Executive Officer": a role, not a name
@@ -229,6 +260,8 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
         if len(words) == 1 and (any(c.isdigit() for c in n) or lab in ("MISC", "PRODUCT")):  # "A380" -> "Airbus A380"
             stem = _singular(n)
             cands = [x for x in multi if _singular(x.split()[-1]) == stem]
+            if not cands and any(c.isdigit() for c in n):  # "787" -> "787 Dreamliner"
+                cands = [x for x in multi if stem in {_singular(w) for w in x.split()}]
             if len({find(c) for c in cands}) == 1:
                 union(n, cands[0])
                 continue
@@ -269,7 +302,7 @@ def _match_key(name: str, label: str) -> str:
     if label in ("ORG", "FAC"):
         while len(words) > 1 and words[-1] in _CORP:
             words.pop()
-    if words and len(words[-1]) > 3 and words[-1].endswith("s") and label in ("PRODUCT", "ORG"):
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and label in ("PRODUCT", "ORG", "MISC"):
         words[-1] = words[-1][:-1]
     return " ".join(words)
 
