@@ -271,3 +271,11 @@ def test_organisation_short_forms_join_only_their_own_long_name() -> None:
     assert canon.get("Northrop") == "Northrop Grumman"
     council = {m.canonical for m in a.entities if "Security Council" in m.text}
     assert len(council) == 2  # the NSC is not the UN Security Council
+
+
+def test_model_numbers_group_into_one_product() -> None:
+    text = "Boeing said its 787 Dreamliner is late. The 787s will fly in May. Boeing's 787 is popular."
+    a = analyze_article(_article(text))
+    products = {m.canonical for m in a.entities if "787" in m.text}
+    assert products == {"787 Dreamliner"}
+    assert {m.canonical for m in a.entities if m.text == "Boeing"} == {"Boeing"}
