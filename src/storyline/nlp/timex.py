@@ -522,6 +522,9 @@ def _sentence_bounds(chunk: str, s: int, e: int) -> tuple[int, int]:
     return start, end
 
 
+_KEEP_ADJ = {"current"}  # TimeBank marks "current" as PRESENT_REF; "recent" and "future" mostly not
+
+
 def _keep_ambiguous(word: str, chunk: str, s: int, e: int) -> bool:
     """Keep a vague word as a time only where it modifies time: "the current quarter" no, "current" policy no."""
     before = chunk[max(0, s - 12) : s].lower()
@@ -531,7 +534,7 @@ def _keep_ambiguous(word: str, chunk: str, s: int, e: int) -> bool:
     if word == "once":
         return False
     if word in ("current", "recent", "future"):
-        return False
+        return word in _KEEP_ADJ
     if word in ("already", "so far", "to date", "this time"):
         return word in ("so far", "to date")
     return True
