@@ -138,13 +138,47 @@ def _analyze(article: Article, published: str | None, inferred: bool, docs: list
             if sent.text.strip():
                 analysis.sentences.append(Span(base + sent.start_char, base + sent.end_char, sent.text))
         analysis.entities.extend(mentions_from_doc(doc, base))
-        analysis.times.extend(find_times(text, published, base, base + len(doc.text)))
+        analysis.times.extend(find_times(text, published, base, base + len(doc.text), _tense_of(doc, base)))
         analysis.terms.extend(t.lemma_.lower() for t in doc if t.pos_ in _KEEP_POS and not t.is_stop)
     canonicalize(analysis.entities)
     analysis.quotes = find_quotes(docs, text)
     resolve_speakers(analysis.quotes, analysis.entities, text)
     analysis.events = _events(analysis)
     return analysis
+
+
+def _tense_of(doc: Doc, base: int) -> Callable[[int], str | None]:
+    """For an offset in the article, the tense of the verb governing the token there: what decides whether
+    "Monday" is the last one ("met Monday") or the next ("will meet Monday")."""
+    starts = [t.idx for t in doc]
+
+    def tense(offset: int) -> str | None:
+        import bisect
+
+        i = bisect.bisect_right(starts, offset - base) - 1
+        if i < 0:
+            return None
+        tok = doc[i]
+        for _ in range(6):
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl"):
+                break
+            if tok.head is tok:
+                return None
+            tok = tok.head
+        else:
+            return None
+        aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in ("will", "'ll", "shall", "wo") for a in aux) or (
+            tok.tag_ == "VB" and any(a.lower_ == "to" for a in aux)
+        ):
+            return "future"
+        if tok.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in aux):
+            return "past"
+        if tok.tag_ == "VBN" and any(a.lower_ in ("has", "have", "had") for a in aux):
+            return "past"
+        return None
+
+    return tense
 
 
 def _events(analysis: Analysis) -> list[Event]:

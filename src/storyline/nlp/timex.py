@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from storyline.model import TimeExpr
@@ -56,6 +57,7 @@ class _Ctx:
     before: str  # text of the sentence before the expression
     after: str
     doc_before: str = ""  # the text before the sentence, for genre cues ("quarter" in an earnings report)
+    tense: str | None = None  # "past" | "future" of the verb governing the expression, when a parse tells
 
 
 def _num(s: str) -> float | None:
@@ -77,6 +79,8 @@ def _fmt_num(n: float) -> str:
 
 
 def _future(ctx: _Ctx) -> bool:
+    if ctx.tense == "future":
+        return True
     return bool(_FUT.search(ctx.before[-60:])) or bool(re.match(r"\s*(?:will|'ll)\b", ctx.after))
 
 
@@ -458,11 +462,14 @@ _RATE_BEFORE = re.compile(r"(?:\d|percent|%|times|once|twice|dollars|cents|barre
 _AMBIG = {"once", "earlier", "later", "current", "recent", "future", "already", "so far", "to date", "this time"}
 
 
-def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end: int | None = None) -> list[TimeExpr]:
+def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end: int | None = None,
+               tense: Callable[[int], str | None] | None = None) -> list[TimeExpr]:
     """Every time expression in `text[start:end]` with its TIMEX3 type and value, offsets into `text`.
 
     `dct` is the reference (publication) date; without one relative expressions keep `X` placeholders
-    ("XXXX-WXX-3" for a bare "Wednesday") rather than guessing a year.
+    ("XXXX-WXX-3" for a bare "Wednesday") rather than guessing a year. `tense(offset)` may say whether the verb
+    governing the text at `offset` is past or future ("met Monday" / "will meet Monday"); without it the
+    words around the expression decide.
     """
     ref = _as_date(dct)
     end = len(text) if end is None else end
@@ -479,7 +486,8 @@ def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end:
             if word in _AMBIG and not _keep_ambiguous(word, chunk, s, e):
                 continue
             sent_start, sent_end = _sentence_bounds(chunk, s, e)
-            ctx = _Ctx(ref, chunk[sent_start:s], chunk[e:sent_end], text[max(0, start + sent_start - 3000) : start + sent_start])
+            ctx = _Ctx(ref, chunk[sent_start:s], chunk[e:sent_end], text[max(0, start + sent_start - 3000) : start + sent_start],
+                       tense(start + s) if tense else None)
             try:
                 value = handler(m, ctx)  # type: ignore[operator]
             except (ValueError, KeyError, IndexError, OverflowError):
