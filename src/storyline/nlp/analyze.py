@@ -1,13 +1,15 @@
 """Article -> Analysis: sentences, entities with canonical names, attributions, time expressions, dated events.
 
-Why one batched parse: spaCy is the slow part, and `nlp.pipe` over every body block of every article keeps both
-cores busy; everything after the parse (quotes, names, times) is rules over the parsed blocks. Names are made
+Why one batched parse: spaCy is the slow part, and one `nlp.pipe` over every body block of every article keeps its
+batches full instead of paying the per-call overhead per article; everything after the parse (quotes, names,
+times) is rules and a small linear model over the parsed blocks. Names are made
 canonical per article first, then across each story (articles sharing `Article.story`) with `link_entities`,
 so that "Kim" in one outlet and "Kim Jong Un" in another are one person.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -153,8 +155,6 @@ def _tense_of(doc: Doc, base: int) -> Callable[[int], str | None]:
     starts = [t.idx for t in doc]
 
     def tense(offset: int) -> str | None:
-        import bisect
-
         i = bisect.bisect_right(starts, offset - base) - 1
         if i < 0:
             return None
