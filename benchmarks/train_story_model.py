@@ -24,7 +24,7 @@ import numpy as np
 
 from storyline.model import Article
 from storyline.stories.cluster import Clusterer, article_profile, candidates, join, observe
-from storyline.stories.features import _STOP, article_features
+from storyline.stories.features import STOP_WORDS_EN, article_features
 from storyline.stories.metrics import bcubed
 from storyline.stories.score import FEATURES, MODEL_PATH, pair_features
 
@@ -54,7 +54,7 @@ def keywords(a: Article, n: int = 22) -> Article:
     """Headline + snippet as lower-cased content words without stop words: the GoogleNews-TS shape."""
     def kw(s: str) -> list[str]:
         return [w for w in "".join(c if c.isalnum() or c.isspace() else " " for c in s.lower()).split()
-                if w not in _STOP]
+                if w not in STOP_WORDS_EN]
 
     title = kw(a.title or "")[:8]
     body = a.text

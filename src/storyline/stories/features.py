@@ -19,12 +19,12 @@ from storyline.model import Analysis, Article
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
 _SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“(]\s*)$")
-_STOP = frozenset(w.lower() for w in STOP_WORDS) | frozenset(
+STOP_WORDS_EN = frozenset(w.lower() for w in STOP_WORDS) | frozenset(
     {"said", "says", "say", "told", "according", "reported", "report", "reports", "news", "year", "years",
      "new", "time", "day", "week", "people", "mr", "mrs", "ms", "s", "t", "like", "just", "also", "including"}
 )
 # Words that are capitalised for grammar, not because they name someone or somewhere.
-_NOT_NAMES = _STOP | frozenset(
+_NOT_NAMES = STOP_WORDS_EN | frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
      "update", "updated", "photo", "video", "read", "more", "click", "image", "getty", "images", "ap", "reuters"}
@@ -72,7 +72,7 @@ def content_terms(text: str) -> list[str]:
     out = []
     for m in _WORD.finditer(text):
         w = m.group().lower().strip("'-")
-        if len(w) < 2 or w in _STOP:
+        if len(w) < 2 or w in STOP_WORDS_EN:
             continue
         out.append(stem(w))
     return out

@@ -79,18 +79,6 @@ def weighted_norm(vec: dict[str, float], idf: Idf) -> float:
     return math.sqrt(sum((w * idf(t)) ** 2 for t, w in vec.items())) or 1.0
 
 
-def cosine(a: dict[str, float], b: dict[str, float], idf: Idf, norm_a: float, norm_b: float) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    s = 0.0
-    for t, w in a.items():
-        v = b.get(t)
-        if v is not None:
-            i = idf(t)
-            s += w * v * i * i
-    return s / (norm_a * norm_b)
-
-
 KEY_NAMES = 4
 
 
