@@ -108,3 +108,16 @@ def test_ecb_dev_bcubed_well_above_tfidf_floor(shared_data) -> None:  # type: ig
     pred = assign_stories(arts)
     _, _, f1 = bcubed(pred, {r["id"]: r["cluster"] for r in rows})
     assert f1 >= 0.87  # TF-IDF average linkage: about 0.87 on train+dev; single pass far lower
+
+
+def test_articles_are_taken_in_publication_order_and_progress_counts_new_ones() -> None:
+    calls: list[int] = []
+    reversed_input = [QUAKE_B2, QUAKE_A2, QUAKE_B1, QUAKE_A1]
+    got = assign_stories(reversed_input, progress=calls.append)
+    in_order = assign_stories(EVENTS)
+    assert got["a1"] == in_order["a1"]  # the earliest report founds the story whatever the input order
+    assert got["b1"] == got["b2"] != got["a1"] == got["a2"]
+    assert sum(calls) == 4
+    calls.clear()
+    assign_stories(EVENTS, known={"a1": got["a1"]}, progress=calls.append)
+    assert sum(calls) == 3

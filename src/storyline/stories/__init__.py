@@ -50,7 +50,8 @@ def assign_stories(
     progress: Callable[[int], None] | None = None,
 ) -> dict[str, str]:
     """Story id for every article. Articles in `known` keep their story and seed the state; the rest, taken in
-    stream order, each join the most probable live story or found a new one (id from the founder's id)."""
+    stream order, each join the most probable live story or found a new one (id from the founder's id).
+    `progress(1)` is called once per article placed (articles in `known` are not counted)."""
     known = known or {}
     by_id = {a.article_id: a for a in (analyses or [])}
     state = Clusterer()
@@ -63,7 +64,7 @@ def assign_stories(
     for i in seeded + fresh:
         a = articles[i]
         if a.id in out:  # a repeated id is one article
-            if progress:
+            if progress and a.id not in known:
                 progress(1)
             continue
         f = article_features(a, by_id.get(a.id))
@@ -82,7 +83,7 @@ def assign_stories(
         taken.add(sid)
         join(state, sid, prof)
         out[a.id] = sid
-        if progress:
+        if progress and a.id not in known:
             progress(1)
     return out
 
