@@ -6,6 +6,7 @@ re-run (or resumed after a kill) only does the work that is missing. No stage lo
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -27,11 +28,22 @@ def no_progress(description: str, total: int | None) -> Advance:
     return lambda n=1: None
 
 
+@functools.lru_cache(maxsize=1)
 def analyzer_version() -> str:
-    """Stored analyses from another analyser version are recomputed, not trusted."""
+    """Stored analyses from another analyser are recomputed, not trusted.
+
+    The version is a digest of the language stage's code and data, so any change to either (a new rule, a
+    retrained cue model, a longer alias list) invalidates what an older analyser stored, with no manual bump.
+    """
     from storyline import nlp
 
-    return f"{__version__}/{getattr(nlp, 'VERSION', '1')}"
+    digest = hashlib.sha1(__version__.encode())
+    root = Path(nlp.__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".json", ".tsv", ".txt"}:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return f"{__version__}/{digest.hexdigest()[:12]}"
 
 
 @dataclass
