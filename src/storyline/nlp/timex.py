@@ -81,6 +81,8 @@ def _fmt_num(n: float) -> str:
 def _future(ctx: _Ctx) -> bool:
     if ctx.tense == "future":
         return True
+    if ctx.tense == "past":  # "began as previously planned Saturday": the parse's past beats a word like "planned"
+        return False
     return bool(_FUT.search(ctx.before[-60:])) or bool(re.match(r"\s*(?:will|'ll)\b", ctx.after))
 
 
@@ -320,12 +322,18 @@ def _h_quarter(m: re.Match, ctx: _Ctx) -> str | None:
         year = int(y)
     elif ctx.dct:
         year = ctx.dct.year - (1 if "last year" in pre or "year-ago" in pre or "year-earlier" in pre else 0)
+        year += 1 if "next year" in pre else 0
     else:
         year = None
-    if q is None:  # "the quarter", "the latest quarter": the last complete one
+    if q is None:  # "the quarter", "the latest quarter": the last complete one ("the year-ago quarter": a year before)
         if not ctx.dct:
             return "XXXX-QX"
-        return _rel("quarter", -1, ctx)
+        last = _rel("quarter", -1, ctx)
+        if y:
+            return f"{year}{last[4:]}"
+        if re.search(r"year-(?:ago|earlier)|last year's", pre):
+            return f"{int(last[:4]) - 1}{last[4:]}"
+        return last
     return f"{year if year else 'XXXX'}-Q{q}"
 
 
@@ -430,9 +438,9 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(rf"\b(?:(?:a few|several|many|some)\s+(?:{_UNIT})s|(?:{_UNIT})s)\s+ago\b", _F), "DATE", _const("PAST_REF")),
     (re.compile(rf"\b{_MOD}(?P<n>{_NUMW})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|from now|hence)\b", _F), "DATE", _h_ago),  # noqa: E501
     (re.compile(rf"\b{_MOD}(?:the\s+)?(?:(?:past|last|next|first|latest|previous|coming|following|final|remaining|initial)\s+)?(?P<n>{_NUMW}|several|few|a few|many|some|couple|a couple|numerous)[- ](?P<unit>{_UNIT})s?(?:[- ]long)?\b(?![- ]old)", _F), "DURATION", _h_duration),  # noqa: E501
-    (re.compile(rf"\b(?:the\s+)?(?:past|last|next|coming|following)\s+(?P<unit>{_UNIT})s\b", _F), "DURATION", _h_vague_dur),  # noqa: E501
+    (re.compile(rf"\b(?:the\s+)?(?:past|last|next|coming|following|recent)\s+(?P<unit>{_UNIT})s\b", _F), "DURATION", _h_vague_dur),  # noqa: E501
     (re.compile(r"\b(?P<unit>year|month|week|decade|centurie|hour|minute|day)s\b(?!\s+(?:ago|earlier|later|old))", _F), "DURATION", _h_vague_dur),  # noqa: E501
-    (re.compile(rf"\b(?P<pre>last year's\s+|this year's\s+|the\s+|(?P<year2>{_YEAR})\s+|the year-(?:ago|earlier)\s+|(?:the\s+)?(?:fiscal|latest|current|recent|previous|same)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]?)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{_YEAR}))?", _F), "DATE", _h_quarter),  # noqa: E501
+    (re.compile(rf"\b(?P<pre>last year's\s+|this year's\s+|next year's\s+|the\s+|(?P<year2>{_YEAR})\s+|the year-(?:ago|earlier)\s+|(?:the\s+)?(?:fiscal|latest|current|recent|previous|same)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]?)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{_YEAR}))?", _F), "DATE", _h_quarter),  # noqa: E501
     (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<year>{_YEAR}))?\b", _F), "DATE", _h_half),
     (re.compile(rf"\b(?:(?:early|late|mid)[- ]?)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_season),  # noqa: E501
     (re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?)(?=\W|$)", _F), "TIME", _h_clock),
@@ -441,8 +449,8 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(rf"(?<![$£€\d.,])\b(?:fiscal\s+|the end of\s+|the beginning of\s+|early\s+|late\s+|mid-)?(?P<year>{_YEAR})\b(?![\d%,.]\d|\s*(?:%|percent|people|troops|soldiers|votes|cars|jobs|units|shares|employees|workers|residents))", _F), "DATE", _h_year),  # noqa: E501
     (re.compile(r"\b(?:the year\s+)?(?:two thousand(?:\s+and)?(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?|nineteen[- ](?:ninety|eighty|seventy|sixty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b", _F), "DATE", _h_year_word),  # noqa: E501
     (re.compile(r"\b(?:now|currently|current|at present|the present|presently|nowadays|these days|already|to date|at the moment|this time)\b", _F), "DATE", _const("PRESENT_REF")),  # noqa: E501
-    (re.compile(r"\b(?:recently|the past|formerly|once|lately|in the past|earlier|recent years|recent|historically)\b", _F), "DATE", _const("PAST_REF")),  # noqa: E501
-    (re.compile(r"\b(?:the future|the near future|future|in the coming (?:days|weeks|months|years)|the coming (?:days|weeks|months|years))\b", _F), "DATE", _const("FUTURE_REF")),  # noqa: E501
+    (re.compile(r"\b(?:recently|the past|once|lately|in the past|earlier|recent(?!\s+(?:days|weeks|months|quarters|years)\b)|historically)\b", _F), "DATE", _const("PAST_REF")),  # noqa: E501
+    (re.compile(r"\b(?:the future|the near future|future|as soon as possible|(?<!as )soon(?!\s+(?:as|after)\b)|in the coming (?:days|weeks|months|years)|the coming (?:days|weeks|months|years))\b", _F), "DATE", _const("FUTURE_REF")),  # noqa: E501
     (re.compile(r"\b(?:(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year-earlier|year-ago)(?:\s+(?:period|quarter|third quarter|fourth quarter|second quarter|first quarter))?|a year earlier|a year ago|the prior year|the previous year|the year before)\b", _F), "DATE", _h_year_ago),  # noqa: E501
     (re.compile(rf"\b(?P<mon>{_MON})\s+(?P<which>this|last|next)\s+year\b", _F), "DATE", _h_month_rel_year),  # noqa: E501
     (re.compile(r"\b(?:year-end|the end of the year|the end of this year|the year-end)\b", _F), "DATE", _h_dct_year_rel(0)),
@@ -451,7 +459,8 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\b(?:weekly|every week|each week|per week|a week)\b", _F), "SET", _const("P1W")),
     (re.compile(r"\b(?:monthly|every month|each month|per month|a month)\b", _F), "SET", _const("P1M")),
     (re.compile(r"\b(?:the\s+)?(?:weekend)\b", _F), "DATE", lambda m, ctx: _rel("weekend", _weekend_k(ctx), ctx)),
-    (re.compile(r"\b(?:the year|the full year|the fiscal year)\b", _F), "DURATION", _const("P1Y")),
+    (re.compile(r"\b(?:the (?:current |full |latest )?(?:fiscal )?year|earlier in the year|so far this year)\b(?![- ](?:ago|earlier))(?!\s+(?:ended|ending|to)\b)", _F), "DATE", _h_dct_year_rel(0)),
+    (re.compile(r"\bthe (?:fiscal )?year(?=\s+(?:ended|ending|to)\b)", _F), "DURATION", _const("P1Y")),
     (re.compile(r"\bthe\s+(?:latest|recent|most recent|current|same)\s+period\b", _F), "DATE", _h_period),
 ]
 
@@ -530,7 +539,7 @@ def _sentence_bounds(chunk: str, s: int, e: int) -> tuple[int, int]:
     return start, end
 
 
-_KEEP_ADJ = {"current"}  # TimeBank marks "current" as PRESENT_REF; "recent" and "future" mostly not
+_KEEP_ADJ = {"current", "recent"}  # "current" PRESENT_REF, "recent" PAST_REF as TimeBank marks them; "future" mostly not
 
 
 def _keep_ambiguous(word: str, chunk: str, s: int, e: int) -> bool:
