@@ -31,7 +31,7 @@ NUMBERS = {
 VAGUE = {"several", "few", "a few", "many", "some", "couple", "a couple", "numerous", "recent", "coming"}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 UNIT_CODE = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M", "second": "S",
-             "decade": "DE", "century": "CE", "quarter": "Q", "night": "D", "weekend": "WE"}  # fmt: skip
+             "decade": "E", "century": "CE", "quarter": "Q", "night": "D", "weekend": "WE"}  # fmt: skip
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 
@@ -78,8 +78,13 @@ def _fmt_num(n: float) -> str:
     return str(int(n)) if n == int(n) else str(n)
 
 
+# Words right before a date that make it a deadline or a start, ahead of the text whatever the verb's tense
+# ("created an office, effective Feb. 1"; "extended loans through January").
+_FUT_NEAR = re.compile(r"\b(?:effective|payable|until|through|by|as early as|starting|beginning)\s+(?:on\s+|in\s+)?$", re.I)
+
+
 def _future(ctx: _Ctx) -> bool:
-    if ctx.tense == "future":
+    if ctx.tense == "future" or _FUT_NEAR.search(ctx.before[-30:]):
         return True
     if ctx.tense == "past":  # "began as previously planned Saturday": the parse's past beats a word like "planned"
         return False
@@ -362,6 +367,34 @@ def _h_clock(m: re.Match, ctx: _Ctx) -> str | None:
     return f"{base}T{h:02d}:{mi:02d}"
 
 
+def _h_clock_day(m: re.Match, ctx: _Ctx) -> str | None:
+    """"10 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 6": the day's date with the clock time."""
+    word = m.group("clock").lower()
+    if word == "noon":
+        hm = "12:00"
+    elif word == "midnight":
+        hm = "24"
+    else:
+        t = _CLOCK.fullmatch(m.group("clock"))
+        if not t:
+            return None
+        v = _h_clock(t, ctx)
+        if not v:
+            return None
+        hm = v.split("T", 1)[1]
+    day = m.group("day").lower()
+    if day in WEEKDAYS:
+        base = _weekday(WEEKDAYS[day], ctx)
+    elif day in ("yesterday", "today", "tomorrow"):
+        base = _rel("day", {"yesterday": -1, "today": 0, "tomorrow": 1}[day], ctx)
+    else:
+        md = re.fullmatch(rf"(?P<mon>{_MON})\s+(?P<day>{_DAY})", day, re.I)
+        if not md:
+            return None
+        base = _h_mon_day(md, ctx) or ""
+    return f"{base}T{hm}" if base else None
+
+
 def _const(value: str):  # type: ignore[no-untyped-def]
     return lambda m, ctx: value
 
@@ -422,6 +455,7 @@ def _h_year_word(m: re.Match, ctx: _Ctx) -> str | None:
 _LEAD = re.compile(r"(?:in|on|since|by|until|of|at|during|for)\s+|the\s+(?=(?:\w+-)+(?:year|month|week|day|quarter|hour)s?\b)", re.I)
 _MOD = r"(?:(?:nearly|almost|more than|less than|over|up to|around|about|at least|at most|no more than|roughly|approximately|some)\s+)?"
 _F = re.I
+_CLOCK = re.compile(r"(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?)", re.I)
 GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_full),
     (re.compile(rf"\b(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON})\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_full),
@@ -443,6 +477,7 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(rf"\b(?P<pre>last year's\s+|this year's\s+|next year's\s+|the\s+|(?P<year2>{_YEAR})\s+|the year-(?:ago|earlier)\s+|(?:the\s+)?(?:fiscal|latest|current|recent|previous|same)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]?)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{_YEAR}))?", _F), "DATE", _h_quarter),  # noqa: E501
     (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<year>{_YEAR}))?\b", _F), "DATE", _h_half),
     (re.compile(rf"\b(?:(?:early|late|mid)[- ]?)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_season),  # noqa: E501
+    (re.compile(rf"\b(?P<clock>(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+[ECMP][SD]T)?,?\s+(?:on\s+)?(?P<day>{_WD}|yesterday|today|tomorrow|{_MON}\s+{_DAY})\b(?!,?\s*\d)", _F), "TIME", _h_clock_day),  # noqa: E501
     (re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?)(?=\W|$)", _F), "TIME", _h_clock),
     (re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b(?!\s*[ap]\.?m)", _F), "TIME", _h_clock),
     (re.compile(rf"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>(?:1[89]|20)\d0|'\d0)'?s\b", _F), "DATE", _h_decade),
@@ -454,7 +489,7 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\b(?:(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year-earlier|year-ago)(?:\s+(?:period|quarter|third quarter|fourth quarter|second quarter|first quarter))?|a year earlier|a year ago|the prior year|the previous year|the year before)\b", _F), "DATE", _h_year_ago),  # noqa: E501
     (re.compile(rf"\b(?P<mon>{_MON})\s+(?P<which>this|last|next)\s+year\b", _F), "DATE", _h_month_rel_year),  # noqa: E501
     (re.compile(r"\b(?:year-end|the end of the year|the end of this year|the year-end)\b", _F), "DATE", _h_dct_year_rel(0)),
-    (re.compile(r"\b(?:annually|every year|each year|per year|a year)\b(?=\W*$|\W)", _F), "SET", _const("P1Y")),
+    (re.compile(r"\b(?:every year|each year|per year|a year)\b(?=\W*$|\W)", _F), "SET", _const("P1Y")),
     (re.compile(r"\b(?:every day|each day|per day|a day)\b", _F), "SET", _const("P1D")),
     (re.compile(r"\b(?:weekly|every week|each week|per week|a week)\b", _F), "SET", _const("P1W")),
     (re.compile(r"\b(?:monthly|every month|each month|per month|a month)\b", _F), "SET", _const("P1M")),
