@@ -84,7 +84,11 @@ _FUT_NEAR = re.compile(r"\b(?:effective|payable|until|through|by|as early as|sta
 
 
 def _future(ctx: _Ctx) -> bool:
-    if ctx.tense == "future" or _FUT_NEAR.search(ctx.before[-30:]):
+    if _FUT_NEAR.search(ctx.before[-30:]):
+        return True
+    if re.search(r"\b(?:previously|originally|had been)\b", ctx.before[-60:], re.I):
+        return False  # "had been scheduled to expire Friday": a plan told in the past
+    if ctx.tense == "future":
         return True
     if ctx.tense == "past":  # "began as previously planned Saturday": the parse's past beats a word like "planned"
         return False
@@ -276,11 +280,53 @@ def _h_relunit(m: re.Match, ctx: _Ctx) -> str | None:
     k = {"this": 0, "the current": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "the past": -1,
          "next": 1, "the next": 1, "the coming": 1, "coming": 1, "the last": -1, "the previous": -1,
          "the following": 1, "following": 1, "this past": 0}.get(which, 0)  # fmt: skip
+    if which in ("the following", "following", "the previous", "the prior") and unit in ("year", "month"):
+        anchored = _anchored(unit, k, ctx)
+        if anchored:
+            return anchored
     if unit in SEASONS:
         if not ctx.dct:
             return "XXXX-" + SEASONS[unit]
         return f"{ctx.dct.year + k}-{SEASONS[unit]}"
     return _rel(unit, k, ctx)
+
+
+_YEAR_RE = re.compile(rf"\b{_YEAR}\b(?![\d,.]\d)")
+_MON_RE = re.compile(rf"\b(?P<mon>{_MON})(?:\s+{_DAY})?(?:,?\s+(?P<year>{_YEAR}))?\b(?!-)", re.I)
+
+
+def _anchored(unit: str, k: int, ctx: _Ctx) -> str | None:
+    """"The following year" after "On May 22, 1995, ..." is 1996: in a narrative it counts from the last date
+    the text gave, not from the publication date. None when the sentence and the text before it give no date."""
+    before = ctx.doc_before + " " + ctx.before
+    years = list(_YEAR_RE.finditer(before))
+    if unit == "year":
+        return str(int(years[-1].group(0)) + k) if years else None
+    months = [mm for mm in _MON_RE.finditer(before) if mm.group("mon").lower().rstrip(".") != "may" or mm.group("year")]
+    if not months:
+        return None
+    last = months[-1]
+    mon = MONTHS[last.group("mon").lower().rstrip(".")]
+    if last.group("year"):
+        year = int(last.group("year"))
+    else:
+        prior = [y for y in years if y.start() < last.start()]
+        year = int(prior[-1].group(0)) if prior else (_month_year(mon, ctx) or 0)
+    if not year:
+        return None
+    y, m2 = _shift_month(year, mon, k)
+    return f"{y}-{m2:02d}"
+
+
+def _h_century(m: re.Match, ctx: _Ctx) -> str | None:
+    """"The 20th century" is 19XX, written "19" in TIMEX3."""
+    n = int(re.sub(r"\D", "", m.group("n")))
+    return f"{n - 1:02d}" if 1 < n <= 21 else None
+
+
+def _h_bare_season(m: re.Match, ctx: _Ctx) -> str | None:
+    season = SEASONS[m.group("season").lower()]
+    return f"{ctx.dct.year}-{season}" if ctx.dct else f"XXXX-{season}"
 
 
 def _h_ago(m: re.Match, ctx: _Ctx) -> str | None:
@@ -468,14 +514,16 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(rf"\b(?P<pre>last\s+|next\s+|this\s+|on\s+|early\s+|late\s+)?(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", _F), "DATE", _h_weekday),  # noqa: E501
     (re.compile(r"\b(?:late\s+|early\s+)?(?:yesterday|today|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?\b", _F), "DATE", _h_deictic),  # noqa: E501
     (re.compile(r"\b(?:this|that)\s+(?P<part>morning|afternoon|evening)\b", _F), "TIME", _h_this_part),
-    (re.compile(r"\b(?:earlier\s+|later\s+|early\s+|late\s+)?(?P<which>this past|this|the current|current|the past|the last|the previous|last|past|previous|next|the next|the coming|coming|the following|following)\s+(?P<unit>year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter)\b(?!-)", _F), "DATE", _h_relunit),  # noqa: E501
+    (re.compile(r"\b(?:earlier\s+|later\s+|early\s+|late\s+)?(?P<which>this past|this|the current|current|the past|the last|the previous|the prior|last|past|previous|next|the next|the coming|coming|the following|following)\s+(?P<unit>year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter)\b(?!-)", _F), "DATE", _h_relunit),  # noqa: E501
     (re.compile(rf"\b(?:(?:a few|several|many|some)\s+(?:{_UNIT})s|(?:{_UNIT})s)\s+ago\b", _F), "DATE", _const("PAST_REF")),
     (re.compile(rf"\b{_MOD}(?P<n>{_NUMW})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|from now|hence)\b", _F), "DATE", _h_ago),  # noqa: E501
     (re.compile(rf"\b{_MOD}(?:the\s+)?(?:(?:past|last|next|first|latest|previous|coming|following|final|remaining|initial)\s+)?(?P<n>{_NUMW}|several|few|a few|many|some|couple|a couple|numerous)[- ](?P<unit>{_UNIT})s?(?:[- ]long)?\b(?![- ]old)", _F), "DURATION", _h_duration),  # noqa: E501
-    (re.compile(rf"\b(?:the\s+)?(?:past|last|next|coming|following|recent)\s+(?P<unit>{_UNIT})s\b", _F), "DURATION", _h_vague_dur),  # noqa: E501
+    (re.compile(rf"\b(?:the\s+)?(?:past|last|next|following|recent)\s+(?P<unit>{_UNIT})s\b", _F), "DURATION", _h_vague_dur),  # noqa: E501
     (re.compile(r"\b(?P<unit>year|month|week|decade|centurie|hour|minute|day)s\b(?!\s+(?:ago|earlier|later|old))", _F), "DURATION", _h_vague_dur),  # noqa: E501
     (re.compile(rf"\b(?P<pre>last year's\s+|this year's\s+|next year's\s+|the\s+|(?P<year2>{_YEAR})\s+|the year-(?:ago|earlier)\s+|(?:the\s+)?(?:fiscal|latest|current|recent|previous|same)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]?)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{_YEAR}))?", _F), "DATE", _h_quarter),  # noqa: E501
     (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<year>{_YEAR}))?\b", _F), "DATE", _h_half),
+    (re.compile(r"\b(?:the\s+)?(?P<n>1\d(?:th)|2[01](?:st|th))\s+century\b", _F), "DATE", _h_century),
+    (re.compile(r"\b(?:(?:the|this)\s+)(?:(?:early|late|mid)[- ]?)?(?P<season>summer|winter|spring|autumn)\b(?!\s+of\b)", _F), "DATE", _h_bare_season),  # noqa: E501
     (re.compile(rf"\b(?:(?:early|late|mid)[- ]?)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_season),  # noqa: E501
     (re.compile(rf"\b(?P<clock>(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+[ECMP][SD]T)?,?\s+(?:on\s+)?(?P<day>{_WD}|yesterday|today|tomorrow|{_MON}\s+{_DAY})\b(?!,?\s*\d)", _F), "TIME", _h_clock_day),  # noqa: E501
     (re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?)(?=\W|$)", _F), "TIME", _h_clock),
@@ -485,7 +533,7 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\b(?:the year\s+)?(?:two thousand(?:\s+and)?(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?|nineteen[- ](?:ninety|eighty|seventy|sixty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b", _F), "DATE", _h_year_word),  # noqa: E501
     (re.compile(r"\b(?:now|currently|current|at present|the present|presently|nowadays|these days|already|to date|at the moment|this time)\b", _F), "DATE", _const("PRESENT_REF")),  # noqa: E501
     (re.compile(r"\b(?:recently|the past|once|lately|in the past|earlier|recent(?!\s+(?:days|weeks|months|quarters|years)\b)|historically)\b", _F), "DATE", _const("PAST_REF")),  # noqa: E501
-    (re.compile(r"\b(?:the future|the near future|future|as soon as possible|(?<!as )soon(?!\s+(?:as|after)\b)|in the coming (?:days|weeks|months|years)|the coming (?:days|weeks|months|years))\b", _F), "DATE", _const("FUTURE_REF")),  # noqa: E501
+    (re.compile(r"\b(?:the future|the near future|future|as soon as possible|(?<!as )soon(?!\s+(?:as|after)\b)|(?:in\s+)?(?:the\s+)?coming (?:days|weeks|months|quarters|years))\b", _F), "DATE", _const("FUTURE_REF")),  # noqa: E501
     (re.compile(r"\b(?:(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year-earlier|year-ago)(?:\s+(?:period|quarter|third quarter|fourth quarter|second quarter|first quarter))?|a year earlier|a year ago|the prior year|the previous year|the year before)\b", _F), "DATE", _h_year_ago),  # noqa: E501
     (re.compile(rf"\b(?P<mon>{_MON})\s+(?P<which>this|last|next)\s+year\b", _F), "DATE", _h_month_rel_year),  # noqa: E501
     (re.compile(r"\b(?:year-end|the end of the year|the end of this year|the year-end)\b", _F), "DATE", _h_dct_year_rel(0)),
@@ -537,11 +585,14 @@ def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end:
             except (ValueError, KeyError, IndexError, OverflowError):
                 value = None
             if value:
+                kind = typ
+                if typ == "DATE" and re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}T.+", value):
+                    kind = "TIME"  # "Saturday night", "yesterday afternoon": a part of a day is a TIME
                 lead = _LEAD.match(chunk, s, e)
                 if lead:
                     s = lead.end()
                 if e > s:
-                    cands.append((s, e, prio, typ, value))
+                    cands.append((s, e, prio, kind, value))
     # longest match wins; among equals the earlier rule in GRAMMAR (the more specific one)
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []

@@ -1,0 +1,82 @@
+"""Time expressions: the TIMEX3 values a timeline relies on, resolved against a publication date.
+
+Each case is a reading a news reader would give: the reference date is stated, and the expected value follows
+from the calendar (2023-08-30 is a Wednesday in ISO week 35 of Q3), not from what the code printed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.nlp.dates import infer_published
+from storyline.nlp.timex import find_times
+
+DCT = "2023-08-30"  # a Wednesday
+
+
+def _one(text: str, dct: str | None = DCT) -> tuple[str, str, str]:
+    times = find_times(text, dct)
+    assert times, f"no time expression found in {text!r}"
+    t = max(times, key=lambda t: t.end - t.start)
+    return t.text, t.type, t.value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "typ"),
+    [
+        # the report's own year and quarter, and the same period a year before (earnings reports)
+        ("Sales for the year rose 5%.", "2023", "DATE"),
+        ("Profit fell in the year-ago quarter.", "2022-Q2", "DATE"),
+        ("It earned $3 million in the 2022 quarter.", "2022-Q2", "DATE"),
+        ("Results are due in next year's first quarter.", "2024-Q1", "DATE"),
+        # a fiscal year that is named by its end is a length of time, not the current year
+        ("It lost money in the year ended June 30.", "P1Y", "DURATION"),
+        # a clock time joined to its day
+        ("The store was robbed at 10 p.m. Monday, police said.", "2023-08-28T22:00", "TIME"),
+        ("Talks broke off at noon Tuesday.", "2023-08-29T12:00", "TIME"),
+        ("The offer expires at 5 p.m. EST, Sept. 6.", "2023-09-06T17:00", "TIME"),
+        # a part of a day is a TIME
+        ("The attack began Monday night.", "2023-08-28TNI", "TIME"),
+        # vague past and future references
+        ("Prices fell after the recent storm.", "PAST_REF", "DATE"),
+        ("Prosecutors may soon seek an indictment.", "FUTURE_REF", "DATE"),
+        ("Sales fell in recent months.", "PXM", "DURATION"),
+        # centuries and decades
+        ("It was the worst crash of the 20th century.", "19", "DATE"),
+        ("No plant was ordered in about a decade.", "P1E", "DURATION"),
+        # narrative anchoring: "the following year" counts from the last year the text gave
+        ("In 1995 he was made a general, and the following year he went to Washington.", "1996", "DATE"),
+        ("The bid came in March 2019. The following month, the company put itself up for sale.", "2019-04", "DATE"),
+    ],
+)
+def test_timex_value(text: str, value: str, typ: str) -> None:
+    _span, got_type, got_value = _one(text)
+    assert (got_value, got_type) == (value, typ)
+
+
+def test_past_plan_is_not_read_as_future() -> None:
+    # "had been scheduled to expire Friday": the Friday before the report, not the next one
+    times = find_times("The offer had been scheduled to expire at midnight Friday.", DCT)
+    assert [t.value for t in times] == ["2023-08-25T24"]
+
+
+def test_deadline_word_points_ahead_even_after_a_past_verb() -> None:
+    # "created an office, effective Feb. 1" in an August report: next February
+    times = find_times("The board created an office of the chairman, effective Feb. 1.", DCT)
+    assert [t.value for t in times] == ["2024-02-01"]
+
+
+def test_soon_as_conjunction_is_not_a_time() -> None:
+    assert find_times("Shares rose as soon as trading opened.", DCT) == []
+
+
+def test_without_a_reference_date_relative_values_stay_open() -> None:
+    assert _one("Sales for the year rose.", None)[2] == "XXXX"
+    assert _one("Profit fell in the year-ago quarter.", None)[2] == "XXXX-QX"
+
+
+def test_bad_input_does_not_raise() -> None:
+    for text in ("", "   ", "at 99 p.m. Funday", "the 99th century", "noon", "the following year"):
+        find_times(text, DCT)
+        find_times(text, None)
+    assert infer_published(find_times("It happened on Sept. 6, 2021, at noon Monday.", None)) is not None
