@@ -80,7 +80,9 @@ def _fmt_num(n: float) -> str:
 
 # Words right before a date that make it a deadline or a start, ahead of the text whatever the verb's tense
 # ("created an office, effective Feb. 1"; "extended loans through January").
-_FUT_NEAR = re.compile(r"\b(?:effective|payable|until|through|by|as early as|starting|beginning)\s+(?:on\s+|in\s+)?$", re.I)
+_FUT_NEAR = re.compile(r"\b(?:effective|payable|until|as early as|starting|beginning)\s+(?:on\s+|in\s+)?$", re.I)
+# Deadline words that a past verb can still own ("had purchased shares through Sept. 29").
+_FUT_WEAK = re.compile(r"\b(?:through|by)\s+$", re.I)
 
 
 def _future(ctx: _Ctx) -> bool:
@@ -89,6 +91,10 @@ def _future(ctx: _Ctx) -> bool:
     if re.search(r"\b(?:previously|originally|had been)\b", ctx.before[-60:], re.I):
         return False  # "had been scheduled to expire Friday": a plan told in the past
     if ctx.tense == "future":
+        return True
+    if ctx.tense == "past" or re.search(r"\bhad\b", ctx.before[-60:], re.I):
+        return False
+    if _FUT_WEAK.search(ctx.before[-12:]):
         return True
     if ctx.tense == "past":  # "began as previously planned Saturday": the parse's past beats a word like "planned"
         return False
@@ -516,7 +522,7 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\b(?:this|that)\s+(?P<part>morning|afternoon|evening)\b", _F), "TIME", _h_this_part),
     (re.compile(r"\b(?:earlier\s+|later\s+|early\s+|late\s+)?(?P<which>this past|this|the current|current|the past|the last|the previous|the prior|last|past|previous|next|the next|the coming|coming|the following|following)\s+(?P<unit>year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter)\b(?!-)", _F), "DATE", _h_relunit),  # noqa: E501
     (re.compile(rf"\b(?:(?:a few|several|many|some)\s+(?:{_UNIT})s|(?:{_UNIT})s)\s+ago\b", _F), "DATE", _const("PAST_REF")),
-    (re.compile(rf"\b{_MOD}(?P<n>{_NUMW})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|from now|hence)\b", _F), "DATE", _h_ago),  # noqa: E501
+    (re.compile(rf"\b{_MOD}(?P<n>{_NUMW})\s+(?P<unit>{_UNIT})s?\s+(?:or so\s+)?(?P<dir>ago|from now|hence)\b", _F), "DATE", _h_ago),  # noqa: E501
     (re.compile(rf"\b{_MOD}(?:the\s+)?(?:(?:past|last|next|first|latest|previous|coming|following|final|remaining|initial)\s+)?(?P<n>{_NUMW}|several|few|a few|many|some|couple|a couple|numerous)[- ](?P<unit>{_UNIT})s?(?:[- ]long)?\b(?![- ]old)", _F), "DURATION", _h_duration),  # noqa: E501
     (re.compile(rf"\b(?:the\s+)?(?:past|last|next|following|recent)\s+(?P<unit>{_UNIT})s\b", _F), "DURATION", _h_vague_dur),  # noqa: E501
     (re.compile(r"\b(?P<unit>year|month|week|decade|centurie|hour|minute|day)s\b(?!\s+(?:ago|earlier|later|old))", _F), "DURATION", _h_vague_dur),  # noqa: E501
@@ -533,6 +539,7 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\b(?:the year\s+)?(?:two thousand(?:\s+and)?(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?|nineteen[- ](?:ninety|eighty|seventy|sixty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b", _F), "DATE", _h_year_word),  # noqa: E501
     (re.compile(r"\b(?:now|currently|current|at present|the present|presently|nowadays|these days|already|to date|at the moment|this time)\b", _F), "DATE", _const("PRESENT_REF")),  # noqa: E501
     (re.compile(r"\b(?:recently|the past|once|lately|in the past|earlier|recent(?!\s+(?:days|weeks|months|quarters|years)\b)|historically)\b", _F), "DATE", _const("PAST_REF")),  # noqa: E501
+    (re.compile(r"(?:(?<=\bwill )|(?<=\bwould )|(?<=\bcould )|(?<=\bmight )|(?<=\bmay )|(?<='ll ))(?:some ?day|one day)\b|\bsomeday\b", _F), "DATE", _const("FUTURE_REF")),  # noqa: E501
     (re.compile(r"\b(?:the future|the near future|future|as soon as possible|(?<!as )soon(?!\s+(?:as|after)\b)|(?:in\s+)?(?:the\s+)?coming (?:days|weeks|months|quarters|years))\b", _F), "DATE", _const("FUTURE_REF")),  # noqa: E501
     (re.compile(r"\b(?:(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year-earlier|year-ago)(?:\s+(?:period|quarter|third quarter|fourth quarter|second quarter|first quarter))?|a year earlier|a year ago|the prior year|the previous year|the year before)\b", _F), "DATE", _h_year_ago),  # noqa: E501
     (re.compile(rf"\b(?P<mon>{_MON})\s+(?P<which>this|last|next)\s+year\b", _F), "DATE", _h_month_rel_year),  # noqa: E501
