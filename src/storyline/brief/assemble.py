@@ -6,7 +6,6 @@ and the headline, so a 50-article brief costs one embedding pass over its claims
 
 from __future__ import annotations
 
-import numpy as np
 
 from storyline.brief.align import embed_claims, grouped_facts, source_groups, story_claims
 from storyline.brief.entities import group_entities
