@@ -44,6 +44,16 @@ def _one(text: str, dct: str | None = DCT) -> tuple[str, str, str]:
         # centuries and decades
         ("It was the worst crash of the 20th century.", "19", "DATE"),
         ("No plant was ordered in about a decade.", "P1E", "DURATION"),
+        # broadcast transcripts spell dates out
+        ("Women's Day is this coming Sunday, March third.", "2023-03-03", "DATE"),
+        ("January nineteen ninety-seven. Atlanta again.", "1997-01", "DATE"),
+        # recurring dates, and durations with "additional"/"more"
+        ("Marchers parade each July.", "XXXX-07", "SET"),
+        ("Flights leave every Thursday.", "XXXX-WXX-4", "SET"),
+        ("The loan may be extended for an additional year.", "P1Y", "DURATION"),
+        ("The base is leased for at least 20 more years.", "P20Y", "DURATION"),
+        ("Islam will one day be the second largest religion.", "FUTURE_REF", "DATE"),
+        ("Then, a week or so ago, the general picked a date.", "2023-08-23", "DATE"),
         # narrative anchoring: "the following year" counts from the last year the text gave
         ("In 1995 he was made a general, and the following year he went to Washington.", "1996", "DATE"),
         ("The bid came in March 2019. The following month, the company put itself up for sale.", "2019-04", "DATE"),
@@ -64,6 +74,10 @@ def test_deadline_word_points_ahead_even_after_a_past_verb() -> None:
     # "created an office, effective Feb. 1" in an August report: next February
     times = find_times("The board created an office of the chairman, effective Feb. 1.", DCT)
     assert [t.value for t in times] == ["2024-02-01"]
+
+
+def test_lower_case_march_is_a_verb() -> None:
+    assert [t.value for t in find_times("Orangemen march each July.", DCT)] == ["XXXX-07"]
 
 
 def test_soon_as_conjunction_is_not_a_time() -> None:

@@ -32,6 +32,12 @@ VAGUE = {"several", "few", "a few", "many", "some", "couple", "a couple", "numer
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 UNIT_CODE = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M", "second": "S",
              "decade": "E", "century": "CE", "quarter": "Q", "night": "D", "weekend": "WE"}  # fmt: skip
+DAY_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    "twenty": 20, "thirty": 30,
+}  # fmt: skip
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 
@@ -44,6 +50,8 @@ _NUMW = (
 )
 _UNIT = r"(?:year|month|week|day|hour|minute|second|decade|century|centurie|quarter)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAYW = (r"(?:(?:twenty|thirty)-?\s?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth"
+         r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _FUT = re.compile(
     r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|planned|plans? to|set to|expected to|going to|to be held|is to|are to|to resume|as soon as|payable|effective|due)\b",
@@ -199,10 +207,19 @@ def _h_full(m: re.Match, ctx: _Ctx) -> str | None:
     return f"{y}-{mon:02d}"
 
 
+def _day_number(word: str) -> int:
+    """"21st" -> 21, "eighth" -> 8, "twenty-first" -> 21 (broadcast transcripts spell days out)."""
+    word = word.lower()
+    if re.match(r"\d", word):
+        return int(re.sub(r"\D", "", word))
+    parts = re.split(r"[- ]", word)
+    return sum(DAY_WORDS.get(p, 0) for p in parts)
+
+
 def _h_mon_day(m: re.Match, ctx: _Ctx) -> str | None:
     mon = MONTHS.get(m.group("mon").lower().rstrip("."))
-    day = int(re.sub(r"\D", "", m.group("day")))
-    if not mon or day > 31:
+    day = _day_number(m.group("day"))
+    if not mon or not 1 <= day <= 31:
         return None
     y = _month_year(mon, ctx, day)
     return f"{y if y else 'XXXX'}-{mon:02d}-{day:02d}"
@@ -210,8 +227,8 @@ def _h_mon_day(m: re.Match, ctx: _Ctx) -> str | None:
 
 def _h_month(m: re.Match, ctx: _Ctx) -> str | None:
     word = m.group("mon").lower().rstrip(".")
-    if word == "may" and not m.group("pre"):
-        return None  # the modal verb, far more often than the month
+    if word == "may" and not m.group("pre") or m.group("mon")[0].islower():
+        return None  # the modal verb, far more often than the month; "march", "sept" in lower case are not months
     mon = MONTHS[word]
     pre = (m.group("pre") or "").lower().strip()
     if ctx.dct and pre.startswith("last"):
@@ -256,6 +273,7 @@ def _h_weekday(m: re.Match, ctx: _Ctx) -> str | None:
     wd = WEEKDAYS[m.group("wd").lower()]
     pre = (m.group("pre") or "").lower().strip()
     base = _weekday(wd, ctx)
+    pre = "next" if pre in ("this coming", "coming") else pre
     if pre in ("last", "next") and ctx.dct:
         step = -1 if pre == "last" else 1
         d = ctx.dct + dt.timedelta(days=step)
@@ -357,6 +375,8 @@ def _h_ago(m: re.Match, ctx: _Ctx) -> str | None:
 
 def _h_duration(m: re.Match, ctx: _Ctx) -> str | None:
     q = m.group("n").lower()
+    if m.group(0).lower() == "one day" and re.search(r"\b(?:will|would|could|might|may|'ll)\s*$", ctx.before, re.I):
+        return None  # "will one day be": a vague future, read by the FUTURE_REF rule
     if m.group("unit").lower() == "quarter" and "-" in m.group(0) or m.group(0).lower().endswith("old"):
         return None  # "three-quarters" of something, ages
     n = None if q in VAGUE else _num(q)
@@ -484,11 +504,18 @@ def _h_month_rel_year(m: re.Match, ctx: _Ctx) -> str | None:
 
 def _h_month_part(m: re.Match, ctx: _Ctx) -> str | None:
     word = m.group("mon").lower().rstrip(".")
-    if word == "may" and not m.group("pre") and not m.group("year"):
+    if word == "may" and not m.group("pre") and not m.group("year") or m.group("mon")[0].islower() and not m.group("year"):
         return None
     mon = MONTHS[word]
     y = m.group("year") or _month_year(mon, ctx)
     return f"{y if y else 'XXXX'}-{mon:02d}"
+
+
+def _h_month_yearword(m: re.Match, ctx: _Ctx) -> str | None:
+    """"January nineteen ninety-seven" (broadcast transcripts)."""
+    n = _num(m.group("yw").split(None, 1)[1] if " " in m.group("yw") else m.group("yw").split("-", 1)[1])
+    mon = MONTHS.get(m.group("mon").lower().rstrip("."))
+    return f"{1900 + int(n)}-{mon:02d}" if n is not None and mon and n < 100 else None
 
 
 def _h_year_word(m: re.Match, ctx: _Ctx) -> str | None:
@@ -515,15 +542,17 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "DATE", _h_iso),
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b"), "DATE", _h_us),
     (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?!\s*(?:,\s*)?\d)", _F), "DATE", _h_mon_day),
+    (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?:the\s+)?(?P<day>{_DAYW})\b", _F), "DATE", _h_mon_day),
+    (re.compile(rf"\b(?P<mon>{_MON})\s+(?P<yw>nineteen[- ](?:ninety|eighty|seventy|sixty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b", _F), "DATE", _h_month_yearword),  # noqa: E501
     (re.compile(rf"\b(?P<pre>(?:early|late|mid|the end of|the beginning of|the start of|the middle of)[- ]?)?(?P<mon>{_MON})(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b", _F), "DATE", _h_month_part),  # noqa: E501
     (re.compile(rf"\b(?P<pre>last\s+|next\s+|this\s+|in\s+|since\s+|until\s+|by\s+|of\s+|early\s+|late\s+|mid-?)?(?P<mon>{_MON})\b(?!-)", _F), "DATE", _h_month),  # noqa: E501
-    (re.compile(rf"\b(?P<pre>last\s+|next\s+|this\s+|on\s+|early\s+|late\s+)?(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", _F), "DATE", _h_weekday),  # noqa: E501
+    (re.compile(rf"\b(?P<pre>last\s+|next\s+|this coming\s+|coming\s+|this\s+|on\s+|early\s+|late\s+)?(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", _F), "DATE", _h_weekday),  # noqa: E501
     (re.compile(r"\b(?:late\s+|early\s+)?(?:yesterday|today|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?\b", _F), "DATE", _h_deictic),  # noqa: E501
     (re.compile(r"\b(?:this|that)\s+(?P<part>morning|afternoon|evening)\b", _F), "TIME", _h_this_part),
     (re.compile(r"\b(?:earlier\s+|later\s+|early\s+|late\s+)?(?P<which>this past|this|the current|current|the past|the last|the previous|the prior|last|past|previous|next|the next|the coming|coming|the following|following)\s+(?P<unit>year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter)\b(?!-)", _F), "DATE", _h_relunit),  # noqa: E501
     (re.compile(rf"\b(?:(?:a few|several|many|some)\s+(?:{_UNIT})s|(?:{_UNIT})s)\s+ago\b", _F), "DATE", _const("PAST_REF")),
     (re.compile(rf"\b{_MOD}(?P<n>{_NUMW})\s+(?P<unit>{_UNIT})s?\s+(?:or so\s+)?(?P<dir>ago|from now|hence)\b", _F), "DATE", _h_ago),  # noqa: E501
-    (re.compile(rf"\b{_MOD}(?:the\s+)?(?:(?:past|last|next|first|latest|previous|coming|following|final|remaining|initial)\s+)?(?P<n>{_NUMW}|several|few|a few|many|some|couple|a couple|numerous)[- ](?P<unit>{_UNIT})s?(?:[- ]long)?\b(?![- ]old)", _F), "DURATION", _h_duration),  # noqa: E501
+    (re.compile(rf"\b{_MOD}(?:the\s+)?(?:(?:past|last|next|first|latest|previous|coming|following|final|remaining|initial)\s+)?(?P<n>{_NUMW}|several|few|a few|many|some|couple|a couple|numerous)(?:\s+(?:additional|more|extra|full))?[- ](?P<unit>{_UNIT})s?(?:[- ]long)?\b(?![- ]old)", _F), "DURATION", _h_duration),  # noqa: E501
     (re.compile(rf"\b(?:the\s+)?(?:past|last|next|following|recent)\s+(?P<unit>{_UNIT})s\b", _F), "DURATION", _h_vague_dur),  # noqa: E501
     (re.compile(r"\b(?P<unit>year|month|week|decade|centurie|hour|minute|day)s\b(?!\s+(?:ago|earlier|later|old))", _F), "DURATION", _h_vague_dur),  # noqa: E501
     (re.compile(rf"\b(?P<pre>last year's\s+|this year's\s+|next year's\s+|the\s+|(?P<year2>{_YEAR})\s+|the year-(?:ago|earlier)\s+|(?:the\s+)?(?:fiscal|latest|current|recent|previous|same)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]?)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{_YEAR}))?", _F), "DATE", _h_quarter),  # noqa: E501
@@ -548,6 +577,8 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\b(?:every day|each day|per day|a day)\b", _F), "SET", _const("P1D")),
     (re.compile(r"\b(?:weekly|every week|each week|per week|a week)\b", _F), "SET", _const("P1W")),
     (re.compile(r"\b(?:monthly|every month|each month|per month|a month)\b", _F), "SET", _const("P1M")),
+    (re.compile(rf"\b(?:each|every)\s+(?P<mon>{_MON})\b", _F), "SET", lambda m, ctx: f"XXXX-{MONTHS[m.group('mon').lower().rstrip('.')]:02d}"),  # noqa: E501
+    (re.compile(rf"\b(?:each|every)\s+(?P<wd>{_WD})\b", _F), "SET", lambda m, ctx: f"XXXX-WXX-{WEEKDAYS[m.group('wd').lower()]}"),  # noqa: E501
     (re.compile(r"\b(?:the\s+)?(?:weekend)\b", _F), "DATE", lambda m, ctx: _rel("weekend", _weekend_k(ctx), ctx)),
     (re.compile(r"\b(?:the (?:current |full |latest )?(?:fiscal )?year|earlier in the year|so far this year)\b(?![- ](?:ago|earlier))(?!\s+(?:ended|ending|to)\b)", _F), "DATE", _h_dct_year_rel(0)),
     (re.compile(r"\bthe (?:fiscal )?year(?=\s+(?:ended|ending|to)\b)", _F), "DURATION", _const("P1Y")),
