@@ -52,6 +52,8 @@ def _one(text: str, dct: str | None = DCT) -> tuple[str, str, str]:
         ("Flights leave every Thursday.", "XXXX-WXX-4", "SET"),
         ("The loan may be extended for an additional year.", "P1Y", "DURATION"),
         ("The base is leased for at least 20 more years.", "P20Y", "DURATION"),
+        ("They lived in camps for 2 1/2 years.", "P2Y6M", "DURATION"),
+        ("Net for the year-earlier nine months rose.", "P9M", "DURATION"),
         ("Islam will one day be the second largest religion.", "FUTURE_REF", "DATE"),
         ("Then, a week or so ago, the general picked a date.", "2023-08-23", "DATE"),
         # narrative anchoring: "the following year" counts from the last year the text gave
