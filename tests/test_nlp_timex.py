@@ -96,3 +96,10 @@ def test_bad_input_does_not_raise() -> None:
         find_times(text, DCT)
         find_times(text, None)
     assert infer_published(find_times("It happened on Sept. 6, 2021, at noon Monday.", None)) is not None
+
+
+def test_a_recurring_weekday_does_not_date_an_undated_article() -> None:
+    # "every Thursday" says nothing about the day the article was written; "Wednesday" does
+    text = "On March 3, 2021 the line opened. Trains run every Thursday."
+    assert infer_published(find_times(text, None)) == "2021-03-03"
+    assert infer_published(find_times("On March 3, 2021 the line opened. It closed Friday.", None)) == "2021-03-05"

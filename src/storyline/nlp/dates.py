@@ -29,7 +29,8 @@ def infer_published(times: list[TimeExpr]) -> str | None:
             latest = d
     if latest is None:
         return None
-    weekdays = {int(m.group(1)) for t in times if (m := re.fullmatch(r"XXXX-WXX-(\d)(?:T\w+)?", t.value))}
+    weekdays = {int(m.group(1)) for t in times
+                if t.type != "SET" and (m := re.fullmatch(r"XXXX-WXX-(\d)(?:T\w+)?", t.value))}  # not "every Monday"
     if len(weekdays) == 1:
         wd = weekdays.pop()
         latest = latest + dt.timedelta(days=(wd - latest.isoweekday()) % 7)
