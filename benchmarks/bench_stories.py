@@ -236,7 +236,7 @@ def main() -> None:
             "## Wire copies (MinHash LSH, 3-word shingles, Jaccard >= 0.5)", "",
             f"ECB+ train+dev ({len(arts_all)} articles): {len(groups)} copy groups covering "
             f"{sum(len(g) for g in groups)} articles, found in {t_c:.1f} s. There is no gold for copies in "
-            "../shared/data; tests/test_stories_copies.py checks a lightly edited wire text and different texts.",
+            "../shared/data; tests/test_stories_copies_pairs.py checks a lightly edited wire text and different texts.",
             "",
         ]
     OUT.parent.mkdir(parents=True, exist_ok=True)
