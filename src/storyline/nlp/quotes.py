@@ -83,6 +83,10 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str) -> list[Quote]:
                     q = cand[0]
                 elif cand is None and tok.lemma_.lower() in SPEECH:
                     q = _verb_then_quote(tok, base, text, segments)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
+                cand = _from_noun(tok, base)
+                if cand is not None and _keep(tok, *cand):
+                    q = cand[0]
             if q is not None:
                 quotes.append(q)
         q = _headline_colon(doc, base)
@@ -133,6 +137,10 @@ def verb_candidates(docs: list[tuple[int, Doc]], text: str) -> list[tuple[Quote,
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
                 at = base + tok.idx
                 cand = _from_verb(tok, base, any(sg.start < at < sg.end for sg in segments))
+                if cand is not None:
+                    out.append(cand)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
+                cand = _from_noun(tok, base)
                 if cand is not None:
                     out.append(cand)
     return out
@@ -188,6 +196,70 @@ def _from_verb(verb: Token, base: int, in_quote: bool = False) -> tuple[Quote, d
         "content_quoted": float(any(t.text in OPEN_Q for t in doc[a : min(b, a + 2)])),
         f"first_word={doc[a].pos_}": 1.0, f"lemma_dep={lemma}|{verb.dep_}": 1.0,
         "passive": float(any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)),
+    }
+    return quote, feats
+
+
+# Nouns that report a claim or a stance: "his claim that", "Trump's criticism of", "her support for".
+SPEECH_NOUNS = {
+    "accusation", "admission", "allegation", "announcement", "appeal", "argument", "assertion", "assessment",
+    "belief", "call", "charge", "claim", "comment", "complaint", "concern", "criticism", "declaration", "demand",
+    "denial", "endorsement", "estimate", "explanation", "fear", "hope", "insistence", "message", "opinion",
+    "opposition", "plea", "pledge", "prediction", "promise", "proposal", "question", "remark", "report", "statement",
+    "suggestion", "support", "testimony", "threat", "view", "vow", "warning", "attack", "praise", "position",
+    "stance", "push", "defense", "dismissal", "rejection", "objection", "doubt", "worry", "idea", "notion",
+}  # fmt: skip
+_NOUN_PREPS = {"of", "about", "on", "for", "against", "over", "to", "that"}
+# Light verbs whose subject holds the noun's claim: "Trump made the claim that", "she voiced concern about".
+_LIGHT = {"make", "issue", "offer", "express", "voice", "give", "raise", "repeat", "renew", "level", "deliver",
+          "share", "reiterate", "post", "release", "have", "lodge", "file"}  # fmt: skip
+
+
+def _from_noun(noun: Token, base: int) -> tuple[Quote, dict[str, float]] | None:
+    """The attribution a reporting noun would make: "the claim that X" (content X), "his criticism of X",
+    "Her view is that X"; the speaker is the possessor, or the subject of a light verb ("made the claim")."""
+    doc = noun.doc
+    lemma = noun.lemma_.lower()
+    content = None
+    kind = ""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and any(k.dep_ == "mark" and k.lower_ in ("that", "whether") for k in c.children):
+            content, kind = _subtree(c), "that"
+            break
+        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and c.i == noun.i + 1:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                content, kind = _subtree(objs[0]), f"prep_{c.lower_}"
+                break
+        if c.dep_ == "acl" and c.tag_ == "TO" or (c.dep_ == "acl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)):
+            content, kind = _subtree(c), "to"
+            break
+    if content is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        for c in noun.head.children:  # "His view is that ..."
+            if c.dep_ in ("ccomp", "attr") and c.i > noun.i and any(k.dep_ == "mark" for k in c.children):
+                content, kind = _subtree(c), "be"
+                break
+    if content is None:
+        return None
+    a, b = content
+    speaker: tuple[int, int] | None = None
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        speaker, spk_how = _np(poss[0]), "poss"
+    elif noun.dep_ in ("dobj", "attr") and noun.head.lemma_.lower() in _LIGHT:
+        speaker, spk_how = _speaker(noun.head), "light"
+    else:
+        spk_how = "none"
+    if speaker is not None and doc[speaker[0]].lower_ in ("its", "their") and poss:
+        spk_how = "poss_pron"
+    cue = _span(doc, noun.i, noun.i + 1, base)
+    quote = Quote(content=_span(doc, a, b, base), speaker=_span(doc, *speaker, base) if speaker else None,
+                  cue=cue, direct=False, hedged=lemma in ("claim", "allegation", "accusation", "charge"))
+    spk = _speaker_kind(doc, speaker)
+    feats = {
+        "noun": 1.0, f"nlemma={lemma}": 1.0, f"nkind={kind}": 1.0, f"nlemma_kind={lemma}|{kind}": 1.0,
+        f"nspk={spk}": 1.0, f"nspk_how={spk_how}": 1.0, f"ndep={noun.dep_}": 1.0, f"len={min(b - a, 12) // 3}": 1.0,
+        "long": float(b - a > 8), f"first_word={doc[a].pos_}": 1.0,
     }
     return quote, feats
 
@@ -280,7 +352,47 @@ def _content(verb: Token) -> tuple[int, int, str] | None:
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             a, b = _with_complements(verb, objs[0])
             return a, b, "prep"
-    return None
+    return _rest_of_sentence(verb)
+
+
+# Speech verbs whose complement a misparse can hide ("He said legalizing it could put...", the clause hung off an
+# xcomp): what follows them to the sentence end is then what was said.
+_REST_VERBS = {"say", "tell", "add", "write", "claim", "argue", "insist", "explain", "note", "warn", "announce",
+               "report", "predict", "suggest", "believe", "think", "contend", "acknowledge", "admit", "declare",
+               "agree", "caution", "stress", "maintain", "conclude", "estimate", "allege", "assert"}  # fmt: skip
+
+
+def _rest_of_sentence(verb: Token) -> tuple[int, int, str] | None:
+    """The rest of the sentence after a speech verb with a subject, when the parse gave it no complement: a
+    clause (it must hold a verb) from the verb, past an addressee ("told reporters") and leading adverbials
+    ("said on Friday during a news conference that ...": content from "that")."""
+    if verb.lemma_.lower() not in _REST_VERBS or not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children
+    ):
+        return None  # "..., said Dennis Ross": what precedes was said, not what follows
+    doc, sent = verb.doc, verb.sent
+    a, end = verb.i + 1, sent.end
+    while end > a and (doc[end - 1].is_punct and doc[end - 1].text not in CLOSE_Q):
+        end -= 1
+    for c in verb.children:  # "told reporters", "said Friday"
+        if c.i == a and c.dep_ in ("dobj", "dative", "npadvmod", "advmod", "prt", "neg"):
+            a = c.right_edge.i + 1
+    comma = False
+    while a < end and doc[a].text in (",", ":"):
+        a, comma = a + 1, True
+    if comma and doc[a : a + 1].text and doc[a].tag_ == "VBG":
+        return None  # "“...,” he said, adding that ...": the participle is its own attribution
+    for t in doc[a : min(end, a + 12)]:
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        if t.lower_ in ("that", "whether") and t.dep_ in ("mark", "nsubj", "det"):
+            a = t.i
+            break
+    if a >= end or doc[a].pos_ == "ADP":
+        return None  # "said of Apple ...": what it was about, not what was said
+    if end - a < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[a:end]):
+        return None
+    return a, end, "rest"
 
 
 _CIRCUMSTANCE = {"on", "in", "at", "during", "after", "before", "since", "from", "while", "amid"}
@@ -356,17 +468,30 @@ def _np_raw(head: Token) -> tuple[int, int]:
     return left, right + 1
 
 
+_HEAD_SMALL = {"to", "on", "at", "of", "the", "in", "for", "and", "'s", "’s", "."}
+
+
 def _headline_colon(doc: Doc, base: int) -> Quote | None:
-    """Headline style "Trump: We will build the wall": a short name, a colon, then what was said."""
-    for t in doc[:6]:
+    """Headline or transcript style "Trump: We will build the wall", "Clinton to Planned Parenthood: Trump will
+    ...", "TAPPER: Do you think...": a short capitalised name (no verb, no number) opening the block, a colon, then
+    what was said to the block end."""
+    for t in doc[:9]:
         if t.text == ":":
             head = doc[: t.i]
-            if 0 < len(head) <= 5 and all(x.pos_ in ("PROPN", "NOUN", "PART", "DET") for x in head) and any(
-                x.pos_ == "PROPN" for x in head
-            ) and len(doc) - t.i > 3:
-                return Quote(content=_span(doc, t.i + 1, len(doc), base), speaker=_span(doc, 0, t.i, base),
-                             cue=_span(doc, t.i, t.i + 1, base), direct=False)
-            return None
+            if not 0 < len(head) <= 8 or len(doc) - t.i <= 3 or doc[t.i + 1].is_punct and doc[t.i + 1].text not in OPEN_Q:
+                return None
+            words = [x for x in head if x.lower_ not in _HEAD_SMALL]
+            if not words or head[0].lower_ in _HEAD_SMALL:
+                return None
+            if not all(x.text[:1].isupper() and not x.like_num and x.pos_ not in ("VERB", "AUX", "PRON") for x in words):
+                return None
+            # the speaker is the name before any "to"/"on"/"at" ("Clinton to Planned Parenthood")
+            cut = next((x.i for x in head if x.lower_ in ("to", "on", "at", "in") and x.i > 0), t.i)
+            end = len(doc)
+            while end > t.i + 2 and doc[end - 1].text == ".":
+                end -= 1
+            return Quote(content=_span(doc, t.i + 1, end, base), speaker=_span(doc, 0, cut, base),
+                         cue=_span(doc, t.i, t.i + 1, base), direct=False)
     return None
 
 
