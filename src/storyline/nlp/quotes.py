@@ -197,7 +197,32 @@ def _from_verb(verb: Token, base: int, in_quote: bool = False) -> tuple[Quote, d
         f"first_word={doc[a].pos_}": 1.0, f"lemma_dep={lemma}|{verb.dep_}": 1.0,
         "passive": float(any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)),
     }
+    feats.update(_context_features(verb, lemma, kind, speaker, a, b))
     return quote, feats
+
+
+def _context_features(verb: Token, lemma: str, kind: str, speaker: tuple[int, int] | None, a: int,
+                      b: int) -> dict[str, float]:
+    """What around the verb tells a reported claim from an act: "would choose" (a hypothetical), "to say" under
+    "refused", a poll as subject ("47 percent said"), the content's own head ("said he would", "wants to run")."""
+    doc = verb.doc
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    modal = next((x for x in aux if x in ("will", "would", "can", "could", "should", "may", "might", "must")), "")
+    root = doc[a:b].root if b > a else verb
+    spk_head = doc[speaker[0] : speaker[1]].root.lemma_.lower() if speaker else "-"
+    prev = doc[verb.i - 1].lower_ if verb.i > 0 else "<s>"
+    nxt = doc[verb.i + 1].lower_ if verb.i + 1 < len(doc) else "</s>"
+    return {
+        f"modal={modal}": 1.0, f"lemma_modal={lemma}|{modal or '-'}": 1.0,
+        "to_inf": float("to" in aux), f"head={verb.head.lemma_.lower() if verb.dep_ != 'ROOT' else '-'}": 1.0,
+        f"lemma_dep_kind={lemma}|{verb.dep_}|{kind}": 1.0, f"lemma_tag={lemma}|{verb.tag_}": 1.0,
+        f"croot_pos={root.pos_}": 1.0, f"lemma_croot={lemma}|{root.pos_}": 1.0,
+        f"spk_head={spk_head}": 1.0, f"prev={prev}": 1.0, f"next={nxt}": 1.0,
+        f"lemma_next={lemma}|{nxt}": 1.0, f"lemma_first={lemma}|{doc[a].lower_ if b > a else '-'}": 1.0,
+        "sent_quote": float(any(t.text in OPEN_Q + CLOSE_Q for t in verb.sent)),
+        f"lemma_inq={lemma}|{int(any(t.text in OPEN_Q + CLOSE_Q for t in verb.sent))}": 1.0,
+        "content_before": float(b <= verb.i), "content_has_verb": float(any(t.pos_ in ("VERB", "AUX") for t in doc[a:b])),
+    }
 
 
 # Nouns that report a claim or a stance: "his claim that", "Trump's criticism of", "her support for".

@@ -16,12 +16,13 @@ from pathlib import Path
 
 import numpy as np
 
-from storyline.model import Article
+from storyline.model import Article, Quote
 from storyline.nlp.analyze import _blocks, _parsed
 from storyline.nlp.quotes import verb_candidates
 
 DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "polnear_train_dev.jsonl"
 OUT = Path(__file__).parent / "data" / "cue_model.json"
+C = 0.15  # inverse regularisation: the context features (neighbour words, subject head) overfit at 0.5
 
 
 def _examples(split: str, skip: int = 0) -> tuple[list[dict[str, float]], list[int]]:
@@ -32,18 +33,34 @@ def _examples(split: str, skip: int = 0) -> tuple[list[dict[str, float]], list[i
     feats: list[dict[str, float]] = []
     labels: list[int] = []
     for r, docs in zip(rows, _parsed(arts, blocks)):
-        cues = [(c["start"], c["end"]) for g in r["quotes"] for c in g["cue"]]
-        for quote, f in verb_candidates(docs, r["text"]):
-            cue = quote.cue
-            hit = cue is not None and any(s < cue.end and cue.start < e for s, e in cues)
-            feats.append(f)
-            labels.append(int(hit))
+        feats_, labels_ = label_candidates(verb_candidates(docs, r["text"]), r["quotes"])
+        feats.extend(feats_)
+        labels.extend(labels_)
+    return feats, labels
+
+
+def label_candidates(cands: list[tuple[Quote, dict[str, float]]], gold: list[dict]) -> tuple[list[dict[str, float]], list[int]]:
+    """A candidate is positive when its cue overlaps a gold cue AND its content overlaps that attribution's
+    content: a right cue with the wrong content costs a false positive and gains nothing, so it is taught as
+    a negative (this alone moved dev F1 by about half a point)."""
+    gold = [g for g in gold if g["content"]]
+    feats, labels = [], []
+    for quote, f in cands:
+        cue, q = quote.cue, quote.content
+        ok = cue is not None and any(
+            any(c["start"] < cue.end and cue.start < c["end"] for c in g["cue"])
+            and any(c["start"] < q.end and q.start < c["end"] for c in g["content"])
+            for g in gold
+        )
+        feats.append(f)
+        labels.append(int(ok))
     return feats, labels
 
 
 def main() -> None:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import cross_val_predict
 
     if not DATA.exists():
         sys.exit(f"PolNeAR not found at {DATA}")
@@ -52,9 +69,10 @@ def main() -> None:
     x_dicts, y = _examples("train", skip)
     vec = DictVectorizer()
     x = vec.fit_transform(x_dicts)
-    clf = LogisticRegression(C=0.5, max_iter=2000)
+    clf = LogisticRegression(C=C, max_iter=3000)
+    # the threshold is chosen on out-of-fold probabilities: in-sample ones are overconfident and pick it too high
+    prob = cross_val_predict(clf, x, y, cv=3, method="predict_proba")[:, 1]
     clf.fit(x, y)
-    prob = clf.predict_proba(x)[:, 1]
     yy = np.array(y)
     best = (0.0, 0.5)
     for t in np.arange(0.2, 0.8, 0.02):
@@ -65,7 +83,7 @@ def main() -> None:
         f = 2 * p * r / max(p + r, 1e-9)
         best = max(best, (f, float(t)))
     weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) > 1e-3}
-    out.write_text(json.dumps({"source": "PolNeAR train split, logistic regression (C=0.5)",
+    out.write_text(json.dumps({"source": f"PolNeAR train split, logistic regression (C={C}), threshold by 3-fold out-of-fold cue F1",
                                "bias": round(float(clf.intercept_[0]), 4), "threshold": round(best[1], 2),
                                "train_cue_f1": round(best[0], 4), "weights": weights}, indent=0, sort_keys=True),
                    encoding="utf-8")
