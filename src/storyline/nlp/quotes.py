@@ -364,7 +364,9 @@ def _content(verb: Token) -> tuple[int, int, str] | None:
             if a < v0:
                 return a, v0, "parataxis"
     for c in kids:
-        if c.dep_ == "dobj" and lemma not in _ADDRESSEE and (lemma != "say" or c.pos_ in ("PRON", "DET")):
+        # "a poll showed a slimmer lead": what was shown, unless someone was shown it ("showed reporters the map")
+        addressee = lemma in _ADDRESSEE and (lemma != "show" or any(k.dep_ == "dative" for k in kids))
+        if c.dep_ == "dobj" and not addressee and (lemma != "say" or c.pos_ in ("PRON", "DET")):
             return (*_with_complements(verb, c), "dobj")
     for c in kids:  # "said so", "said yes"
         if lemma == "say" and c.dep_ in ("advmod", "intj", "dobj") and c.lower_ in ("so", "yes", "no", "otherwise"):
