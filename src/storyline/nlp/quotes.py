@@ -67,8 +67,10 @@ class Segment:
     end: int
 
 
-def find_quotes(docs: list[tuple[int, Doc]], text: str) -> list[Quote]:
-    """Attributions in one article. `docs` are (offset of the block in `text`, parsed block)."""
+def find_quotes(docs: list[tuple[int, Doc]], text: str, model: dict | None = None) -> list[Quote]:
+    """Attributions in one article. `docs` are (offset of the block in `text`, parsed block). `model` replaces
+    the shipped cue model (training uses it to score held-out folds end to end)."""
+    model = model or cue_model()
     segments = quoted_segments(text, [(base, base + len(doc.text)) for base, doc in docs])
     quotes: list[Quote] = []
     for base, doc in docs:
@@ -79,13 +81,13 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str) -> list[Quote]:
             elif tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
                 at = base + tok.idx
                 cand = _from_verb(tok, base, any(sg.start < at < sg.end for sg in segments))
-                if cand is not None and _keep(tok, *cand):
+                if cand is not None and _keep(tok, *cand, model):
                     q = cand[0]
                 elif cand is None and tok.lemma_.lower() in SPEECH:
                     q = _verb_then_quote(tok, base, text, segments)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
                 cand = _from_noun(tok, base)
-                if cand is not None and _keep(tok, *cand):
+                if cand is not None and _keep(tok, *cand, model):
                     q = cand[0]
             if q is not None:
                 quotes.append(q)
@@ -121,8 +123,7 @@ def cue_probability(feats: dict[str, float], model: dict) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _keep(verb: Token, quote: Quote, feats: dict[str, float]) -> bool:
-    model = cue_model()
+def _keep(verb: Token, quote: Quote, feats: dict[str, float], model: dict | None) -> bool:
     if model is None:
         return _rule_keeps(verb, quote, feats)
     return cue_probability(feats, model) >= model["threshold"]
