@@ -223,6 +223,9 @@ def _context_features(verb: Token, lemma: str, kind: str, speaker: tuple[int, in
         "sent_quote": float(any(t.text in OPEN_Q + CLOSE_Q for t in verb.sent)),
         f"lemma_inq={lemma}|{int(any(t.text in OPEN_Q + CLOSE_Q for t in verb.sent))}": 1.0,
         "content_before": float(b <= verb.i), "content_has_verb": float(any(t.pos_ in ("VERB", "AUX") for t in doc[a:b])),
+        # "Song said Clinton had said ...": a claim inside someone else's reported claim
+        "under_speech": float(any(x.lemma_.lower() in SPEECH and x.pos_ == "VERB" for x in verb.ancestors)),
+        f"lemma_under={lemma}|{int(any(x.lemma_.lower() in SPEECH for x in verb.ancestors))}": 1.0,
     }
 
 
