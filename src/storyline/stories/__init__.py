@@ -18,6 +18,7 @@ from storyline.stories.cluster import (
     article_profile,
     join,
     observe,
+    repair,
     rescore_with_leads,
     score_candidates,
     story_id,
@@ -83,6 +84,12 @@ def assign_stories(
         taken.add(sid)
         join(state, sid, prof)
         out[a.id] = sid
+        if a.id not in known:
+            split = repair(state, sid, taken, known)
+            if split is not None:
+                new_sid, moved = split
+                for m in moved:
+                    out[m] = new_sid
         if progress and a.id not in known:
             progress(1)
     return out

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from storyline.stories.features import ArticleFeatures, sublinear
+from storyline.stories.repair import SPLIT_CHECKS, SPLIT_MAX_MEMBERS, should_split
 from storyline.stories.score import (
     Idf,
     Profile,
@@ -47,6 +49,8 @@ class Clusterer:
     position: int = 0
     day: int | None = None
     model: dict = field(default_factory=load_model)
+    # Per story, its members as (position, article profile) while it is young enough to be split (repair.py).
+    story_members: dict[str, list[tuple[int, Profile]]] = field(default_factory=dict)
 
 
 def story_id(founder: str, taken: dict[str, Profile] | set[str]) -> str:
@@ -183,6 +187,23 @@ def join(state: Clusterer, sid: str, art: Profile) -> Profile:
     if p is None:
         p = Profile(id=sid, has_case=art.has_case)
         state.stories[sid] = p
+    _add(state, sid, p, art)
+    p.last_seen = state.position
+    refresh_norms(p, state.idf)
+    _remember(state, sid, art)
+    kept = state.story_members.setdefault(sid, []) if p.size <= SPLIT_MAX_MEMBERS else None
+    if kept is not None and p.has_case:
+        art.weighted = {}
+        kept.append((state.position, art))
+    elif sid in state.story_members:
+        del state.story_members[sid]
+    if state.position % 5000 == 0:
+        evict(state)
+    return p
+
+
+def _add(state: Clusterer, sid: str, p: Profile, art: Profile) -> None:
+    """Fold one article's signals into story profile `p` and index the story under its words and names."""
     for attr in ("terms", "title", "names"):
         vec = getattr(p, attr)
         for t, w in getattr(art, attr).items():
@@ -209,17 +230,46 @@ def join(state: Clusterer, sid: str, art: Profile) -> Profile:
     if art.first_day is not None:
         p.first_day = art.first_day if p.first_day is None else min(p.first_day, art.first_day)
         p.last_day = art.first_day if p.last_day is None else max(p.last_day, art.first_day)
-    p.last_seen = state.position
     if art.lead is not None:
         p.lead = art.lead.copy() if p.lead is None else p.lead + art.lead
         p.lead_text = None
     elif p.lead is None and p.lead_text is None:
         p.lead_text = art.lead_text
-    refresh_norms(p, state.idf)
-    _remember(state, sid, art)
-    if state.position % 5000 == 0:
-        evict(state)
-    return p
+
+
+def repair(
+    state: Clusterer, sid: str, taken: set[str], fixed: Collection[str] = ()
+) -> tuple[str, list[str]] | None:
+    """Split story `sid` when its members form two clearly separated groups (see repair.py). The founder's group
+    keeps `sid`; the other group becomes a new story named after its earliest member. Returns (new story id,
+    ids of the articles moved to it), or None when the story stays whole -- also when an article in `fixed`
+    (a story the caller was told) would move. Both profiles are rebuilt from their
+    members, so later articles are judged against each event alone."""
+    kept = state.story_members.get(sid)
+    p = state.stories.get(sid)
+    if not kept or p is None or p.size != len(kept) or p.size not in SPLIT_CHECKS:
+        return None
+    split = should_split([m for _, m in kept], state.idf)
+    if split is None:
+        return None
+    mine, other = split
+    moved = [kept[i] for i in other]
+    if any(art.id in fixed for _, art in moved):
+        return None
+    new_sid = story_id(moved[0][1].id, taken)
+    taken.add(new_sid)
+    for target, group in ((sid, [kept[i] for i in mine]), (new_sid, moved)):
+        q = Profile(id=target, has_case=True)
+        state.stories[target] = q
+        for pos, art in group:
+            _add(state, target, q, art)
+            rec = state.members.get(pos)
+            if rec is not None:
+                state.members[pos] = (target, *rec[1:])
+        q.last_seen = max(pos for pos, _ in group)
+        refresh_norms(q, state.idf)
+        state.story_members[target] = group
+    return new_sid, [art.id for _, art in moved]
 
 
 def _remember(state: Clusterer, sid: str, art: Profile) -> None:
@@ -244,6 +294,7 @@ def evict(state: Clusterer) -> None:
     gone_set = set(gone)
     for sid in gone:
         del state.stories[sid]
+        state.story_members.pop(sid, None)
     for k in list(state.postings):
         s = state.postings[k]
         s -= gone_set
