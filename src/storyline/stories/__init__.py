@@ -18,7 +18,7 @@ from storyline.stories.cluster import (
     article_profile,
     join,
     observe,
-    repair,
+    repair_story,
     rescore_with_leads,
     score_candidates,
     story_id,
@@ -85,7 +85,7 @@ def assign_stories(
         join(state, sid, prof)
         out[a.id] = sid
         if a.id not in known:
-            split = repair(state, sid, taken, known)
+            split = repair_story(state, sid, taken, known)
             if split is not None:
                 new_sid, moved = split
                 for m in moved:

@@ -237,7 +237,7 @@ def _add(state: Clusterer, sid: str, p: Profile, art: Profile) -> None:
         p.lead_text = art.lead_text
 
 
-def repair(
+def repair_story(
     state: Clusterer, sid: str, taken: set[str], fixed: Collection[str] = ()
 ) -> tuple[str, list[str]] | None:
     """Split story `sid` when its members form two clearly separated groups (see repair.py). The founder's group

@@ -31,7 +31,7 @@ def _bags(members: list[Profile], idf: Idf) -> list[dict[str, float]]:
     """Unit vectors of each member's names and years, weighted by stream rarity times inside-story rarity."""
     raw = []
     for m in members:
-        b = dict(m.names)
+        b = {"@" + t: w for t, w in m.names.items()}
         for y in m.years:
             b[f"#{y}"] = 1.0
         raw.append(b)
@@ -39,7 +39,7 @@ def _bags(members: list[Profile], idf: Idf) -> list[dict[str, float]]:
     sdf = Counter(t for b in raw for t in b)
     out = []
     for b in raw:
-        v = {t: w * idf(t) * math.log((n + 1) / sdf[t]) for t, w in b.items() if sdf[t] >= 2}
+        v = {t: w * idf(t.lstrip("@")) * math.log((n + 1) / sdf[t]) for t, w in b.items() if sdf[t] >= 2}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         out.append({t: x / norm for t, x in v.items()})
     return out
