@@ -222,7 +222,8 @@ def _context_features(verb: Token, lemma: str, kind: str, speaker: tuple[int, in
         f"lemma_next={lemma}|{nxt}": 1.0, f"lemma_first={lemma}|{doc[a].lower_ if b > a else '-'}": 1.0,
         "sent_quote": float(any(t.text in OPEN_Q + CLOSE_Q for t in verb.sent)),
         f"lemma_inq={lemma}|{int(any(t.text in OPEN_Q + CLOSE_Q for t in verb.sent))}": 1.0,
-        "content_before": float(b <= verb.i), "content_has_verb": float(any(t.pos_ in ("VERB", "AUX") for t in doc[a:b])),
+        "content_before": float(b <= verb.i),
+        "content_has_verb": float(any(t.pos_ in ("VERB", "AUX") for t in doc[a:b])),
         # "Song said Clinton had said ...": a claim inside someone else's reported claim
         "under_speech": float(any(x.lemma_.lower() in SPEECH and x.pos_ == "VERB" for x in verb.ancestors)),
         f"lemma_under={lemma}|{int(any(x.lemma_.lower() in SPEECH for x in verb.ancestors))}": 1.0,
@@ -260,7 +261,8 @@ def _from_noun(noun: Token, base: int) -> tuple[Quote, dict[str, float]] | None:
             if objs:
                 content, kind = _subtree(objs[0]), f"prep_{c.lower_}"
                 break
-        if c.dep_ == "acl" and c.tag_ == "TO" or (c.dep_ == "acl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)):
+        infinitive = c.tag_ == "TO" or any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+        if c.dep_ == "acl" and infinitive:  # "his vow to repeal"
             content, kind = _subtree(c), "to"
             break
     if content is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
@@ -509,12 +511,14 @@ def _headline_colon(doc: Doc, base: int) -> Quote | None:
     for t in doc[:9]:
         if t.text == ":":
             head = doc[: t.i]
-            if not 0 < len(head) <= 8 or len(doc) - t.i <= 3 or doc[t.i + 1].is_punct and doc[t.i + 1].text not in OPEN_Q:
+            after_punct = doc[t.i + 1].is_punct and doc[t.i + 1].text not in OPEN_Q if t.i + 1 < len(doc) else True
+            if not 0 < len(head) <= 8 or len(doc) - t.i <= 3 or after_punct:
                 return None
             words = [x for x in head if x.lower_ not in _HEAD_SMALL]
             if not words or head[0].lower_ in _HEAD_SMALL:
                 return None
-            if not all(x.text[:1].isupper() and not x.like_num and x.pos_ not in ("VERB", "AUX", "PRON") for x in words):
+            if not all(x.text[:1].isupper() and not x.like_num and x.pos_ not in ("VERB", "AUX", "PRON")
+                       for x in words):
                 return None
             # the speaker is the name before any "to"/"on"/"at" ("Clinton to Planned Parenthood")
             cut = next((x.i for x in head if x.lower_ in ("to", "on", "at", "in") and x.i > 0), t.i)

@@ -42,7 +42,8 @@ def _articles(split: str) -> tuple[list[dict], list[list[tuple[int, Doc]]]]:
     return rows, list(_parsed(arts, blocks))
 
 
-def label_candidates(cands: list[tuple[Quote, dict[str, float]]], gold: list[dict]) -> tuple[list[dict[str, float]], list[int]]:
+def label_candidates(cands: list[tuple[Quote, dict[str, float]]],
+                     gold: list[dict]) -> tuple[list[dict[str, float]], list[int]]:
     """A candidate is positive when its cue overlaps a gold cue AND its content overlaps that attribution's
     content: a right cue with the wrong content costs a false positive and gains nothing, so it is taught as
     a negative (this alone moved dev F1 by about half a point)."""
