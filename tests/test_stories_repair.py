@@ -1,0 +1,96 @@
+"""The online repair step: a story whose members are two events of one kind is split; one event stays whole."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from storyline.model import Article
+from storyline.stories import assign_stories
+from storyline.stories.cluster import article_profile, story_id
+from storyline.stories.features import article_features
+from storyline.stories.repair import should_split
+from storyline.stories.score import Idf, Profile
+
+
+@functools.lru_cache(maxsize=1)
+def _train_rows(path: Path) -> tuple[dict, ...]:
+    rows = [json.loads(line) for line in open(path, encoding="utf-8")]
+    return tuple(r for r in rows if r["split"] == "train")
+
+
+@pytest.fixture
+def ecb_train(shared_data: Path) -> list[dict]:
+    """ECB+ train rows, read once per test session."""
+    return list(_train_rows(shared_data / "ecbplus_train_dev.jsonl"))
+
+
+def _article(r: dict, lower: bool = False) -> Article:
+    text, title = r["text"], r.get("title")
+    if lower:
+        text, title = text.lower(), (title or "").lower() or None
+    return Article(id=r["id"], text=text, title=title)
+
+
+def _profiles(rows: list[dict], corpus: list[dict], lower: bool = False) -> tuple[list[Profile], Idf]:
+    idf = Idf()
+    feats = {}
+    for r in corpus:
+        f = article_features(_article(r, lower))
+        idf.add(f.terms.keys())
+        feats[r["id"]] = f
+    return [article_profile(feats[r["id"]], idf) for r in rows], idf
+
+
+@pytest.mark.parametrize("topic", [1, 7, 28])
+def test_two_events_of_one_kind_split_along_the_events_founder_first(ecb_train, topic: int) -> None:
+    rows = [r for r in ecb_train if r["topic"] == topic]
+    first = [r for r in rows if r["subtopic"] == "ecb"][:5]
+    second = [r for r in rows if r["subtopic"] == "ecbplus"][:5]
+    mixed = first[:1] + [r for pair in zip(second, first[1:]) for r in pair] + second[len(first) - 1 :]
+    profiles, idf = _profiles(mixed, ecb_train)
+    split = should_split(profiles, idf)
+    assert split is not None
+    mine, other = split
+    assert 0 in mine  # the founder's group keeps the story
+    assert {mixed[i]["subtopic"] for i in mine} == {"ecb"}
+    assert {mixed[i]["subtopic"] for i in other} == {"ecbplus"}
+
+
+@pytest.mark.parametrize("topic,sub", [(1, "ecb"), (7, "ecbplus"), (13, "ecb"), (28, "ecbplus"), (30, "ecb")])
+def test_one_event_stays_whole(ecb_train, topic: int, sub: str) -> None:
+    rows = [r for r in ecb_train if r["topic"] == topic and r["subtopic"] == sub][:10]
+    profiles, idf = _profiles(rows, ecb_train)
+    assert should_split(profiles, idf) is None
+
+
+def test_lower_cased_text_is_never_split_names_are_the_evidence(ecb_train) -> None:
+    rows = [r for r in ecb_train if r["topic"] == 28]
+    mixed = [r for r in rows if r["subtopic"] == "ecb"][:5] + [r for r in rows if r["subtopic"] == "ecbplus"][:5]
+    profiles, idf = _profiles(mixed, ecb_train, lower=True)
+    assert should_split(profiles, idf) is None
+
+
+def test_stream_of_two_fights_ends_as_two_stories_and_the_founder_keeps_its_id(ecb_train) -> None:
+    rows = [r for r in ecb_train if r["topic"] == 7]
+    pred = assign_stories([_article(r) for r in rows])
+    majority = {
+        sub: Counter(pred[r["id"]] for r in rows if r["subtopic"] == sub).most_common(1)[0]
+        for sub in ("ecb", "ecbplus")
+    }
+    assert majority["ecb"][0] != majority["ecbplus"][0]
+    for sub, (_, n) in majority.items():
+        assert n >= 0.8 * sum(1 for r in rows if r["subtopic"] == sub)
+    assert pred[rows[0]["id"]] == story_id(rows[0]["id"], set())
+
+
+def test_known_assignments_never_move_in_a_repair(ecb_train) -> None:
+    rows = [r for r in ecb_train if r["topic"] == 28]
+    known = {r["id"]: "s-given" for r in rows[:-4]}  # a merged story the user already has
+    pred = assign_stories([_article(r) for r in rows], known=known)
+    assert all(pred[i] == "s-given" for i in known)
+    assert set(pred) == {r["id"] for r in rows}
