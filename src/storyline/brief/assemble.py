@@ -7,7 +7,7 @@ and the headline, so a 50-article brief costs one embedding pass over its claims
 from __future__ import annotations
 
 
-from storyline.brief.align import embed_claims, grouped_facts, source_groups, story_claims
+from storyline.brief.align import embed_claims, grouped_facts, score_claims, source_groups, story_claims
 from storyline.brief.entities import group_entities
 from storyline.brief.outlets import outlet_notes
 from storyline.brief.quotes import group_quotes
@@ -32,9 +32,9 @@ def build_brief(story: Story, articles: list[Article], analyses: list[Analysis])
     copies = _copies(story, articles)
     rep = source_groups([a.id for a in articles], copies)
     claims = story_claims(articles, analyses, copies)
-    vectors = embed_claims([c.text for c in claims] + [a.title or "" for a in articles])
-    vectors, title_vectors = vectors[: len(claims)], vectors[len(claims) :]
-    facts, groups = grouped_facts(claims, vectors, articles, copies)
+    vectors, prob = score_claims(claims)
+    title_vectors = embed_claims([a.title or "" for a in articles])
+    facts, groups = grouped_facts(claims, vectors, articles, copies, prob=prob)
     importance = rank_facts(facts, groups, claims, vectors, rep)
     n_sources = len(set(rep.values()))
     summary = summarize(facts, groups, claims, vectors, importance, n_sources)
