@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from storyline.brief import align_facts
+from storyline.brief.align import facts_from_claims, feature_matrices, score_claims, story_claims, worth_embedding
 from storyline.brief.claims import split_claims
 from storyline.brief.text import numbers
-from storyline.model import Analysis, Article, Span
+from storyline.model import Analysis, Article, Block, Span
 from storyline.nlp import analyze_articles
 
 
@@ -87,3 +89,26 @@ def test_different_names_for_the_same_claim_are_a_conflict():
     facts = align_facts([a, b], analyze_articles([a, b]), [])
     assert [f.status for f in facts] == ["conflict"]
     assert sorted(tuple(s["people"]) for s in facts[0].conflict) == [("John Smith",), ("Mike Brown",)]
+
+
+def test_pruned_scoring_embeds_only_claims_with_a_neighbour_and_still_corroborates():
+    """Large stories embed only claims sharing words with another article; the shared fact is still found."""
+    a = Article("a", "Firefighters rescued nine miners trapped underground in the Gansu coal mine on Tuesday.\n"
+                "The local football team won its third match of the season.", outlet="A")
+    b = Article("b", "Nine miners trapped underground in a Gansu coal mine were rescued by firefighters.\n"
+                "A new bakery opened downtown selling sourdough and croissants.", outlet="B")
+    for art in (a, b):
+        cut = art.text.index("\n")
+        art.blocks = [Block(0, cut, "body"), Block(cut + 1, len(art.text), "body")]
+    analyses = analyze_articles([a, b])
+    claims = story_claims([a, b], analyses, [])
+    assert len(claims) == 4
+    tfidf = feature_matrices(claims, np.zeros((len(claims), 1), dtype=np.float32))["tfidf"]
+    worth = [c.text.split()[0] for c, w in zip(claims, worth_embedding(claims, tfidf)) if w]
+    assert worth == ["Firefighters", "Nine"]
+    vectors, prob = score_claims(claims, embed_all_below=0)
+    assert np.allclose(prob, prob.T)
+    facts = facts_from_claims(claims, vectors, [a, b], [], prob=prob)
+    mine = [f for f in facts if "miners" in f.text]
+    assert len(mine) == 1 and mine[0].status == "corroborated" and mine[0].articles == ["a", "b"]
+    assert all(f.status == "single" for f in facts if "miners" not in f.text)

@@ -7,6 +7,7 @@ measure word overlap between claims ("escaped"/"escapes" -> "escap").
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -41,6 +42,7 @@ _BOILERPLATE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same words recur across a story's claims, quotes and timeline
 def stem(word: str) -> str:
     """A crude stem: lower-cased, common English inflection suffixes removed (keeps at least 4 letters)."""
     w = word.lower().strip("'-")
