@@ -18,7 +18,9 @@ from storyline.stories.cluster import (
     article_profile,
     join,
     observe,
+    merge_young,
     repair_story,
+    resolve,
     rescore_with_leads,
     score_candidates,
     story_id,
@@ -29,6 +31,7 @@ from storyline.stories.score import Idf, pair_features, probability
 
 __all__ = ["assign_stories", "find_copies", "pair_probabilities", "build_stories"]
 
+MERGE_YOUNG = True  # fold a young story into the live story it clearly belongs to (cluster.merge_young)
 EMBED_WHEN_UNSURE = False  # sentence embeddings of title + lead where the cheap signals are unsure
 
 
@@ -62,6 +65,7 @@ def assign_stories(
     seeded = [i for i in order if articles[i].id in known]
     fresh = [i for i in order if articles[i].id not in known]
     taken: set[str] = set(known.values())
+    given = frozenset(taken)  # stories the caller named keep their members and ids: never merged away
     for i in seeded + fresh:
         a = articles[i]
         if a.id in out:  # a repeated id is one article
@@ -90,9 +94,11 @@ def assign_stories(
                 new_sid, moved = split
                 for m in moved:
                     out[m] = new_sid
+            elif MERGE_YOUNG and sid not in given:
+                merge_young(state, sid)
         if progress and a.id not in known:
             progress(1)
-    return out
+    return {k: resolve(state, v) for k, v in out.items()}
 
 
 def pair_probabilities(rows: list[dict]) -> list[float]:

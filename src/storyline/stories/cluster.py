@@ -51,6 +51,8 @@ class Clusterer:
     model: dict = field(default_factory=load_model)
     # Per story, its members as (position, article profile) while it is young enough to be split (repair.py).
     story_members: dict[str, list[tuple[int, Profile]]] = field(default_factory=dict)
+    merged_into: dict[str, str] = field(default_factory=dict)  # story ids folded into another story
+    kept_apart: set[frozenset[str]] = field(default_factory=set)  # pairs a split separated: never re-merged
 
 
 def story_id(founder: str, taken: dict[str, Profile] | set[str]) -> str:
@@ -269,7 +271,84 @@ def repair_story(
         q.last_seen = max(pos for pos, _ in group)
         refresh_norms(q, state.idf)
         state.story_members[target] = group
+    state.kept_apart.add(frozenset((sid, new_sid)))
     return new_sid, [art.id for _, art in moved]
+
+
+# A young story (this many members) is scored against the live stories bigger than it; above the threshold it is
+# folded in. Chosen on ECB+ train (as written +0.011 BCubed F1 at 0.3; the lower-cased replay loses 0.020 and
+# the keyword replay 0.002, the price of more joins where names are missing); one value for every input.
+MERGE_AT = frozenset({2, 3, 4, 5})
+MERGE_THRESHOLD = 0.3
+
+
+def merge_young(state: Clusterer, sid: str) -> str | None:
+    """Fold a young story into an established live story it clearly belongs to; returns the target id.
+
+    Why: an article that founded its own story because its words were unusual leaves its event in two pieces;
+    once a second or third report joined the young story, its pooled words say more than the founder alone did,
+    and the same-story model (the young story scored as one article) can see where it belongs."""
+    p = state.stories.get(sid)
+    if p is None or p.size not in MERGE_AT:
+        return None
+    q = Profile(id=sid, terms=p.terms, title=p.title, names=p.names, size=1, first_day=p.first_day,
+                last_day=p.last_day, has_case=p.has_case, name_df=p.name_df, years=p.years)
+    refresh_norms(q, state.idf)
+    q.key_names = p.key_names
+    best, target = 0.0, None
+    for other, nn in candidates(state, q):
+        if other.id == sid or other.size <= p.size or frozenset((sid, other.id)) in state.kept_apart:
+            continue
+        pr = probability(pair_features(q, other, state.idf, 100, nn), state.model)
+        if pr > best:
+            best, target = pr, other
+    if target is None or best < MERGE_THRESHOLD:
+        return None
+    t = target
+    for attr in ("terms", "title", "names"):
+        vec = getattr(t, attr)
+        for k, w in getattr(p, attr).items():
+            vec[k] = vec.get(k, 0.0) + w
+    for k in p.terms:
+        if k in t.terms:
+            state.postings.setdefault(k, set()).add(t.id)
+    for n, c in p.name_df.items():
+        t.name_df[n] = t.name_df.get(n, 0) + c
+        state.postings.setdefault("@" + n, set()).add(t.id)
+    for y, c in p.years.items():
+        t.years[y] = t.years.get(y, 0) + c
+    t.size += p.size
+    t.has_case = t.has_case and p.has_case
+    days = [d for d in (t.first_day, t.last_day, p.first_day, p.last_day) if d is not None]
+    if days:
+        t.first_day, t.last_day = min(days), max(days)
+    t.last_seen = max(t.last_seen, p.last_seen)
+    if p.lead is not None and t.lead is not None:
+        t.lead = t.lead + p.lead
+    refresh_norms(t, state.idf)
+    for m, rec in state.members.items():
+        if rec[0] == sid:
+            state.members[m] = (t.id, *rec[1:])
+    mine = state.story_members.pop(sid, None)
+    theirs = state.story_members.get(t.id)
+    if theirs is not None and mine is not None and t.size <= SPLIT_MAX_MEMBERS:
+        theirs.extend(mine)
+        theirs.sort(key=lambda x: x[0])
+    else:
+        state.story_members.pop(t.id, None)
+    del state.stories[sid]
+    state.merged_into[sid] = t.id
+    for pair in [x for x in state.kept_apart if sid in x]:
+        (other_id,) = pair - {sid}
+        state.kept_apart.add(frozenset((t.id, other_id)))
+    return t.id
+
+
+def resolve(state: Clusterer, sid: str) -> str:
+    """The story a (possibly merged) story id now lives in."""
+    while sid in state.merged_into:
+        sid = state.merged_into[sid]
+    return sid
 
 
 def _remember(state: Clusterer, sid: str, art: Profile) -> None:
@@ -295,6 +374,7 @@ def evict(state: Clusterer) -> None:
     for sid in gone:
         del state.stories[sid]
         state.story_members.pop(sid, None)
+    state.kept_apart = {pair for pair in state.kept_apart if not pair & gone_set}
     for k in list(state.postings):
         s = state.postings[k]
         s -= gone_set
