@@ -94,3 +94,19 @@ def test_known_assignments_never_move_in_a_repair(ecb_train) -> None:
     pred = assign_stories([_article(r) for r in rows], known=known)
     assert all(pred[i] == "s-given" for i in known)
     assert set(pred) == {r["id"] for r in rows}
+
+
+def test_an_event_left_in_pieces_is_mended_into_one_story(ecb_train) -> None:
+    rows = [r for r in ecb_train if r["topic"] == 24]  # two Paris jewellery heists; the first arrives in pieces
+    pred = assign_stories([_article(r) for r in rows])
+    for sub in ("ecb", "ecbplus"):
+        ids = Counter(pred[r["id"]] for r in rows if r["subtopic"] == sub)
+        assert ids.most_common(1)[0][1] >= 0.8 * sum(ids.values())
+    assert len(set(pred.values())) <= 3
+
+
+def test_a_young_story_the_caller_named_is_never_folded_away(ecb_train) -> None:
+    rows = [r for r in ecb_train if r["topic"] == 24]
+    known = {r["id"]: "s-mine" for r in [r for r in rows if r["subtopic"] == "ecb"][1:3]}
+    pred = assign_stories([_article(r) for r in rows], known=known)
+    assert all(pred[i] == "s-mine" for i in known)
