@@ -99,6 +99,17 @@ def _with_leads(articles: list[Article]) -> dict[str, str]:
         st.EMBED_WHEN_UNSURE = False
 
 
+def _without_repair(articles: list[Article]) -> dict[str, str]:
+    """The greedy join alone, without the online split and merge repair (to show what the repair adds)."""
+    import storyline.stories as st
+
+    st.REPAIR = False
+    try:
+        return st.assign_stories(articles)
+    finally:
+        st.REPAIR = True
+
+
 def timed(fn, articles):  # type: ignore[no-untyped-def]
     t = time.perf_counter()
     pred = fn(articles)
@@ -140,7 +151,8 @@ def main() -> None:
                   "pairwise R | pairwise F1 | NMI |", "|---|---|---|---|---|---|---|---|---|---|---|"]
         for split in ("train", "dev"):
             arts, gold = load("ecbplus_train_dev.jsonl", split)
-            for name, fn in (("storyline", assign_stories), ("storyline + MiniLM leads where unsure", _with_leads),
+            for name, fn in (("storyline", assign_stories), ("storyline without the online repair", _without_repair),
+                             ("storyline + MiniLM leads where unsure", _with_leads),
                              ("TF-IDF single pass", tfidf_single_pass)):
                 pred = fn(arts)
                 b, pw = bcubed(pred, gold), pairwise(pred, gold)
@@ -150,7 +162,12 @@ def main() -> None:
                     f"{nmi(pred, gold):.3f} |"
                 )
             progress.advance(task)
-        lines += ["", "The embedding variant scores lower (MiniLM finds two earthquakes alike: the same kind is exactly "
+        lines += ["", "The online repair (src/storyline/stories/repair.py, cluster.repair_story and merge_young): after "
+                  "each join, a story of 6-60 cased members whose members fall into two groups by their distinctive "
+                  "names and years (normalised cut < 0.3) is split, the founder's group keeping the id; a young story "
+                  "(2-5 members) scored as one article against the bigger live stories is folded into one above 0.3 "
+                  "(never a pair a split separated). Both thresholds were chosen on ECB+ train.", "",
+                  "The embedding variant scores lower (MiniLM finds two earthquakes alike: the same kind is exactly "
                   "what it captures), so the clusterer does not use it by default.", "",
                   "Reference (data README): TF-IDF + average linkage (offline, all pairs) BCubed F1 about 0.87 on "
                   "train+dev. Target on the hidden test split: BCubed F1 >= 0.95.", ""]

@@ -31,7 +31,9 @@ from storyline.stories.score import Idf, pair_features, probability
 
 __all__ = ["assign_stories", "find_copies", "pair_probabilities", "build_stories"]
 
-MERGE_YOUNG = True  # fold a young story into the live story it clearly belongs to (cluster.merge_young)
+# Online repair after each join: split a story that is two events (cluster.repair_story) and fold a young story
+# into the live story it clearly belongs to (cluster.merge_young). Off only to measure what it adds.
+REPAIR = True
 EMBED_WHEN_UNSURE = False  # sentence embeddings of title + lead where the cheap signals are unsure
 
 
@@ -88,13 +90,13 @@ def assign_stories(
         taken.add(sid)
         join(state, sid, prof)
         out[a.id] = sid
-        if a.id not in known:
+        if a.id not in known and REPAIR:
             split = repair_story(state, sid, taken, known)
             if split is not None:
                 new_sid, moved = split
                 for m in moved:
                     out[m] = new_sid
-            elif MERGE_YOUNG and sid not in given:
+            elif sid not in given:
                 merge_young(state, sid)
         if progress and a.id not in known:
             progress(1)
