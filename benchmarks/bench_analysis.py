@@ -220,7 +220,7 @@ def main() -> None:
         f"{platform.machine()}, Python {platform.python_version()}, spaCy pipeline en_core_web_sm 3.8.0.",
         "Data: ../shared/data (see its README). Scoring rules: the docstring of benchmarks/bench_analysis.py.",
         "Attribution cues are kept by a logistic model trained on the PolNeAR *train* split "
-        "(`.venv/bin/python -m storyline.nlp.train_cues`, shipped as src/storyline/nlp/data/cue_model.json); "
+        "(`.venv/bin/python -m storyline.nlp.train_cues`, shipped as src/storyline/nlp/data/cue_model.json.gz); "
         "the figures below are on *dev*; rules and model were developed on train articles (dev was only scored).",
         "",
         f"## Attribution — PolNeAR {'dev'} ({pn['articles']} articles, {pn['gold']} gold attributions, "

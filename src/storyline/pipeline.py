@@ -40,7 +40,7 @@ def analyzer_version() -> str:
     digest = hashlib.sha1(__version__.encode())
     root = Path(nlp.__file__).parent
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".json", ".tsv", ".txt"}:
+        if path.is_file() and path.suffix in {".py", ".json", ".gz", ".tsv", ".txt"}:
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     return f"{__version__}/{digest.hexdigest()[:12]}"

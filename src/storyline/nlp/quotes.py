@@ -6,7 +6,7 @@ still scanned over the whole article so that a quotation running over several pa
 quote mark, only the last one closing it) stays one attribution with one speaker.
 
 The parse proposes candidates (each verb with its subject and complement); which of them are attributions is
-decided by a small logistic model trained on PolNeAR train (`train_cues.py`, shipped as data/cue_model.json),
+decided by a small logistic model trained on PolNeAR train (`train_cues.py`, shipped as data/cue_model.json.gz),
 or by the reporting-verb list when the model file is absent.
 
 Spans here are as written: a pronoun speaker stays "he"; `coref.resolve_speakers` names it afterwards.
@@ -15,6 +15,7 @@ Spans here are as written: a pronoun speaker stays "he"; `coref.resolve_speakers
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import math
 import os
@@ -111,10 +112,12 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str, model: dict | None = Non
 @functools.lru_cache(maxsize=1)
 def cue_model() -> dict | None:
     """The logistic cue model trained on PolNeAR train (`python -m storyline.nlp.train_cues`), if shipped."""
-    path = Path(os.environ.get("STORYLINE_CUE_MODEL") or Path(__file__).parent / "data" / "cue_model.json")
+    path = Path(os.environ.get("STORYLINE_CUE_MODEL") or Path(__file__).parent / "data" / "cue_model.json.gz")
     if not path.exists():
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    opener = gzip.open if path.suffix == ".gz" else open  # gzipped: 100k lexical weights are 3.5 MB as text
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
 
 
 def cue_probability(feats: dict[str, float], model: dict) -> float:

@@ -12,11 +12,12 @@ Why the threshold is chosen end to end on held-out folds: the model is trained p
 keep threshold that maximises that content-overlap F1 on folds the model did not see (0.30 here) is lower than the
 one that maximises per-candidate F1 on the training data itself.
 
-Run: cd /work/main && .venv/bin/python -m storyline.nlp.train_cues   (writes nlp/data/cue_model.json)
+Run: cd /work/main && .venv/bin/python -m storyline.nlp.train_cues   (writes nlp/data/cue_model.json.gz)
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import sys
 from pathlib import Path
@@ -28,7 +29,7 @@ from storyline.nlp.analyze import _blocks, _parsed
 from storyline.nlp.quotes import find_quotes, verb_candidates
 
 DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "polnear_train_dev.jsonl"
-OUT = Path(__file__).parent / "data" / "cue_model.json"
+OUT = Path(__file__).parent / "data" / "cue_model.json.gz"
 C = 0.15  # inverse regularisation: the context features (neighbour words, subject head) overfit at 0.5
 FOLDS = 3
 THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
@@ -123,7 +124,8 @@ def main() -> None:
     model |= {"threshold": best, "heldout_content_f1": round(f1(*totals[best]), 4),
               "source": f"PolNeAR train split, logistic regression (C={C}), threshold by {FOLDS}-fold held-out "
                         "content-overlap F1"}
-    OUT.write_text(json.dumps(model, indent=0, sort_keys=True), encoding="utf-8")
+    # mtime=0: the same training run writes the same bytes, so a retrain that changes nothing changes no file.
+    OUT.write_bytes(gzip.compress(json.dumps(model, indent=0, sort_keys=True).encode("utf-8"), mtime=0))
     print(f"{len(labels)} candidates, {sum(labels)} positive; held-out content F1 by threshold: "
           + ", ".join(f"{t}: {f1(*totals[t]):.3f}" for t in THRESHOLDS) + f"; kept {best}; wrote {OUT}")
 
