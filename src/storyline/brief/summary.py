@@ -20,7 +20,11 @@ REDUNDANT = 0.72
 
 def rank_facts(facts: list[Fact], groups: list[list[int]], claims: list[Claim], vectors: np.ndarray,
                sources_of: dict[str, str]) -> list[float]:
-    """An importance score per fact: independent sources, closeness to the story's centre, lead position."""
+    """An importance score per fact: independent sources, closeness to the story's centre, lead position.
+
+    A claim left unembedded (zero vector, see align.score_claims) has no partner anywhere and counts as far from
+    the centre: it is peripheral to the story.
+    """
     if not facts:
         return []
     centroid = vectors.mean(0)
