@@ -362,7 +362,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--cache", type=Path, help="pickle of the analyses, to re-run quickly while tuning")
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-timeline", action="store_true")
-    args = ap.parse_args(argv)
+    args = ap.parse_args(argv or [])  # called with no argv by benchmarks.run: defaults, not its own sys.argv
     command = " ".join(["cd /work/main && .venv/bin/python -m benchmarks.bench_brief", *(argv or [])])
     lines = ["# Brief benchmarks", "", f"Command: `{command}`  ",
              f"Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC", ""]
