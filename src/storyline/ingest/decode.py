@@ -96,9 +96,11 @@ def _sniff_utf16(data: bytes) -> str | None:
     return None
 
 
-def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str | Rejected:
-    """The decoded content of a text file, or a Rejected saying why it cannot be one (too large, empty, binary)."""
-    too_big = check_size(path, limit)
+def read_bytes(
+    path: Path, limit: int = MAX_FILE_BYTES, advice: str = "split it into one file per article"
+) -> bytes | Rejected:
+    """A whole file's bytes, or a Rejected saying why not (too large, unreadable, empty): every reader's first step."""
+    too_big = check_size(path, limit, advice)
     if too_big:
         return too_big
     try:
@@ -107,6 +109,14 @@ def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str | Rejected:
         return Rejected(str(path), f"cannot read the file ({e.strerror or e}): check its permissions")
     if not data.strip():
         return Rejected(str(path), "empty file: nothing to read")
+    return data
+
+
+def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str | Rejected:
+    """The decoded content of a text file, or a Rejected saying why it cannot be one (too large, empty, binary)."""
+    data = read_bytes(path, limit)
+    if isinstance(data, Rejected):
+        return data
     text, reason = decode_bytes(data, declared=_declared_charset(data))
     if text is None:
         return Rejected(str(path), reason)

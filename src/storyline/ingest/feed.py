@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from storyline.ingest.build import build_article
-from storyline.ingest.decode import check_size
+from storyline.ingest.decode import read_bytes
 from storyline.ingest.html import html_to_text
 from storyline.ingest.outlet import canonical_outlet, outlet_from_url
 from storyline.model import Article, Rejected
@@ -23,17 +23,9 @@ def read_feed(path: Path) -> Iterator[Article | Rejected]:
     """Every entry of an RSS/Atom file as an article; a file feedparser cannot read is one Rejected."""
     import feedparser
 
-    too_big = check_size(path, advice="split the feed or convert it to JSONL")
-    if too_big:
-        yield too_big
-        return
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        yield Rejected(str(path), f"cannot read the file ({e.strerror or e}): check its permissions")
-        return
-    if not data.strip():
-        yield Rejected(str(path), "empty file: nothing to read")
+    data = read_bytes(path, advice="split the feed or convert it to JSONL")
+    if isinstance(data, Rejected):
+        yield data
         return
     try:
         parsed = feedparser.parse(data)

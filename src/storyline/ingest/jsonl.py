@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.ingest.build import build_article
-from storyline.ingest.decode import MAX_ARTICLE_CHARS, MAX_JSON_BYTES, check_size, decode_bytes
+from storyline.ingest.decode import MAX_ARTICLE_CHARS, MAX_JSON_BYTES, decode_bytes, read_bytes
 from storyline.model import Article, Rejected
 
 _KNOWN = {"id", "text", "title", "date", "outlet", "url", "lang", "story"}
@@ -66,17 +66,9 @@ def _line(raw: bytes, source: str) -> Article | Rejected:
 
 def read_json(path: Path) -> Iterator[Article | Rejected]:
     """The articles of a .json file holding one article object or a list of them ("file#N" for the N-th)."""
-    too_big = check_size(path, MAX_JSON_BYTES, advice="write it as JSONL (one article per line), which is streamed")
-    if too_big:
-        yield too_big
-        return
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        yield Rejected(str(path), f"cannot read the file ({e.strerror or e}): check its permissions")
-        return
-    if not data.strip():
-        yield Rejected(str(path), "empty file: nothing to read")
+    data = read_bytes(path, MAX_JSON_BYTES, advice="write it as JSONL (one article per line), which is streamed")
+    if isinstance(data, Rejected):
+        yield data
         return
     text, reason = decode_bytes(data)
     if text is None:
