@@ -166,3 +166,15 @@ def test_usage_errors_exit_2_without_traceback(tmp_path):
                               cwd=tmp_path)
         assert proc.returncode == 2, (args, proc.stderr)
         assert "Traceback" not in proc.stderr
+
+
+def test_brackets_in_titles_and_reasons_are_printed_as_written(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "[draft] notes.txt").write_text("")
+    (folder / "a.txt").write_text("Council [updated] vote\n\nThe council voted [5-2] on the harbour budget on Monday.\n")
+    db = str(tmp_path / "s.db")
+    ingested = _run("ingest", str(folder), "--db", db)
+    assert "[draft] notes.txt" in ingested.output
+    found = _run("search", "harbour", "--db", db)
+    assert "[updated]" in found.output.replace("\n", " ") or "[updated]" in found.output

@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -40,7 +41,7 @@ OutPath = Annotated[Optional[Path], typer.Option("-o", "--output", help="Output 
 
 def _usage_error(message: str) -> typer.Exit:
     """Wrong arguments: one line on stderr and exit code 2 (raise what this returns)."""
-    err.print(f"[red]error:[/] {message}", highlight=False)
+    err.print(f"[red]error:[/] {escape(message)}", highlight=False)
     return typer.Exit(2)
 
 
@@ -69,7 +70,7 @@ def _open(db: Path) -> Store:
 
 def _report_rejected(rejected: list[Rejected], quiet: bool) -> int:
     for r in rejected:
-        err.print(f"[yellow]rejected[/] {r.source}: {r.reason}", highlight=False, markup=True, soft_wrap=True)
+        err.print(f"[yellow]rejected[/] {escape(r.source)}: {escape(r.reason)}", highlight=False, soft_wrap=True)
     return 1 if rejected else 0
 
 
@@ -114,7 +115,7 @@ def _print_stories(store: Store) -> None:
     for story_id, ids in store.stories():
         arts = store.articles(ids)
         outlets = sorted({a.outlet for a in arts if a.outlet})
-        table.add_row(story_id, str(len(ids)), ", ".join(outlets) or "-", (arts[0].title or "")[:70])
+        table.add_row(story_id, str(len(ids)), escape(", ".join(outlets) or "-"), escape((arts[0].title or "")[:70]))
     out.print(table)
 
 
@@ -177,9 +178,9 @@ def run(
 
 
 def _print_brief_summary(b) -> None:  # type: ignore[no-untyped-def]
-    out.print(f"\n[bold]{b.headline}[/]", highlight=False)
+    out.print(f"\n[bold]{escape(b.headline)}[/]", highlight=False)
     for item in b.summary:
-        out.print(f"  • {item.text} [dim][{len(item.articles)} src][/]", highlight=False)
+        out.print(f"  • {escape(item.text)} [dim]\\[{len(item.articles)} src][/]", highlight=False)
     counts: dict[str, int] = {}
     for f in b.facts:
         counts[f.status] = counts.get(f.status, 0) + 1
@@ -201,8 +202,11 @@ def search(
         hits = store.search(query, limit)
     table = Table("article", "story", "outlet", "title / match", box=None, header_style="bold")
     for h in hits:
-        table.add_row(h["id"], h["story"] or "-", h["outlet"] or "-", f"{h['title'] or ''}\n[dim]{h['snippet']}[/]")
-    out.print(table if hits else f"no match for {query!r}")
+        table.add_row(
+            escape(h["id"]), h["story"] or "-", escape(h["outlet"] or "-"),
+            f"{escape(h['title'] or '')}\n[dim]{escape(h['snippet'])}[/]",
+        )
+    out.print(table if hits else escape(f"no match for {query!r}"))
 
 
 @app.command()
