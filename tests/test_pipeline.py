@@ -86,3 +86,18 @@ def test_analysis_in_worker_processes_matches_one_process(tmp_path):
             ids = [a.id for a in store.articles()]
             results.append(store.analyses(ids))
     assert results[0] == results[1]
+
+
+def test_brief_is_cached_until_its_articles_or_the_brief_code_change(tmp_path, monkeypatch):
+    seeds = Path(__file__).resolve().parents[1] / "examples" / "seeds"
+    with Store(tmp_path / "s.db") as store:
+        pipeline.ingest(store, [seeds])
+        pipeline.update(store)
+        ((story_id, ids),) = store.stories()
+        first = pipeline.story_brief(store, story_id, ids)
+        assert store.count("briefs") == 1
+        store.conn.execute("UPDATE briefs SET data = json_set(data, '$.headline', 'cached')")
+        assert pipeline.story_brief(store, story_id, ids).headline == "cached"
+        real = pipeline.code_version
+        monkeypatch.setattr(pipeline, "code_version", lambda room: real(room) + ("-new" if room == "brief" else ""))
+        assert pipeline.story_brief(store, story_id, ids).headline == first.headline

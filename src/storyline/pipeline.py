@@ -28,22 +28,24 @@ def no_progress(description: str, total: int | None) -> Advance:
     return lambda n=1: None
 
 
-@functools.lru_cache(maxsize=1)
-def analyzer_version() -> str:
-    """Stored analyses from another analyser are recomputed, not trusted.
-
-    The version is a digest of the language stage's code and data, so any change to either (a new rule, a
-    retrained cue model, a longer alias list) invalidates what an older analyser stored, with no manual bump.
-    """
-    from storyline import nlp
+@functools.lru_cache(maxsize=None)
+def code_version(room: str) -> str:
+    """A digest of one room's code and data (e.g. "nlp", "brief"), so stored outputs of an older version of that
+    room are recomputed, with no manual version bump to forget."""
+    import importlib
 
     digest = hashlib.sha1(__version__.encode())
-    root = Path(nlp.__file__).parent
+    root = Path(importlib.import_module(f"storyline.{room}").__file__).parent  # type: ignore[arg-type]
     for path in sorted(root.rglob("*")):
         if path.is_file() and path.suffix in {".py", ".json", ".gz", ".tsv", ".txt"}:
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     return f"{__version__}/{digest.hexdigest()[:12]}"
+
+
+def analyzer_version() -> str:
+    """Stored analyses from another analyser (a new rule, a retrained cue model, a longer alias list) are redone."""
+    return code_version("nlp")
 
 
 @dataclass
@@ -173,7 +175,7 @@ def story_brief(store: Store, story_id: str, article_ids: list[str]) -> Brief:
 
 
 def _fingerprint(article_ids: list[str]) -> str:
-    key = "\n".join([analyzer_version(), *sorted(article_ids)])
+    key = "\n".join([analyzer_version(), code_version("stories"), code_version("brief"), *sorted(article_ids)])
     return hashlib.sha1(key.encode()).hexdigest()
 
 
