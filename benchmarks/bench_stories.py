@@ -88,26 +88,26 @@ def dated_stream(articles: list[Article], n: int, per_day: int = 500) -> list[Ar
     return out
 
 
-def _with_leads(articles: list[Article]) -> dict[str, str]:
-    """The variant that embeds title + lead when the cheap signals are unsure (off by default: see results)."""
+def _with_switch(name: str, value: bool, articles: list[Article]) -> dict[str, str]:
+    """assign_stories with one of the stage's switches flipped for this run only."""
     import storyline.stories as st
 
-    st.EMBED_WHEN_UNSURE = True
+    before = getattr(st, name)
+    setattr(st, name, value)
     try:
         return st.assign_stories(articles)
     finally:
-        st.EMBED_WHEN_UNSURE = False
+        setattr(st, name, before)
+
+
+def _with_leads(articles: list[Article]) -> dict[str, str]:
+    """The variant that embeds title + lead when the cheap signals are unsure (off by default: see results)."""
+    return _with_switch("EMBED_WHEN_UNSURE", True, articles)
 
 
 def _without_repair(articles: list[Article]) -> dict[str, str]:
     """The greedy join alone, without the online split and merge repair (to show what the repair adds)."""
-    import storyline.stories as st
-
-    st.REPAIR = False
-    try:
-        return st.assign_stories(articles)
-    finally:
-        st.REPAIR = True
+    return _with_switch("REPAIR", False, articles)
 
 
 def timed(fn, articles):  # type: ignore[no-untyped-def]

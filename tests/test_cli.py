@@ -58,12 +58,20 @@ def test_seed_brief_keeps_boilerplate_out(seed_report):
         assert "AP Photo" not in text
 
 
-def test_ingest_twice_changes_nothing_and_bad_inputs_give_exit_1(tmp_path):
+def _folder(tmp_path: Path, files: dict[str, str]) -> tuple[Path, str]:
+    """A folder of the given text files, and a database path beside it."""
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a.txt").write_text("A headline\n\nThe mayor opened the new bridge on Monday, officials said.\n")
-    (folder / "empty.txt").write_text("")
-    db = str(tmp_path / "s.db")
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    return folder, str(tmp_path / "s.db")
+
+
+def test_ingest_twice_changes_nothing_and_bad_inputs_give_exit_1(tmp_path):
+    folder, db = _folder(tmp_path, {
+        "a.txt": "A headline\n\nThe mayor opened the new bridge on Monday, officials said.\n",
+        "empty.txt": "",
+    })
     first = _run("ingest", str(folder), str(tmp_path / "missing"), "--db", db)
     assert first.exit_code == 1
     assert "missing" in first.output and "empty.txt" in first.output
@@ -169,11 +177,10 @@ def test_usage_errors_exit_2_without_traceback(tmp_path):
 
 
 def test_brackets_in_titles_and_reasons_are_printed_as_written(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "[draft] notes.txt").write_text("")
-    (folder / "a.txt").write_text("Council [updated] vote\n\nThe council voted [5-2] on the harbour budget on Monday.\n")
-    db = str(tmp_path / "s.db")
+    folder, db = _folder(tmp_path, {
+        "[draft] notes.txt": "",
+        "a.txt": "Council [updated] vote\n\nThe council voted [5-2] on the harbour budget on Monday.\n",
+    })
     ingested = _run("ingest", str(folder), "--db", db)
     assert "[draft] notes.txt" in ingested.output
     found = _run("search", "harbour", "--db", db)

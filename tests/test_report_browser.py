@@ -41,12 +41,24 @@ def browser():  # type: ignore[no-untyped-def]
         b.close()
 
 
-def test_index_leads_to_the_story_page_without_any_network(report, browser):
+@pytest.fixture
+def brief(report) -> dict:
+    return json.loads((report / "stories.json").read_text(encoding="utf-8"))[0]
+
+
+@pytest.fixture
+def story_page(report, browser, brief):  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto((report / f"{brief['id']}.html").as_uri())
+    yield page
+    page.close()
+
+
+def test_index_leads_to_the_story_page_without_any_network(report, browser, brief):
     page = browser.new_page()
     remote: list[str] = []
     page.on("request", lambda r: remote.append(r.url) if not r.url.startswith(("file:", "data:", "about:")) else None)
     page.goto((report / "index.html").as_uri())
-    brief = json.loads((report / "stories.json").read_text(encoding="utf-8"))[0]
     page.click(f"a[href$='{brief['id']}.html']")
     page.wait_for_load_state()
     assert page.url.endswith(f"{brief['id']}.html")
@@ -55,10 +67,8 @@ def test_index_leads_to_the_story_page_without_any_network(report, browser):
     page.close()
 
 
-def test_citation_marker_leads_to_its_source_sentence(report, browser):
-    brief = json.loads((report / "stories.json").read_text(encoding="utf-8"))[0]
-    page = browser.new_page()
-    page.goto((report / f"{brief['id']}.html").as_uri())
+def test_citation_marker_leads_to_its_source_sentence(story_page):
+    page = story_page
     marker = page.locator("sup.cite a").first
     target = marker.get_attribute("href")
     assert target and target.startswith("#")
@@ -72,15 +82,11 @@ def test_citation_marker_leads_to_its_source_sentence(report, browser):
     shown = source.inner_text()
     words = [w for w in shown.replace("\n", " ").split(" ") if len(w) > 3][3:9]
     assert words and all(w.strip('.,:;"“”') in corpus for w in words)
-    page.close()
 
 
-def test_timeline_is_drawn(report, browser):
-    brief = json.loads((report / "stories.json").read_text(encoding="utf-8"))[0]
-    page = browser.new_page()
-    page.goto((report / f"{brief['id']}.html").as_uri())
+def test_timeline_is_drawn(story_page, brief):
+    page = story_page
     svg = page.locator("svg").first
     box = svg.bounding_box()
     assert box and box["width"] > 200 and box["height"] > 40
     assert page.locator("svg circle, svg rect, svg line").count() >= len(brief["timeline"])
-    page.close()

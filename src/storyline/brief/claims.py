@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.brief.text import content_stems, is_boilerplate, numbers
-from storyline.model import Analysis, Article
+from storyline.model import Analysis, Article, QuoteGroup, TimelineEntry
 
 # A clause boundary: "; " always, ", and/but/while ..." only when a subject-like word follows, so that lists
 # ("shells, rockets and drones") are never cut.
@@ -117,3 +117,11 @@ def split_claims(article: Article, analysis: Analysis) -> list[Claim]:
             claim.headline = kind == "title"
             out.append(claim)
     return out
+
+
+def add_source(entry: QuoteGroup | TimelineEntry, article_id: str, outlet: str) -> None:
+    """Record that one more article (and its outlet, once) states what `entry` holds."""
+    if article_id not in entry.articles:
+        entry.articles.append(article_id)
+    if outlet not in entry.outlets:
+        entry.outlets.append(outlet)

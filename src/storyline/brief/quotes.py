@@ -6,7 +6,7 @@ language stage could not resolve stays unnamed rather than being guessed.
 
 from __future__ import annotations
 
-from storyline.brief.claims import set_aside_spans, usable
+from storyline.brief.claims import add_source, set_aside_spans, usable
 from storyline.brief.text import content_stems, is_boilerplate
 from storyline.model import Analysis, Article, QuoteGroup
 
@@ -63,10 +63,7 @@ def group_quotes(articles: list[Article], analyses: list[Analysis]) -> list[Quot
                 stems.append(s)
                 continue
             g = groups[match]
-            if art.id not in g.articles:
-                g.articles.append(art.id)
-            if outlet[art.id] not in g.outlets:
-                g.outlets.append(outlet[art.id])
+            add_source(g, art.id, outlet[art.id])
             if q.direct and not g.direct:  # the outlet's own words beat a paraphrase
                 g.text, g.direct = text, True
             g.hedged = g.hedged or q.hedged

@@ -6,7 +6,7 @@ nobody reported. Two outlets dating the same fact to the same date are one entry
 
 from __future__ import annotations
 
-from storyline.brief.claims import set_aside_spans, usable
+from storyline.brief.claims import add_source, set_aside_spans, usable
 from storyline.brief.text import content_stems, is_boilerplate
 from storyline.model import Analysis, Article, Fact, TimelineEntry
 
@@ -61,10 +61,7 @@ def build_timeline(articles: list[Article], analyses: list[Analysis], facts: lis
                 keys.append((stems, facts_here))
                 continue
             e = entries[match]
-            if art.id not in e.articles:
-                e.articles.append(art.id)
-            if outlet[art.id] not in e.outlets:
-                e.outlets.append(outlet[art.id])
+            add_source(e, art.id, outlet[art.id])
             keys[match][0].update(stems)
             keys[match][1].update(facts_here)
     return sorted(entries, key=_sort_key)
