@@ -101,3 +101,23 @@ def test_brief_is_cached_until_its_articles_or_the_brief_code_change(tmp_path, m
         real = pipeline.code_version
         monkeypatch.setattr(pipeline, "code_version", lambda room: real(room) + ("-new" if room == "brief" else ""))
         assert pipeline.story_brief(store, story_id, ids).headline == first.headline
+
+
+def test_stories_need_no_language_analysis_and_a_brief_analyses_only_its_story(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    quake = "Earthquake shakes Lima\n\nA magnitude 6.1 earthquake shook Lima, Peru, on Monday, officials said.\n"
+    (folder / "a.txt").write_text(quake)
+    (folder / "b.txt").write_text(quake.replace("officials said", "the geological institute said"))
+    (folder / "c.txt").write_text("Harbour bridge reopens\n\nThe Oslo harbour bridge reopened to traffic on Friday.\n")
+    with Store(tmp_path / "s.db") as store:
+        pipeline.ingest(store, [folder])
+        pipeline.update(store)
+        assert store.count("analyses") == 0  # placing articles in stories is the cheap path
+        stories = dict(store.stories())
+        assert sorted(len(ids) for ids in stories.values()) == [1, 2]
+        quake_id = next(sid for sid, ids in stories.items() if len(ids) == 2)
+        brief = pipeline.story_brief(store, quake_id, stories[quake_id])
+        assert {a.id for a in brief.articles} == set(stories[quake_id])
+        assert store.count("analyses") == 2  # the other story is not analysed until its brief is wanted
+        assert pipeline.analyze_pending(store) == 1

@@ -97,7 +97,7 @@ def stories(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per story, for scripts.")] = False,
     quiet: QuietOpt = False,
 ) -> None:
-    """List the stories (analysing and clustering whatever is new first)."""
+    """List the stories (placing whatever is new first)."""
     with _open(db) as store:
         with progress(quiet) as start:
             pipeline.update(store, start)
@@ -134,11 +134,11 @@ def brief(
     with _open(db) as store:
         with progress(quiet) as start:
             pipeline.update(store, start)
-        story_id = pipeline.resolve_story(store, story)
-        if story_id is None:
-            raise _usage_error(f"no story {story!r} in {db}; `storyline stories --db {db}` lists them")
-        ids = dict(store.stories())[story_id]
-        result = pipeline.story_brief(store, story_id, ids)
+            story_id = pipeline.resolve_story(store, story)
+            if story_id is None:
+                raise _usage_error(f"no story {story!r} in {db}; `storyline stories --db {db}` lists them")
+            ids = dict(store.stories())[story_id]
+            result = pipeline.story_brief(store, story_id, ids, start)
         if format == "json":
             sys.stdout.write(json.dumps(render.brief_to_json(result), ensure_ascii=False, indent=2) + "\n")
         elif format == "md":
@@ -154,7 +154,7 @@ def run(
     db: Annotated[Optional[Path], typer.Option("--db", help="Database (default: a fresh one in the output folder).")] = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Everything in one shot: ingest, analyse, cluster, brief, and write the report into a folder."""
+    """Everything in one shot: ingest, cluster, analyse, brief, and write the report into a folder."""
     output.mkdir(parents=True, exist_ok=True)
     if db is None:
         db = output / "storyline.db"

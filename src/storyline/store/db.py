@@ -158,14 +158,19 @@ class Store:
         return [Rejected(s, r) for s, r in self.conn.execute("SELECT source, reason FROM rejected ORDER BY rowid")]
 
     # -- analyses -----------------------------------------------------------------------------------------
-    def missing_analyses(self, version: str) -> list[str]:
-        """Ids of articles with no analysis from this analyser version, in ingest order."""
+    def missing_analyses(self, version: str, ids: Iterable[str] | None = None) -> list[str]:
+        """Ids of articles (all, or those among `ids`) with no analysis from this analyser version, in ingest
+        order."""
         rows = self.conn.execute(
             "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id AND n.version = ?"
             " WHERE n.article_id IS NULL ORDER BY a.seq",
             (version,),
         )
-        return [r[0] for r in rows]
+        missing = [r[0] for r in rows]
+        if ids is None:
+            return missing
+        wanted = set(ids)
+        return [i for i in missing if i in wanted]
 
     def save_analyses(self, analyses: Iterable[Analysis], version: str) -> None:
         with self.conn:
@@ -216,6 +221,12 @@ class Store:
             "SELECT data FROM briefs WHERE story_id=? AND fingerprint=?", (story_id, fingerprint)
         ).fetchone()
         return from_dict(Brief, json.loads(row[0])) if row else None
+
+    def has_brief(self, story_id: str, fingerprint: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM briefs WHERE story_id=? AND fingerprint=?", (story_id, fingerprint)
+        ).fetchone()
+        return row is not None
 
     def save_brief(self, brief: Brief, fingerprint: str) -> None:
         with self.conn:
