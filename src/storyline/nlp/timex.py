@@ -486,12 +486,33 @@ def _h_year_ago(m: re.Match, ctx: _Ctx) -> str | None:
     if not ctx.dct:
         return "XXXX"
     sent = (ctx.before + " " + m.group(0) + " " + ctx.after).lower()
+    period = _last_period(ctx.doc_before + " " + ctx.before)
+    if period == "year" and "quarter" not in m.group(0).lower():
+        return str(ctx.dct.year - 1)  # "for the nine months, ... compared with $9.7 million a year earlier"
     if "quarter" in sent or "quarter" in ctx.doc_before.lower():
         q = next((v for k, v in ORDINALS.items() if re.search(rf"\b{k}[- ]quarter", sent)), None)
         if q is None:
             q = ((ctx.dct.month - 1) // 3 - 1) % 4 + 1
         return f"{ctx.dct.year - 1}-Q{q}"
     return str(ctx.dct.year - 1)
+
+
+# The reporting period an earnings report is talking about at a point: a quarter ("the third quarter",
+# "third-period sales") or a run of months that ends a year ("the nine months", "the first half", "fiscal year").
+_PERIOD = re.compile(r"\b(?P<q>quarter|third-period|three months)\b|\b(?P<y>nine months|six months|first half"
+                     r"|(?:fiscal|full) year|the year (?:ended|ending|to date)|year to date)\b", re.I)
+
+
+def _last_period(text: str) -> str | None:
+    """"quarter" or "year": whichever reporting period the text before an expression named last (within about the
+    last three sentences), so that "a year earlier" after "for the nine months" is the year before, not the
+    quarter before."""
+    last = None
+    for m in _PERIOD.finditer(text[-600:]):
+        last = m
+    if last is None:
+        return None
+    return "quarter" if last.group("q") else "year"
 
 
 def _h_period(m: re.Match, ctx: _Ctx) -> str | None:
@@ -594,6 +615,10 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
 # Words whose SET reading needs a number or a rate before them ("15 a year", "$3 a day"); otherwise they are
 # durations ("a year" of war) or not time at all.
 _RATE_BEFORE = re.compile(r"(?:\d|percent|%|times|once|twice|dollars|cents|barrels|tons)\s*$", re.I)
+_RATE_UNIT = re.compile(r"(?:a|an|per)\s+(?:year|month|week|day|quarter|hour)")
+# An amount right before "a year" (up to two words between: "700 seats a week", "$2 million a year").
+_AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred"
+                            r"|thousand|million|billion|dozen)\b)[\w%]*(?:\s+[a-z]\w*){0,2}\s*$", re.I)
 # Words for which the durative/PAST_REF readings are too ambiguous without a parse; kept only in these frames.
 _AMBIG = {"once", "earlier", "later", "current", "recent", "future", "already", "so far", "to date", "this time"}
 
@@ -619,6 +644,8 @@ def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end:
             word = m.group(0).lower()
             if typ == "SET" and word.startswith(("a ", "per ")) and not _RATE_BEFORE.search(chunk[max(0, s - 20) : s]):
                 continue
+            if _RATE_UNIT.fullmatch(word) and _AMOUNT_BEFORE.search(chunk[max(0, s - 40) : s]):
+                continue  # "$500 million a year", "four flights a week": the rate of an amount, not a time
             if word in _AMBIG and not _keep_ambiguous(word, chunk, s, e):
                 continue
             sent_start, sent_end = _sentence_bounds(chunk, s, e)
