@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from storyline import pipeline
+from storyline.render.pages import index_html
 from storyline.store import Store
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -120,4 +121,10 @@ def test_stories_need_no_language_analysis_and_a_brief_analyses_only_its_story(t
         brief = pipeline.story_brief(store, quake_id, stories[quake_id])
         assert {a.id for a in brief.articles} == set(stories[quake_id])
         assert store.count("analyses") == 2  # the other story is not analysed until its brief is wanted
+        written, unwritten = pipeline.written_briefs(store)
+        assert [b.id for b in written] == [quake_id]
+        assert [sid for sid, _ in unwritten] == [sid for sid in stories if sid != quake_id]
+        index = index_html(written, unwritten)
+        assert "Harbour bridge reopens" in index and "brief written when first opened" in index
+        assert store.count("analyses") == 2  # listing the stories analysed nothing
         assert pipeline.analyze_pending(store) == 1

@@ -190,6 +190,19 @@ def _fingerprint(article_ids: list[str]) -> str:
     return hashlib.sha1(key.encode()).hexdigest()
 
 
+def written_briefs(store: Store) -> tuple[list[Brief], list[tuple[str, list[Article]]]]:
+    """The stories whose brief is written and current, and the others with their articles: what an index shows
+    without analysing anything."""
+    written, unwritten = [], []
+    for story_id, ids in store.stories():
+        brief = store.brief(story_id, _fingerprint(ids))
+        if brief is not None:
+            written.append(brief)
+        else:
+            unwritten.append((story_id, store.articles(ids)))
+    return written, unwritten
+
+
 def all_briefs(store: Store, start: StartTask = no_progress) -> list[Brief]:
     """Every story's brief. The articles of stories without a cached brief are analysed first, all together, so
     the work spreads over every core instead of one story at a time."""

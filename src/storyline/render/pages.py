@@ -42,12 +42,24 @@ def brief_to_html(brief: Brief, articles: dict[str, Article]) -> str:
     return _env(True).get_template("story.html").render(**story_view(brief, articles))
 
 
-def index_html(briefs: list[Brief]) -> str:
-    """The list of stories, linking to their pages; the most widely reported story first."""
+def index_html(briefs: list[Brief], unwritten: list[tuple[str, list[Article]]] = ()) -> str:
+    """The list of stories, linking to their pages; the most widely reported story first.
+
+    `unwritten` are stories (id, articles) whose brief is not written yet: they are listed by their first title,
+    so a server can show a big database at once and pay for each brief only when its page is opened."""
     stories = []
-    for b in sorted(briefs, key=lambda b: -len(b.articles)):
+    for b in briefs:
         view = story_view(b, {})
-        stories.append({"brief": b, "page": page_name(b.id), "outlets": view["outlets"], "counts": view["counts"]})
+        stories.append({"page": page_name(b.id), "headline": b.headline, "articles": len(b.articles),
+                        "outlets": view["outlets"], "counts": view["counts"],
+                        "lead": b.summary[0].text if b.summary else None})
+    for story_id, articles in unwritten:
+        title = next((a.title for a in articles if a.title), None) or (articles[0].text.strip().split("\n")[0][:120]
+                                                                        if articles else story_id)
+        stories.append({"page": page_name(story_id), "headline": title, "articles": len(articles),
+                        "outlets": list(dict.fromkeys(a.outlet for a in articles if a.outlet)), "counts": None,
+                        "lead": None})
+    stories.sort(key=lambda s: -s["articles"])
     return _env(True).get_template("index.html").render(stories=stories)
 
 

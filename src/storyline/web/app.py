@@ -130,7 +130,7 @@ def create_app(db: Path) -> FastAPI:
     def index(s: Store = Depends(store)) -> str:
         from storyline.render.pages import index_html
 
-        return index_html([pipeline.story_brief(s, sid, ids) for sid, ids in s.stories()])
+        return index_html(*pipeline.written_briefs(s))
 
     @app.get("/stories/{ref}")
     def story_redirect(ref: str, s: Store = Depends(store)) -> RedirectResponse:
