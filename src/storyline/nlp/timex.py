@@ -269,6 +269,13 @@ def _h_decade(m: re.Match, ctx: _Ctx) -> str | None:
     return y[:3]
 
 
+def _h_decade_word(m: re.Match, ctx: _Ctx) -> str | None:
+    """"The nineties" of broadcast speech: 199 (a decade of the 1900s; "the" keeps "in his fifties", an age, out)."""
+    tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+            "nineties": 9}[m.group("decw").lower()]
+    return f"19{tens}"
+
+
 def _h_weekday(m: re.Match, ctx: _Ctx) -> str | None:
     wd = WEEKDAYS[m.group("wd").lower()]
     pre = (m.group("pre") or "").lower().strip()
@@ -412,11 +419,16 @@ def _h_quarter(m: re.Match, ctx: _Ctx) -> str | None:
         if not ctx.dct:
             return "XXXX-QX"
         last = _rel("quarter", -1, ctx)
+        named = _named_quarter(ctx)
+        if named and not re.search(r"\b(?:this|current|next|coming)\b", pre):
+            last = f"{last[:4]}-Q{named}"  # "the fiscal first quarter ... shipped in the quarter": that one
         if y:
             return f"{year}{last[4:]}"
         if re.search(r"year-(?:ago|earlier)|last year's", pre):
             return f"{int(last[:4]) - 1}{last[4:]}"
         return last
+    if not y and year and ctx.dct and q > (ctx.dct.month - 1) // 3 + 1 and ctx.tense == "past" and not _future(ctx):
+        year -= 1  # "announced a drop in profits for the fourth quarter" in January: a quarter not yet begun is last year's
     return f"{year if year else 'XXXX'}-Q{q}"
 
 
@@ -515,12 +527,25 @@ def _last_period(text: str) -> str | None:
     return "quarter" if last.group("q") else "year"
 
 
+_NAMED_Q = re.compile(r"\b(first|second|third|fourth)[- ](?:fiscal[- ])?quarter\b", re.I)
+
+
+def _named_quarter(ctx: _Ctx) -> int | None:
+    """The ordinal of the quarter the report last named ("fiscal first quarter" -> 1), which a later bare
+    "the quarter" refers back to: a company's fiscal quarter need not be the last calendar one."""
+    found = list(_NAMED_Q.finditer((ctx.doc_before + " " + ctx.before)[-2000:]))
+    return ORDINALS[found[-1].group(1).lower()] if found else None
+
+
 def _h_period(m: re.Match, ctx: _Ctx) -> str | None:
-    """"The latest period" of an earnings report is the last complete quarter; elsewhere too vague to keep."""
+    """"The latest period" of an earnings report is the last complete quarter (or the one the report named);
+    elsewhere too vague to keep."""
     sent = (ctx.before + " " + ctx.after).lower()
     if not ctx.dct or ("quarter" not in sent and "quarter" not in ctx.doc_before.lower()):
         return None
-    return _rel("quarter", -1, ctx)
+    last = _rel("quarter", -1, ctx)
+    named = _named_quarter(ctx)
+    return f"{last[:4]}-Q{named}" if named else last
 
 
 def _h_month_rel_year(m: re.Match, ctx: _Ctx) -> str | None:
@@ -579,7 +604,7 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\b(?:earlier\s+|later\s+|early\s+|late\s+)?(?P<which>this past|this|the current|current|the past|the last|the previous|the prior|last|past|previous|next|the next|the coming|coming|the following|following)\s+(?P<unit>year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter)\b(?!-)", _F), "DATE", _h_relunit),  # noqa: E501
     (re.compile(rf"\b(?:(?:a few|several|many|some)\s+(?:{_UNIT})s|(?:{_UNIT})s)\s+ago\b", _F), "DATE", _const("PAST_REF")),
     (re.compile(rf"\b{_MOD}(?P<n>{_NUMW})\s+(?P<unit>{_UNIT})s?\s+(?:or so\s+)?(?P<dir>ago|from now|hence)\b", _F), "DATE", _h_ago),  # noqa: E501
-    (re.compile(rf"\b{_MOD}(?:the\s+)?(?:(?:past|last|next|first|latest|previous|coming|following|final|remaining|initial|year-earlier|year-ago)\s+)?(?P<n>\d+ 1/2|{_NUMW}|several|few|a few|many|some|couple|a couple|numerous)(?:\s+(?:additional|more|extra|full))?[- ](?P<unit>{_UNIT})s?(?:[- ]long)?\b(?![- ]old)", _F), "DURATION", _h_duration),  # noqa: E501
+    (re.compile(rf"\b{_MOD}(?:the\s+)?(?:(?:past|last|next|first|latest|previous|coming|following|final|remaining|initial|year-earlier|year-ago)\s+)?(?P<n>\d+ 1/2|{_NUMW}|several|few|a few|many|some|couple|a couple|numerous)(?:\s+(?:additional|more|extra|full|trading|business|working))?[- ](?P<unit>{_UNIT})s?(?:[- ]long)?\b(?![- ]old)", _F), "DURATION", _h_duration),  # noqa: E501
     (re.compile(rf"\b(?:the\s+)?(?:past|last|next|following|recent)\s+(?P<unit>{_UNIT})s\b", _F), "DURATION", _h_vague_dur),  # noqa: E501
     (re.compile(r"\b(?P<unit>year|month|week|decade|centurie|hour|minute|day)s\b(?!\s+(?:ago|earlier|later|old))", _F), "DURATION", _h_vague_dur),  # noqa: E501
     (re.compile(rf"\b(?P<pre>last year's\s+|this year's\s+|next year's\s+|the\s+|(?P<year2>{_YEAR})\s+|the year-(?:ago|earlier)\s+|(?:the\s+)?(?:fiscal|latest|current|recent|previous|same)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]?)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{_YEAR}))?", _F), "DATE", _h_quarter),  # noqa: E501
@@ -591,6 +616,7 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?)(?=\W|$)", _F), "TIME", _h_clock),
     (re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b(?!\s*[ap]\.?m)", _F), "TIME", _h_clock),
     (re.compile(rf"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>(?:1[89]|20)\d0|'\d0)'?s\b", _F), "DATE", _h_decade),
+    (re.compile(r"\bthe\s+(?:mid-|early\s+|late\s+)?(?:nineteen[- ])?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", _F), "DATE", _h_decade_word),  # noqa: E501
     (re.compile(rf"(?<![$£€\d.,])\b(?:fiscal\s+|the end of\s+|the beginning of\s+|early\s+|late\s+|mid-)?(?P<year>{_YEAR})\b(?![\d%,.]\d|\s*(?:%|percent|people|troops|soldiers|votes|cars|jobs|units|shares|employees|workers|residents))", _F), "DATE", _h_year),  # noqa: E501
     (re.compile(r"\b(?:the year\s+)?(?:two thousand(?:\s+and)?(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?|nineteen[- ](?:ninety|eighty|seventy|sixty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b", _F), "DATE", _h_year_word),  # noqa: E501
     (re.compile(r"\b(?:now|currently|current|at present|the present|presently|nowadays|these days|already|to date|at the moment|this time)\b", _F), "DATE", _const("PRESENT_REF")),  # noqa: E501
@@ -599,7 +625,7 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\b(?:the future|the near future|future|as soon as possible|(?<!as )soon(?!\s+(?:as|after)\b)|(?:in\s+)?(?:the\s+)?coming (?:days|weeks|months|quarters|years))\b", _F), "DATE", _const("FUTURE_REF")),  # noqa: E501
     (re.compile(r"\b(?:(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year-earlier|year-ago)(?:\s+(?:period|quarter|third quarter|fourth quarter|second quarter|first quarter))?|a year earlier|a year ago|the prior year|the previous year|the year before)\b", _F), "DATE", _h_year_ago),  # noqa: E501
     (re.compile(rf"\b(?P<mon>{_MON})\s+(?P<which>this|last|next)\s+year\b", _F), "DATE", _h_month_rel_year),  # noqa: E501
-    (re.compile(r"\b(?:year-end|the end of the year|the end of this year|the year-end)\b", _F), "DATE", _h_dct_year_rel(0)),
+    (re.compile(r"\b(?:year-end|year'?s? end|the end of the year|the end of this year|the year-end)\b", _F), "DATE", _h_dct_year_rel(0)),
     (re.compile(r"\b(?:every year|each year|per year|a year)\b(?=\W*$|\W)", _F), "SET", _const("P1Y")),
     (re.compile(r"\b(?:every day|each day|per day|a day)\b", _F), "SET", _const("P1D")),
     (re.compile(r"\b(?:weekly|every week|each week|per week|a week)\b", _F), "SET", _const("P1W")),
