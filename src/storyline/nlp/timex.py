@@ -599,6 +599,7 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(rf"\b(?P<pre>(?:early|late|mid|the end of|the beginning of|the start of|the middle of)[- ]?)?(?P<mon>{_MON})(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b", _F), "DATE", _h_month_part),  # noqa: E501
     (re.compile(rf"\b(?P<pre>last\s+|next\s+|this\s+|in\s+|since\s+|until\s+|by\s+|of\s+|early\s+|late\s+|mid-?)?(?P<mon>{_MON})\b(?!-)", _F), "DATE", _h_month),  # noqa: E501
     (re.compile(rf"\b(?P<pre>last\s+|next\s+|this coming\s+|coming\s+|this\s+|on\s+|early\s+|late\s+)?(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", _F), "DATE", _h_weekday),  # noqa: E501
+    (re.compile(r"\blast\s+night\b", _F), "TIME", lambda m, ctx: _rel("day", -1, ctx) + "TNI"),
     (re.compile(r"\b(?:late\s+|early\s+)?(?:yesterday|today|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?\b", _F), "DATE", _h_deictic),  # noqa: E501
     (re.compile(r"\b(?:this|that)\s+(?P<part>morning|afternoon|evening)\b", _F), "TIME", _h_this_part),
     (re.compile(r"\b(?:earlier\s+|later\s+|early\s+|late\s+)?(?P<which>this past|this|the current|current|the past|the last|the previous|the prior|last|past|previous|next|the next|the coming|coming|the following|following)\s+(?P<unit>year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter)\b(?!-)", _F), "DATE", _h_relunit),  # noqa: E501
@@ -622,7 +623,7 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\b(?:now|currently|current|at present|the present|presently|nowadays|these days|already|to date|at the moment|this time)\b", _F), "DATE", _const("PRESENT_REF")),  # noqa: E501
     (re.compile(r"\b(?:recently|the past|once|lately|in the past|earlier|recent(?!\s+(?:days|weeks|months|quarters|years)\b)|historically)\b", _F), "DATE", _const("PAST_REF")),  # noqa: E501
     (re.compile(r"(?:(?<=\bwill )|(?<=\bwould )|(?<=\bcould )|(?<=\bmight )|(?<=\bmay )|(?<='ll ))(?:some ?day|one day)\b|\bsomeday\b", _F), "DATE", _const("FUTURE_REF")),  # noqa: E501
-    (re.compile(r"\b(?:the future|the near future|future|as soon as possible|(?<!as )soon(?!\s+(?:as|after)\b)|(?:in\s+)?(?:the\s+)?coming (?:days|weeks|months|quarters|years))\b", _F), "DATE", _const("FUTURE_REF")),  # noqa: E501
+    (re.compile(r"\b(?:the (?:near|short|long)\s+term\b(?!-)|(?:a|some) later date|future (?:quarters|years|months|weeks|periods)|the future|the near future|future|as soon as possible|(?<!as )soon(?!\s+(?:as|after)\b)|(?:in\s+)?(?:the\s+)?coming (?:days|weeks|months|quarters|years))\b", _F), "DATE", _const("FUTURE_REF")),  # noqa: E501
     (re.compile(r"\b(?:(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year-earlier|year-ago)(?:\s+(?:period|quarter|third quarter|fourth quarter|second quarter|first quarter))?|a year earlier|a year ago|the prior year|the previous year|the year before)\b", _F), "DATE", _h_year_ago),  # noqa: E501
     (re.compile(rf"\b(?P<mon>{_MON})\s+(?P<which>this|last|next)\s+year\b", _F), "DATE", _h_month_rel_year),  # noqa: E501
     (re.compile(r"\b(?:year-end|year'?s? end|the end of the year|the end of this year|the year-end)\b", _F), "DATE", _h_dct_year_rel(0)),
