@@ -205,6 +205,9 @@ class TimelineEntry:
     precision: str = "day"
     articles: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
+    # "text": the sentence gives the date; "published": the sentence is an article's lead, dated by the day the
+    # article was published because it gives no date of its own (news reports what happened that day)
+    basis: str = "text"
 
 
 @dataclass
