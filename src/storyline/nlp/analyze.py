@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc
@@ -103,14 +103,30 @@ def _cut(text: str, start: int, end: int, kind: str) -> list[Block]:
 
 
 def _parsed(articles: list[Article], blocks: list[list[Block]]) -> Iterator[list[tuple[int, Doc]]]:
-    """Per article, its (block offset, parsed block) pairs, from one `nlp.pipe` over all blocks in order."""
+    """Per article, its (block offset, parsed block) pairs, from one `nlp.pipe` over all blocks in order.
+
+    A block text that occurs more than once (a wire story republished by several outlets, a repeated standfirst)
+    is parsed once: the parse is most of the cost, and the same text always parses the same."""
     nlp = get_nlp()
-    texts = (a.text[b.start : b.end] for a, bs in zip(articles, blocks) for b in bs)
-    stream = nlp.pipe(texts, batch_size=BATCH)
+    texts = [a.text[b.start : b.end] for a, bs in zip(articles, blocks) for b in bs]
+    counts = Counter(texts)
+    seen: set[str] = set()
+    unique = (t for t in texts if t not in seen and not seen.add(t))  # type: ignore[func-returns-value]
+    stream = nlp.pipe(unique, batch_size=BATCH)
+    shared: dict[str, Doc] = {}
+    k = 0
     for bs in blocks:
-        yield [(b.start, next(stream)) for b in bs]
-
-
+        docs: list[tuple[int, Doc]] = []
+        for b in bs:
+            t = texts[k]
+            k += 1
+            doc = shared.get(t)
+            if doc is None:
+                doc = next(stream)
+                if counts[t] > 1:
+                    shared[t] = doc
+            docs.append((b.start, doc))
+        yield docs
 def _publication_dates(articles: list[Article]) -> list[tuple[str | None, bool]]:
     """(YYYY-MM-DD, inferred?) per article: given, else from its own text, else the latest of its story."""
     out: list[tuple[str | None, bool]] = []
