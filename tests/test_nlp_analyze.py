@@ -18,4 +18,4 @@ def test_a_wire_copy_analysed_in_one_batch_matches_each_analysed_alone():
     alone = [analyze_articles([a])[0], analyze_articles([b])[0]]
     assert [to_dict(x) for x in together] == [to_dict(x) for x in alone]
     assert together[0].times[0].value == "2023-08-30" and together[1].times[0].value == "2023-09-06"
-    assert together[1].quotes and together[1].quotes[0].start >= 20  # offsets are the copy's own
+    assert together[1].quotes and together[1].quotes[0].content.start >= 20  # offsets are the copy's own
