@@ -205,7 +205,8 @@ def written_briefs(store: Store) -> tuple[list[Brief], list[tuple[str, list[Arti
 
 def all_briefs(store: Store, start: StartTask = no_progress) -> list[Brief]:
     """Every story's brief. The articles of stories without a cached brief are analysed first, all together, so
-    the work spreads over every core instead of one story at a time."""
+    the work spreads over every core instead of one story at a time; story by story, so that wire copies share a
+    batch and are parsed once."""
     stories = store.stories()
     stale = [aid for sid, ids in stories if not store.has_brief(sid, _fingerprint(ids)) for aid in ids]
     analyze_pending(store, start, ids=stale)

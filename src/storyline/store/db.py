@@ -159,8 +159,8 @@ class Store:
 
     # -- analyses -----------------------------------------------------------------------------------------
     def missing_analyses(self, version: str, ids: Iterable[str] | None = None) -> list[str]:
-        """Ids of articles (all, or those among `ids`) with no analysis from this analyser version, in ingest
-        order."""
+        """Ids of articles (all, in ingest order, or those among `ids`, in their order) with no analysis from this
+        analyser version."""
         rows = self.conn.execute(
             "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id AND n.version = ?"
             " WHERE n.article_id IS NULL ORDER BY a.seq",
@@ -169,8 +169,8 @@ class Store:
         missing = [r[0] for r in rows]
         if ids is None:
             return missing
-        wanted = set(ids)
-        return [i for i in missing if i in wanted]
+        missing_set = set(missing)
+        return list(dict.fromkeys(i for i in ids if i in missing_set))
 
     def save_analyses(self, analyses: Iterable[Analysis], version: str) -> None:
         with self.conn:
