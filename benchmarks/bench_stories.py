@@ -15,17 +15,18 @@ import datetime
 import json
 import math
 import platform
-import sys
 import time
 import tracemalloc
 from pathlib import Path
 
 from rich.progress import Progress
 
+from benchmarks import train_story_model as tr
 from storyline.model import Article
-from storyline.stories import assign_stories, find_copies, pair_probabilities
+from storyline.stories import assign_stories, cheap_pair_probabilities, find_copies, pair_probabilities
 from storyline.stories.features import article_features, sublinear
 from storyline.stories.metrics import bcubed, nmi, pairwise
+from storyline.stories.pairs import row_articles
 from storyline.stories.score import Idf
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -249,16 +250,23 @@ def main() -> None:
         rows = [json.loads(line) for line in open(DATA / "semeval2022_en_pairs_train.jsonl", encoding="utf-8")]
         probs = pair_probabilities(rows)
         r = pearson(probs, [-row["Overall"] for row in rows])
+        x_pairs, labels, overall = tr.pair_instances()
+        r_cv = tr.pair_cv(x_pairs, labels, overall)
+        r_cheap = pearson(cheap_pair_probabilities(row_articles(rows)), [-row["Overall"] for row in rows])
         progress.advance(task)
         tf = _tfidf_cosine_pairs(rows)
         lines += [
             "## SemEval-2022 Task 8 English pairs (161; Overall 1 = same story ... 4 = unrelated)", "",
-            "Pearson between `pair_probabilities` and -Overall. These pairs are in the model's training data "
-            "(as the issue asks), so this figure is in-sample; the cross-validated one refits the weights five "
-            "times, each time without the fold it scores.", "",
+            "Pearson between `pair_probabilities` and -Overall. `storyline pairs` has its own model "
+            "(stories/pairs.py: MiniLM cosine of the two leads and of the two texts, logistic weights trained on "
+            "these pairs alone), so the figure to read is the 5-fold cross-validated one: the weights refitted five "
+            "times, each time without the fold it scores. The clusterer's cheap model (trained on ECB+ train + "
+            "these pairs) is what `pairs` falls back to without the embedding model.", "",
             "| method | Pearson |", "|---|---|",
-            f"| storyline pair probability (in-sample) | **{r:.3f}** |",
-            f"| storyline, 5-fold cross-validated | {_semeval_cv(rows):.3f} |",
+            f"| pair model, 5-fold cross-validated | **{r_cv:.3f}** |",
+            f"| pair model, in-sample (`pair_probabilities`) | {r:.3f} |",
+            f"| clusterer's model as a pair score (fallback), 5-fold cross-validated | {_semeval_cv(rows):.3f} |",
+            f"| clusterer's model as a pair score (fallback), in-sample | {r_cheap:.3f} |",
             f"| TF-IDF cosine (same tokens, batch IDF) | {tf:.3f} |", "",
             "Target on the hidden test split: Pearson >= 0.85 (TF-IDF cosine about 0.75).", "",
         ]
@@ -299,12 +307,10 @@ def _tfidf_cosine_pairs(rows: list[dict]) -> float:
 
 
 def _semeval_cv(rows: list[dict]) -> float:
-    """Refit the logistic weights 5 times on ECB+ train rows + 4/5 of SemEval, score the held-out fifth."""
+    """The clusterer's model as a pair score: its logistic weights refitted 5 times on ECB+ train rows + 4/5 of
+    SemEval, scoring the held-out fifth."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from benchmarks import train_story_model as tr
 
     X_ecb, Y_ecb = tr.ecb_instances()
     xs = np.array(tr.semeval_features(rows, True))

@@ -66,4 +66,25 @@ def test_pair_probability_is_symmetric_and_survives_empty_text() -> None:
     a, b = pair_probabilities([{"text1": SULAWESI, "text2": MEXICO}, {"text1": MEXICO, "text2": SULAWESI}])
     assert abs(a - b) < 1e-6
     (empty,) = pair_probabilities([{"text1": "", "text2": None}])
-    assert 0.0 <= empty <= 1.0
+    assert empty == 0.0  # two blanks are not evidence of one story
+    assert pair_probabilities([]) == []
+
+
+def test_cheap_fallback_without_the_pair_model_still_orders_pairs(monkeypatch) -> None:
+    import storyline.stories as st
+
+    monkeypatch.setattr(st, "load_pair_model", lambda: None)
+    same, unrelated = pair_probabilities([{"text1": SULAWESI, "text2": SULAWESI_2}, {"text1": SULAWESI, "text2": MATCH}])
+    assert same > unrelated
+
+
+def test_pair_model_ranks_rated_same_story_pairs_above_unrelated_ones(shared_data) -> None:
+    import json
+
+    rows = [json.loads(line) for line in open(shared_data / "semeval2022_en_pairs_train.jsonl", encoding="utf-8")]
+    same = [r for r in rows if r["Overall"] <= 1.5][:12]
+    unrelated = [r for r in rows if r["Overall"] >= 3.5][:12]
+    probs = pair_probabilities(same + unrelated)
+    p_same, p_unrelated = probs[: len(same)], probs[len(same) :]
+    assert sum(p_same) / len(p_same) > 0.5 > sum(p_unrelated) / len(p_unrelated)
+    assert sum(a > b for a in p_same for b in p_unrelated) >= 0.9 * len(p_same) * len(p_unrelated)

@@ -27,6 +27,7 @@ from storyline.stories.cluster import (
 )
 from storyline.stories.copies import find_copies
 from storyline.stories.features import article_features
+from storyline.stories.pairs import embedding_features, load_pair_model, pair_model_probabilities, row_articles
 from storyline.stories.score import Idf, pair_features, probability
 
 __all__ = ["assign_stories", "find_copies", "pair_probabilities", "build_stories"]
@@ -106,20 +107,34 @@ def assign_stories(
 def pair_probabilities(rows: list[dict]) -> list[float]:
     """Probability that text1 and text2 of each row report the same story (rows as `storyline pairs` reads them).
 
-    Word weights come from all texts of the call, so a larger batch gives better-founded scores. The score is
-    symmetric: the mean of both directions.
-    """
-    arts: list[tuple[Article, Article]] = []
-    for k, r in enumerate(rows):
-        pair = []
-        for side in ("1", "2"):
-            text = r.get("text" + side) or ""
-            title = r.get("title" + side)
-            date = r.get("date" + side)
-            pair.append(Article(id=f"{k}-{side}", text=str(text), title=str(title) if title else None,
-                                published=str(date) if date else None))
-        arts.append((pair[0], pair[1]))
-    feats = [(article_features(a), article_features(b)) for a, b in arts]
+    Scored by the pair model (stories/pairs.py: MiniLM cosines of the leads and of the texts, trained on human
+    same-story ratings); where the embedding model or the pair weights are missing, by the clusterer's cheap
+    same-story model instead, so the command still answers."""
+    pairs = row_articles(rows)
+    if not pairs:
+        return []
+    model = load_pair_model()
+    probs: list[float] | None = None
+    if model is not None:
+        try:
+            probs = pair_model_probabilities(embedding_features(pairs), model)
+        except Exception:  # noqa: BLE001 - a missing optional model must not stop scoring
+            probs = None
+    if probs is None:
+        probs = cheap_pair_probabilities(pairs)
+    # A side without a single word gives no evidence of a shared story (two blanks embed alike).
+    return [0.0 if not (_has_words(a) and _has_words(b)) else p for (a, b), p in zip(pairs, probs)]
+
+
+def _has_words(a: Article) -> bool:
+    return any(c.isalnum() for c in (a.title or "") + (a.text or ""))
+
+
+def cheap_pair_probabilities(pairs: list[tuple[Article, Article]]) -> list[float]:
+    """The clusterer's same-story model applied to each pair (each text a story of one), symmetric: the mean of
+    both directions. Word weights come from all texts of the call, so a larger batch gives better-founded
+    scores."""
+    feats = [(article_features(a), article_features(b)) for a, b in pairs]
     leads = _lead_vectors([f.lead for pair in feats for f in pair])
     idf = Idf()
     for fa, fb in feats:
