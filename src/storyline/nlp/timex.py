@@ -675,6 +675,8 @@ def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end:
                 continue  # "$500 million a year", "four flights a week": the rate of an amount, not a time
             if word in _AMBIG and not _keep_ambiguous(word, chunk, s, e):
                 continue
+            if _is_title(chunk, s, e):
+                continue
             sent_start, sent_end = _sentence_bounds(chunk, s, e)
             ctx = _Ctx(ref, chunk[sent_start:s], chunk[e:sent_end], text[max(0, start + sent_start - 3000) : start + sent_start],
                        tense(start + s) if tense else None)
@@ -724,6 +726,18 @@ def _sentence_bounds(chunk: str, s: int, e: int) -> tuple[int, int]:
 
 
 _KEEP_ADJ = {"current", "recent"}  # "current" PRESENT_REF, "recent" PAST_REF as TimeBank marks them; "future" mostly not
+
+
+def _is_title(chunk: str, s: int, e: int) -> bool:
+    """A deictic word that is part of a name, not a time: ABC's "This Week", "USA Today", "VOA Today". Names are
+    capitalised word by word and follow a quote mark or another capitalised word mid-sentence."""
+    words = chunk[s:e].split()
+    if not words or not all(w[:1].isupper() for w in words) or words[-1].lower() not in ("week", "today", "tonight"):
+        return False
+    before = chunk[max(0, s - 30) : s]
+    if re.search(r"[\"“]$", before):  # a quoted title closes right after or goes on capitalised ("With David Brinkley")
+        return bool(re.match(r"[,.]?[\"”]|\s+[A-Z]\w*\s+[A-Z]", chunk[e : e + 30]))
+    return bool(re.search(r"(?<![.!?:])\s[A-Z][\w.]*\s$", before)) and len(words) == 1
 
 
 def _keep_ambiguous(word: str, chunk: str, s: int, e: int) -> bool:
