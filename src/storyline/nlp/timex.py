@@ -263,7 +263,7 @@ def _h_year(m: re.Match, ctx: _Ctx) -> str | None:
 
 
 def _h_decade(m: re.Match, ctx: _Ctx) -> str | None:
-    y = m.group("dec")
+    y = m.group("dec").lstrip("'’")
     if len(y) == 2:  # '80s
         y = ("19" if int(y) > 30 else "20") + y
     return y[:3]
@@ -431,9 +431,21 @@ def _h_quarter(m: re.Match, ctx: _Ctx) -> str | None:
 
 
 def _h_half(m: re.Match, ctx: _Ctx) -> str | None:
+    if m.group("dec"):  # "the last half of the '80s": TIMEX3 has no half-decade, the decade is the nearest value
+        return _h_decade(m, ctx)
     h = 1 if m.group("ord").lower() == "first" else 2
     y = m.group("year") or (str(ctx.dct.year) if ctx.dct else "XXXX")
     return f"{y}-H{h}"
+
+
+def _h_year_period(m: re.Match, ctx: _Ctx) -> str | None:
+    """"In the 1988 period" of an earnings report: that year's run of the period the report is about (the quarter
+    it last named, or the last complete one); after "the nine months" or in other text, the year itself."""
+    year = m.group("year")
+    if _last_period(ctx.doc_before + " " + ctx.before) != "quarter" or not ctx.dct:
+        return year
+    q = _named_quarter(ctx) or int(_rel("quarter", -1, ctx)[-1])
+    return f"{year}-Q{q}"
 
 
 def _h_season(m: re.Match, ctx: _Ctx) -> str | None:
@@ -609,7 +621,8 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(rf"\b(?:the\s+)?(?:past|last|next|following|recent)\s+(?P<unit>{_UNIT})s\b", _F), "DURATION", _h_vague_dur),  # noqa: E501
     (re.compile(r"\b(?P<unit>year|month|week|decade|centurie|hour|minute|day)s\b(?!\s+(?:ago|earlier|later|old))", _F), "DURATION", _h_vague_dur),  # noqa: E501
     (re.compile(rf"\b(?P<pre>last year's\s+|this year's\s+|next year's\s+|the\s+|(?P<year2>{_YEAR})\s+|the year-(?:ago|earlier)\s+|(?:the\s+)?(?:fiscal|latest|current|recent|previous|same)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]?)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{_YEAR}))?", _F), "DATE", _h_quarter),  # noqa: E501
-    (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<year>{_YEAR}))?\b", _F), "DATE", _h_half),
+    (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:(?P<year>{_YEAR})|the\s+(?P<dec>(?:1[89]|20)\d0|'\d0)'?s))?\b", _F), "DATE", _h_half),  # noqa: E501
+    (re.compile(rf"\bthe\s+(?P<year>{_YEAR})\s+period\b", _F), "DATE", _h_year_period),
     (re.compile(r"\b(?:the\s+)?(?P<n>1\d(?:th)|2[01](?:st|th))\s+century\b", _F), "DATE", _h_century),
     (re.compile(r"\b(?:(?:the|this)\s+)(?:(?:early|late|mid)[- ]?)?(?P<season>summer|winter|spring|autumn)\b(?!\s+of\b)", _F), "DATE", _h_bare_season),  # noqa: E501
     (re.compile(rf"\b(?:(?:early|late|mid)[- ]?)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_season),  # noqa: E501
