@@ -216,12 +216,19 @@ def _day_number(word: str) -> int:
     return sum(DAY_WORDS.get(p, 0) for p in parts)
 
 
+# "In the comparable year-ago quarter, the second quarter ended Oct. 31, ...": a quarter or a day set beside a
+# year-ago period is in the year before.
+_YEAR_AGO_APPOSED = re.compile(r"\b(?:year-ago|year-earlier)\s+(?:quarter|period),\s+[^.;]{0,45}$", re.I)
+
+
 def _h_mon_day(m: re.Match, ctx: _Ctx) -> str | None:
     mon = MONTHS.get(m.group("mon").lower().rstrip("."))
     day = _day_number(m.group("day"))
     if not mon or not 1 <= day <= 31:
         return None
     y = _month_year(mon, ctx, day)
+    if y and _YEAR_AGO_APPOSED.search(ctx.before):
+        y -= 1
     return f"{y if y else 'XXXX'}-{mon:02d}-{day:02d}"
 
 
@@ -411,7 +418,8 @@ def _h_quarter(m: re.Match, ctx: _Ctx) -> str | None:
     if y:
         year = int(y)
     elif ctx.dct:
-        year = ctx.dct.year - (1 if "last year" in pre or "year-ago" in pre or "year-earlier" in pre else 0)
+        year = ctx.dct.year - (1 if "last year" in pre or "year-ago" in pre or "year-earlier" in pre
+                               or _YEAR_AGO_APPOSED.search(ctx.before) else 0)
         year += 1 if "next year" in pre else 0
     else:
         year = None
@@ -445,6 +453,29 @@ def _h_year_period(m: re.Match, ctx: _Ctx) -> str | None:
     if _last_period(ctx.doc_before + " " + ctx.before) != "quarter" or not ctx.dct:
         return year
     q = _named_quarter(ctx) or int(_rel("quarter", -1, ctx)[-1])
+    return f"{year}-Q{q}"
+
+
+_Q_MENTION = re.compile(rf"\b(?:(?P<year>{_YEAR})\s+)?(?:(?P<ord>first|second|third|fourth)[- ](?:fiscal[- ])?)?quarter\b", re.I)
+
+
+def _h_that(m: re.Match, ctx: _Ctx) -> str | None:
+    """"That year", "that quarter": the last year (quarter) the text named before ("imports rose in 1988 ...
+    that year" is 1988). None when it named none: the anaphor is then left out rather than guessed."""
+    before = (ctx.doc_before + " " + ctx.before)[-1500:]
+    if m.group("unit").lower() == "year":
+        years = list(_YEAR_RE.finditer(before))
+        return years[-1].group(0) if years else None
+    mentions = [q for q in _Q_MENTION.finditer(before) if q.group("year") or q.group("ord")]
+    if not mentions or not ctx.dct:
+        return None
+    last = mentions[-1]
+    if last.group("year"):
+        year = int(last.group("year"))
+    else:
+        ago = re.search(r"\b(?:year-ago|year-earlier|last year's)\b[^.;]{0,60}$", before[: last.start()], re.I)
+        year = ctx.dct.year - (1 if ago else 0)
+    q = ORDINALS[last.group("ord").lower()] if last.group("ord") else int(_rel("quarter", -1, ctx)[-1])
     return f"{year}-Q{q}"
 
 
@@ -623,6 +654,7 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(rf"\b(?P<pre>last year's\s+|this year's\s+|next year's\s+|the\s+|(?P<year2>{_YEAR})\s+|the year-(?:ago|earlier)\s+|(?:the\s+)?(?:fiscal|latest|current|recent|previous|same)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]?)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{_YEAR}))?", _F), "DATE", _h_quarter),  # noqa: E501
     (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:(?P<year>{_YEAR})|the\s+(?P<dec>(?:1[89]|20)\d0|'\d0)'?s))?\b", _F), "DATE", _h_half),  # noqa: E501
     (re.compile(rf"\bthe\s+(?P<year>{_YEAR})\s+period\b", _F), "DATE", _h_year_period),
+    (re.compile(r"\bthat\s+(?P<unit>year|quarter)\b(?!-)", _F), "DATE", _h_that),
     (re.compile(r"\b(?:the\s+)?(?P<n>1\d(?:th)|2[01](?:st|th))\s+century\b", _F), "DATE", _h_century),
     (re.compile(r"\b(?:(?:the|this)\s+)(?:(?:early|late|mid)[- ]?)?(?P<season>summer|winter|spring|autumn)\b(?!\s+of\b)", _F), "DATE", _h_bare_season),  # noqa: E501
     (re.compile(rf"\b(?:(?:early|late|mid)[- ]?)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_season),  # noqa: E501
