@@ -402,6 +402,8 @@ def _h_duration(m: re.Match, ctx: _Ctx) -> str | None:
     n = None if q in VAGUE else _num(q)
     if n is None and q not in VAGUE or n is not None and n >= 1000:
         return None
+    if m.group("unit").lower() == "second" and n == 1 and not re.match(r"\s*(?:[,.;:)]|$|ago|later|earlier|before|after|or|and|to|of|in|for)\b", ctx.after):
+        return None  # "a second group of directors": the ordinal, not a length of time
     return _dur(n, m.group("unit"))
 
 
@@ -665,8 +667,8 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\bthe\s+(?:mid-|early\s+|late\s+)?(?:nineteen[- ])?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", _F), "DATE", _h_decade_word),  # noqa: E501
     (re.compile(rf"(?<![$£€\d.,])\b(?:fiscal\s+|the end of\s+|the beginning of\s+|early\s+|late\s+|mid-)?(?P<year>{_YEAR})\b(?![\d%,.]\d|\s*(?:%|percent|people|troops|soldiers|votes|cars|jobs|units|shares|employees|workers|residents))", _F), "DATE", _h_year),  # noqa: E501
     (re.compile(r"\b(?:the year\s+)?(?:two thousand(?:\s+and)?(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?|nineteen[- ](?:ninety|eighty|seventy|sixty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b(?!\s+(?:years|months|days|people|dollars|troops|miles))", _F), "DATE", _h_year_word),  # noqa: E501
-    (re.compile(r"\b(?:now|currently|current|at present|the present|presently|nowadays|these days|already|to date|at the moment|this time)\b", _F), "DATE", _const("PRESENT_REF")),  # noqa: E501
-    (re.compile(r"\b(?:recently|the past|once|lately|in the past|earlier|recent(?!\s+(?:days|weeks|months|quarters|years)\b)|historically)\b", _F), "DATE", _const("PAST_REF")),  # noqa: E501
+    (re.compile(r"\b(?:now|currently|current|at present|the present|presently|nowadays|these days|already|to date|this time|this (?:crucial |critical )?moment)\b", _F), "DATE", _const("PRESENT_REF")),  # noqa: E501
+    (re.compile(r"\b(?:recently|the past|once|lately|in the past|(?<=\bat )the time(?=\s*[,.;]|\s+(?:he|she|they|we|it|I)\b)|earlier|recent(?!\s+(?:days|weeks|months|quarters|years)\b)|historically)\b", _F), "DATE", _const("PAST_REF")),  # noqa: E501
     (re.compile(r"(?:(?<=\bwill )|(?<=\bwould )|(?<=\bcould )|(?<=\bmight )|(?<=\bmay )|(?<='ll ))(?:some ?day|one day)\b|\bsomeday\b", _F), "DATE", _const("FUTURE_REF")),  # noqa: E501
     (re.compile(r"\b(?:the (?:near|short|long)\s+term\b(?!-)|(?:a|some) later date|future (?:quarters|years|months|weeks|periods)|the future|the near future|future|as soon as possible|(?<!as )soon(?!\s+(?:as|after)\b)|(?:in\s+)?(?:the\s+)?coming (?:days|weeks|months|quarters|years))\b", _F), "DATE", _const("FUTURE_REF")),  # noqa: E501
     (re.compile(r"\b(?:(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year-earlier|year-ago)(?:\s+(?:period|quarter|third quarter|fourth quarter|second quarter|first quarter))?|(?:the\s+)?(?:quarter|period)\s+a\s+year\s+(?:earlier|ago)|a year earlier|a year ago|the prior year|the previous year|the year before)\b", _F), "DATE", _h_year_ago),  # noqa: E501
@@ -720,8 +722,8 @@ def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end:
                 continue  # "$500 million a year", "four flights a week": the rate of an amount, not a time
             if word in _AMBIG and not _keep_ambiguous(word, chunk, s, e):
                 continue
-            if _is_title(chunk, s, e):
-                continue
+            if _is_title(chunk, s, e) or word in ("tomorrow", "today") and re.search(r"\b\w+ of\s+$", chunk[max(0, s - 25) : s]):
+                continue  # "the people of tomorrow": a figure of speech, not a day
             sent_start, sent_end = _sentence_bounds(chunk, s, e)
             ctx = _Ctx(ref, chunk[sent_start:s], chunk[e:sent_end], text[max(0, start + sent_start - 3000) : start + sent_start],
                        tense(start + s) if tense else None)
