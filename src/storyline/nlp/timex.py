@@ -547,7 +547,7 @@ def _h_year_ago(m: re.Match, ctx: _Ctx) -> str | None:
     if "quarter" in sent or "quarter" in ctx.doc_before.lower():
         q = next((v for k, v in ORDINALS.items() if re.search(rf"\b{k}[- ]quarter", sent)), None)
         if q is None:
-            q = ((ctx.dct.month - 1) // 3 - 1) % 4 + 1
+            q = _named_quarter(ctx, 400) or ((ctx.dct.month - 1) // 3 - 1) % 4 + 1
         return f"{ctx.dct.year - 1}-Q{q}"
     return str(ctx.dct.year - 1)
 
@@ -573,10 +573,10 @@ def _last_period(text: str) -> str | None:
 _NAMED_Q = re.compile(r"\b(first|second|third|fourth)[- ](?:fiscal[- ])?quarter\b", re.I)
 
 
-def _named_quarter(ctx: _Ctx) -> int | None:
+def _named_quarter(ctx: _Ctx, window: int = 2000) -> int | None:
     """The ordinal of the quarter the report last named ("fiscal first quarter" -> 1), which a later bare
     "the quarter" refers back to: a company's fiscal quarter need not be the last calendar one."""
-    found = list(_NAMED_Q.finditer((ctx.doc_before + " " + ctx.before)[-2000:]))
+    found = list(_NAMED_Q.finditer((ctx.doc_before + " " + ctx.before)[-window:]))
     return ORDINALS[found[-1].group(1).lower()] if found else None
 
 
