@@ -678,6 +678,11 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\b(?:every day|each day|per day|a day)\b", _F), "SET", _const("P1D")),
     (re.compile(r"\b(?:weekly|every week|each week|per week|a week)\b", _F), "SET", _const("P1W")),
     (re.compile(r"\b(?:monthly|every month|each month|per month|a month)\b", _F), "SET", _const("P1M")),
+    (re.compile(r"\b(?:every|each)\s+quarter\b", _F), "SET", _const("P1Q")),
+    (re.compile(r"\bfor\s+(?:quite\s+)?a\s+while\b", _F), "DURATION", _const("PXX")),
+    # "For the week, the index dropped 3.8%": a week of the reference year the text does not pin down
+    (re.compile(r"\bthe\s+week\b(?![- ]|\s+(?:of|before|after|ending|ended|earlier|later|to|through)\b)", _F), "DATE",
+     lambda m, ctx: f"{ctx.dct.year}-WXX" if ctx.dct else "XXXX-WXX"),
     (re.compile(rf"\b(?:each|every)\s+(?P<mon>{_MON})\b", _F), "SET", lambda m, ctx: f"XXXX-{MONTHS[m.group('mon').lower().rstrip('.')]:02d}"),  # noqa: E501
     (re.compile(rf"\b(?:each|every)\s+(?P<wd>{_WD})\b", _F), "SET", lambda m, ctx: f"XXXX-WXX-{WEEKDAYS[m.group('wd').lower()]}"),  # noqa: E501
     (re.compile(r"\b(?:the\s+)?(?:weekend)\b", _F), "DATE", lambda m, ctx: _rel("weekend", _weekend_k(ctx), ctx)),
