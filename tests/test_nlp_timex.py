@@ -52,6 +52,11 @@ def _one(text: str, dct: str | None = DCT) -> tuple[str, str, str]:
         ("Profit will fall in the last half of 2022.", "2022-H2", "DATE"),
         ("The deal should close by year's end.", "2023", "DATE"),
         ("Eight trading days later, prices fell.", "P8D", "DURATION"),
+        # "in five years" ahead is the date five years on; in the past it stays a length of time
+        ("The stock would be redeemed in five years.", "2028", "DATE"),
+        ("Sales rose for the first time in five years.", "P5Y", "DURATION"),
+        ("Unisys must pay $100 million in interest every quarter.", "P1Q", "SET"),
+        ("They will have to live without power for a while.", "PXX", "DURATION"),
         # broadcast transcripts spell dates out
         ("Women's Day is this coming Sunday, March third.", "2023-03-03", "DATE"),
         ("January nineteen ninety-seven. Atlanta again.", "1997-01", "DATE"),
@@ -122,6 +127,8 @@ def test_a_recurring_weekday_does_not_date_an_undated_article() -> None:
         ('Baker said on ABC\'s "This Week With David Brinkley" that talks had failed.', []),
         ("This is VOA Today.", []),
         ("A second group of directors sold shares.", []),
+        ("Funds hold more than a quarter of the market.", []),
+        ("The quarter-to-quarter comparison was flattered.", []),
         ("If I were choosing the people of tomorrow, I would pick them.", []),
         # "two thousand years" is a length, not the year 2000
         ("Families kept the secret for two thousand years.", ["P2L"]),

@@ -393,6 +393,8 @@ def _h_duration(m: re.Match, ctx: _Ctx) -> str | None:
         return None  # "will one day be": a vague future, read by the FUTURE_REF rule
     if m.group("unit").lower() == "quarter" and "-" in m.group(0) or m.group(0).lower().endswith("old"):
         return None  # "three-quarters" of something, ages
+    if m.group("unit").lower() == "quarter" and re.match(r"\s+of\s+(?:the|a|an|its|all|their|his|her|our|this|that)\b(?!\s+century)", ctx.after, re.I):
+        return None  # "more than a quarter of the market": a fraction
     if q.endswith(" 1/2"):  # "2 1/2 years": P2Y6M
         whole, unit = int(q.split()[0]), m.group("unit").lower()
         half = {"year": "6M", "day": "T12H", "hour": "30M"}.get(unit)
@@ -402,6 +404,11 @@ def _h_duration(m: re.Match, ctx: _Ctx) -> str | None:
     n = None if q in VAGUE else _num(q)
     if n is None and q not in VAGUE or n is not None and n >= 1000:
         return None
+    unit = m.group("unit").lower()
+    if (n is not None and n == int(n) and unit in ("year", "month", "day") and ctx.dct
+            and re.search(r"(?<!with)\bin\s+$", ctx.before) and _future(ctx)):
+        # "the stock would be redeemed in five years": the date five years on, not a length
+        return _rel("day" if unit == "day" else unit, int(n), ctx)
     if m.group("unit").lower() == "second" and n == 1 and not re.match(r"\s*(?:[,.;:)]|$|ago|later|earlier|before|after|or|and|to|of|in|for)\b", ctx.after):
         return None  # "a second group of directors": the ordinal, not a length of time
     return _dur(n, m.group("unit"))
@@ -653,7 +660,7 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(rf"\b(?:(?:the\s+)?(?:past|last|next|following|recent)\s+)?(?P<unit>{_UNIT})s\s+(?:or|and)\s+(?:{_UNIT})s\b", _F), "DURATION", _h_vague_dur),  # noqa: E501  "weeks or months": one vague length
     (re.compile(rf"\b(?:the\s+)?(?:past|last|next|following|recent)\s+(?P<unit>{_UNIT})s\b", _F), "DURATION", _h_vague_dur),  # noqa: E501
     (re.compile(r"\b(?P<unit>year|month|week|decade|centurie|hour|minute|day)s\b(?!\s+(?:ago|earlier|later|old))", _F), "DURATION", _h_vague_dur),  # noqa: E501
-    (re.compile(rf"\b(?P<pre>last year's\s+|this year's\s+|next year's\s+|the\s+|(?P<year2>{_YEAR})\s+|the year-(?:ago|earlier)\s+|(?:the\s+)?(?:fiscal|latest|current|recent|previous|same)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]?)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{_YEAR}))?", _F), "DATE", _h_quarter),  # noqa: E501
+    (re.compile(rf"\b(?P<pre>last year's\s+|this year's\s+|next year's\s+|the\s+|(?P<year2>{_YEAR})\s+|the year-(?:ago|earlier)\s+|(?:the\s+)?(?:fiscal|latest|current|recent|previous|same)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]?)?quarter\b(?!-(?:to|by|on)-)(?:\s+of\s+(?:fiscal\s+)?(?P<year>{_YEAR}))?", _F), "DATE", _h_quarter),  # noqa: E501
     (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:(?P<year>{_YEAR})|the\s+(?P<dec>(?:1[89]|20)\d0|'\d0)'?s))?\b", _F), "DATE", _h_half),  # noqa: E501
     (re.compile(rf"\bthe\s+(?P<year>{_YEAR})\s+period\b", _F), "DATE", _h_year_period),
     (re.compile(r"\bthat\s+(?P<unit>year|quarter)\b(?!-)", _F), "DATE", _h_that),
@@ -740,6 +747,8 @@ def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end:
                 kind = typ
                 if typ == "DATE" and re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}T.+", value):
                     kind = "TIME"  # "Saturday night", "yesterday afternoon": a part of a day is a TIME
+                if typ == "DURATION" and not value.startswith("P"):
+                    kind = "DATE"  # "in five years" ahead: a point in time
                 lead = _LEAD.match(chunk, s, e)
                 if lead:
                     s = lead.end()
