@@ -734,7 +734,7 @@ def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end:
                 continue  # "$500 million a year", "four flights a week": the rate of an amount, not a time
             if word in _AMBIG and not _keep_ambiguous(word, chunk, s, e):
                 continue
-            if _is_title(chunk, s, e) or word in ("tomorrow", "today") and re.search(r"\b\w+ of\s+$", chunk[max(0, s - 25) : s]):
+            if _is_title(chunk, s, e) or word == "tomorrow" and re.search(r"\b\w+ of\s+$", chunk[max(0, s - 25) : s]):
                 continue  # "the people of tomorrow": a figure of speech, not a day
             sent_start, sent_end = _sentence_bounds(chunk, s, e)
             ctx = _Ctx(ref, chunk[sent_start:s], chunk[e:sent_end], text[max(0, start + sent_start - 3000) : start + sent_start],
