@@ -57,6 +57,16 @@ HEDGES = re.compile(
 _HEDGED_CUES = {"decline", "refuse", "claim", "allege", "speculate", "suggest", "believe", "think", "expect"}
 OPEN_Q = "“\"«‘"
 CLOSE_Q = "”\"»’"
+# Typewriter quotes: two apostrophes (or two backticks) for a double quote mark, as in news archives
+# ("''We will win,'' she said.") and LaTeX; spaCy keeps each pair as one token.
+_PAIR_QUOTES = ("''", "``")
+OPEN_TOKENS = set(OPEN_Q) | set(_PAIR_QUOTES)
+CLOSE_TOKENS = set(CLOSE_Q) | {"''"}
+QUOTE_TOKENS = OPEN_TOKENS | CLOSE_TOKENS
+
+
+def _opens_at(text: str, i: int) -> bool:
+    return text[i : i + 1] in set(OPEN_Q) or text[i : i + 2] in _PAIR_QUOTES
 _RELATIVE = {"who", "which", "that", "whom"}
 
 
@@ -197,7 +207,7 @@ def _from_verb(verb: Token, base: int, in_quote: bool = False) -> tuple[Quote, d
         "in_quote": float(in_quote), "clause": float(_embeds_clause(verb)),
         "long": float(b - a > 8), f"len={min(b - a, 12) // 3}": 1.0,
         "content_that": float(doc[a].lower_ in ("that", "whether", "if", "how", "why", "what")),
-        "content_quoted": float(any(t.text in OPEN_Q for t in doc[a : min(b, a + 2)])),
+        "content_quoted": float(any(t.text in OPEN_TOKENS for t in doc[a : min(b, a + 2)])),
         f"first_word={doc[a].pos_}": 1.0, f"lemma_dep={lemma}|{verb.dep_}": 1.0,
         "passive": float(any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)),
     }
@@ -223,13 +233,45 @@ def _context_features(verb: Token, lemma: str, kind: str, speaker: tuple[int, in
         f"croot_pos={root.pos_}": 1.0, f"lemma_croot={lemma}|{root.pos_}": 1.0,
         f"spk_head={spk_head}": 1.0, f"prev={prev}": 1.0, f"next={nxt}": 1.0,
         f"lemma_next={lemma}|{nxt}": 1.0, f"lemma_first={lemma}|{doc[a].lower_ if b > a else '-'}": 1.0,
-        "sent_quote": float(any(t.text in OPEN_Q + CLOSE_Q for t in verb.sent)),
-        f"lemma_inq={lemma}|{int(any(t.text in OPEN_Q + CLOSE_Q for t in verb.sent))}": 1.0,
+        "sent_quote": float(any(t.text in QUOTE_TOKENS for t in verb.sent)),
+        f"lemma_inq={lemma}|{int(any(t.text in QUOTE_TOKENS for t in verb.sent))}": 1.0,
         "content_before": float(b <= verb.i),
         "content_has_verb": float(any(t.pos_ in ("VERB", "AUX") for t in doc[a:b])),
         # "Song said Clinton had said ...": a claim inside someone else's reported claim
         "under_speech": float(any(x.lemma_.lower() in SPEECH and x.pos_ == "VERB" for x in verb.ancestors)),
         f"lemma_under={lemma}|{int(any(x.lemma_.lower() in SPEECH for x in verb.ancestors))}": 1.0,
+    } | _shape_features(verb, lemma, kind, speaker, a, b)
+
+
+def _shape_features(verb: Token, lemma: str, kind: str, speaker: tuple[int, int] | None, a: int,
+                    b: int) -> dict[str, float]:
+    """The candidate's shape: where the speaker stands (before the verb, after it: "said Kirby"), whether it is a
+    name, a pronoun or a poll; what the content's head is ("called him a liar" vs "called the police"); whether
+    the content is a clause with its own subject; and how many other verbs in the sentence could claim it."""
+    doc = verb.doc
+    sent = verb.sent
+    root = doc[a:b].root if b > a else verb
+    if speaker is None:
+        spk_pos = "none"
+    else:
+        spk_pos = "before" if speaker[1] <= verb.i else "after"
+    spk_ent = doc[speaker[0] : speaker[1]].root.ent_type_ if speaker else ""
+    n_spk = sum(1 for t in doc[speaker[0] : speaker[1]] if t.ent_type_) if speaker else 0
+    rivals = sum(1 for t in sent if t.i != verb.i and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH)
+    has_subj = any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i == root.i for t in doc[a:b])
+    n = b - a
+    return {
+        f"spk_pos={spk_pos}": 1.0, f"lemma_spk_pos={lemma}|{spk_pos}": 1.0, f"spk_ent={spk_ent or '-'}": 1.0,
+        f"lemma_spk_ent={lemma}|{spk_ent or '-'}": 1.0, "spk_named": float(n_spk > 0),
+        f"croot={root.lemma_.lower()}": 1.0, f"lemma_croot_lemma={lemma}|{root.lemma_.lower()}": 1.0,
+        f"croot_tag={root.tag_}": 1.0, f"kind_croot_tag={kind}|{root.tag_}": 1.0,
+        "content_subj": float(has_subj), f"lemma_subj={lemma}|{int(has_subj)}": 1.0,
+        f"rivals={min(rivals, 3)}": 1.0, "is_root": float(verb.dep_ == "ROOT"),
+        f"vpos={min((verb.i - sent.start) // 4, 5)}": 1.0, f"clen={min(n.bit_length(), 7)}": 1.0,
+        f"lemma_clen={lemma}|{min(n.bit_length(), 7)}": 1.0,
+        "content_hedge": float(bool(HEDGES.search(doc[a:b].text))) if n else 0.0,
+        "content_quote_end": float(b > a and doc[b - 1].text in QUOTE_TOKENS),
+        "sent_first": float(sent.start == 0),
     }
 
 
@@ -411,7 +453,7 @@ def _rest_of_sentence(verb: Token) -> tuple[int, int, str] | None:
         return None  # "..., said Dennis Ross": what precedes was said, not what follows
     doc, sent = verb.doc, verb.sent
     a, end = verb.i + 1, sent.end
-    while end > a and (doc[end - 1].is_punct and doc[end - 1].text not in CLOSE_Q):
+    while end > a and (doc[end - 1].is_punct and doc[end - 1].text not in CLOSE_TOKENS):
         end -= 1
     for c in verb.children:  # "told reporters", "said Friday"
         if c.i == a and c.dep_ in ("dobj", "dative", "npadvmod", "advmod", "prt", "neg"):
@@ -487,7 +529,7 @@ def _np(head: Token) -> tuple[int, int]:
     """The noun phrase of `head`: its left modifiers and name parts, without relative clauses or appositions."""
     a, b = _np_raw(head)
     doc = head.doc
-    while a < b - 1 and (doc[a].is_punct or doc[a].text in OPEN_Q + CLOSE_Q):
+    while a < b - 1 and (doc[a].is_punct or doc[a].text in QUOTE_TOKENS):
         a += 1
     return a, b
 
@@ -517,7 +559,7 @@ def _headline_colon(doc: Doc, base: int) -> Quote | None:
     for t in doc[:9]:
         if t.text == ":":
             head = doc[: t.i]
-            after_punct = doc[t.i + 1].is_punct and doc[t.i + 1].text not in OPEN_Q if t.i + 1 < len(doc) else True
+            after_punct = doc[t.i + 1].is_punct and doc[t.i + 1].text not in OPEN_TOKENS if t.i + 1 < len(doc) else True
             if not 0 < len(head) <= 8 or len(doc) - t.i <= 3 or after_punct:
                 return None
             words = [x for x in head if x.lower_ not in _HEAD_SMALL]
@@ -550,9 +592,9 @@ def _according(tok: Token, base: int) -> Quote | None:
         a, b = sent.start, tok.i
     else:
         a, b = s1, sent.end
-    while a < b and doc[a].is_punct and doc[a].text not in OPEN_Q:
+    while a < b and doc[a].is_punct and doc[a].text not in OPEN_TOKENS:
         a += 1
-    while b > a and (doc[b - 1].is_punct and doc[b - 1].text not in CLOSE_Q):
+    while b > a and (doc[b - 1].is_punct and doc[b - 1].text not in CLOSE_TOKENS):
         b -= 1
     if b <= a:
         return None
@@ -604,21 +646,24 @@ def quoted_segments(text: str, blocks: list[tuple[int, int]]) -> list[Segment]:
         straight_open = False
         while i < be:
             ch = text[i]
+            width = 2 if text[i : i + 2] in _PAIR_QUOTES and i + 1 < be else 1
+            if width == 2:
+                ch = "“" if text[i] == "`" else '"'  # a pair of apostrophes is a straight double quote
             if ch == "“" or (ch == '"' and not straight_open):
                 if opened is None:
                     opened = i
                 straight_open = ch == '"'
             elif ch == "”" or (ch == '"' and straight_open):
                 if opened is not None:
-                    raw.append((Segment(opened, i + 1), True))
+                    raw.append((Segment(opened, i + width), True))
                 opened, straight_open = None, False
-            i += 1
+            i += width
         if opened is not None and be - opened > 1:
             raw.append((Segment(opened, be), False))
     merged: list[Segment] = []
     carry = False
     for seg, closed in raw:
-        if carry and merged and text[seg.start] in OPEN_Q and _blocks_adjacent(merged[-1].end, seg.start, text):
+        if carry and merged and _opens_at(text, seg.start) and _blocks_adjacent(merged[-1].end, seg.start, text):
             merged[-1] = Segment(merged[-1].start, seg.end)
         else:
             merged.append(Segment(seg.start, seg.end))
@@ -719,7 +764,7 @@ def _orphan_segments(quotes: list[Quote], segments: list[Segment], text: str, do
             continue
         last = max(prev, key=lambda q: q.content.end)
         between = text[last.content.end : seg.start]
-        if between.count("\n") <= 2 and len(between) < 200 and text[last.content.start] in OPEN_Q:
+        if between.count("\n") <= 2 and len(between) < 200 and _opens_at(text, last.content.start):
             # the speaker goes on in the next paragraph: one attribution over both
             last.content = Span(last.content.start, seg.end, text[last.content.start : seg.end])
             claimed.append((seg.start, seg.end))
