@@ -19,3 +19,18 @@ def test_a_wire_copy_analysed_in_one_batch_matches_each_analysed_alone():
     assert [to_dict(x) for x in together] == [to_dict(x) for x in alone]
     assert together[0].times[0].value == "2023-08-30" and together[1].times[0].value == "2023-09-06"
     assert together[1].quotes and together[1].quotes[0].content.start >= 20  # offsets are the copy's own
+
+
+def test_an_undated_article_is_not_placed_before_the_past_dates_it_names():
+    text = ("Troops advanced on Friday, Aug. 18, 2023.\nKirby told reporters on Wednesday that talks continue. "
+            "Elections will be held on March 3, 2024, and the bonds are due Nov. 1, 2030.")
+    undated, dated = analyze_articles([
+        Article("u", text, blocks=[Block(0, len(text), "body")]),
+        Article("d", text, published="2023-08-30", blocks=[Block(0, len(text), "body")]),
+    ])
+    # future dates and deadlines say nothing about when it was written; no horizon is claimed after the last
+    assert undated.published_inferred and undated.published_window == ["2023-08-18", None]
+    assert undated.published == "2023-08-18"  # relative dates resolve against the earliest day
+    assert not dated.published_inferred and dated.published_window is None
+    (story_only,) = analyze_articles([Article("s", "Talks continue.", story="x", blocks=[Block(0, 15, "body")])])
+    assert story_only.published is None and story_only.published_window is None

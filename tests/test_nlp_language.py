@@ -184,9 +184,9 @@ def test_undated_article_gets_an_inferred_date_from_its_content() -> None:
     text = "Troops advanced on Friday, Aug. 18, 2023.\nKirby told reporters on Wednesday that talks continue."
     a = analyze_article(_article(text, published=None))
     assert a.published_inferred
-    assert a.published == "2023-08-23"  # the first Wednesday on or after the latest date it mentions
+    assert a.published == "2023-08-18"  # not before the latest date it names as past
     wed = [t for t in a.times if t.text == "Wednesday"]
-    assert wed and wed[0].value == "2023-08-23"
+    assert wed and wed[0].value == "XXXX-WXX-3"  # which Wednesday depends on the day it was published: unknown
     assert infer_published(find_times("No dates at all here.", None)) is None
 
 
@@ -219,8 +219,7 @@ def test_seed_articles_resolve_kirby(seeds_dir) -> None:  # type: ignore[no-unty
     added = _quote_for(first, "the letters were")
     assert added.speaker is not None and added.speaker.text == "He"
     assert added.speaker_canonical == "John Kirby"
-    wed = [t for t in first.times if t.text == "Wednesday"]
-    assert wed and wed[0].value[:4] == "2023" and first.published_inferred
+    assert first.published_inferred and first.published[:4] == "2023"  # borrowed from its story's other article
 
 
 def test_polnear_dev_sample_quality(shared_data) -> None:  # type: ignore[no-untyped-def]

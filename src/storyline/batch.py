@@ -67,6 +67,7 @@ def analyze_rows(articles: list[Article], start: StartTask = no_progress) -> lis
                 "id": analysis.article_id,
                 "published": analysis.published,
                 "published_inferred": analysis.published_inferred,
+                "published_window": analysis.published_window,
                 "outlet": analysis.outlet,
                 "entities": row["entities"],
                 "quotes": row["quotes"],

@@ -126,6 +126,9 @@ class Analysis:
     article_id: str
     published: str | None = None  # YYYY-MM-DD, given or inferred
     published_inferred: bool = False
+    # [earliest, latest] YYYY-MM-DD when the date is inferred: `published` is the earliest, what relative
+    # expressions are resolved against; the text only bounds the day, it does not name it
+    published_window: list[str] | None = None
     outlet: str | None = None
     sentences: list[Span] = field(default_factory=list)  # body sentences only
     entities: list[Mention] = field(default_factory=list)
@@ -170,6 +173,7 @@ class ArticleRef:
     outlet: str | None
     published: str | None
     url: str | None
+    published_window: list[str] | None = None  # an undated article's inferred [earliest, latest] publication dates
 
 
 @dataclass

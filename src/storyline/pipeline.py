@@ -17,7 +17,7 @@ import multiprocessing
 import os
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from storyline import __version__
@@ -115,13 +115,19 @@ def analyze_pending(
     advance = start("Analysing", len(todo))
     chunks = [todo[i : i + batch] for i in range(0, len(todo), batch)]
     workers = min(workers or os.cpu_count() or 1, len(chunks))
+    stories = store.assignment()
+
+    def articles(ids: list[str]) -> list[Article]:
+        # with their stories, so that an undated article can borrow its story's date
+        return [replace(a, story=stories.get(a.id, a.story)) for a in store.articles(ids)]
+
     if workers <= 1:
         for chunk in chunks:
-            store.save_analyses(analyze_articles(store.articles(chunk), progress=advance), version)
+            store.save_analyses(analyze_articles(articles(chunk), progress=advance), version)
         return len(todo)
     context = multiprocessing.get_context("spawn")  # no fork: the parent may hold model threads
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending = {pool.submit(analyze_articles, store.articles(chunk)) for chunk in chunks[:workers * 2]}
+        pending = {pool.submit(analyze_articles, articles(chunk)) for chunk in chunks[:workers * 2]}
         queued = iter(chunks[workers * 2 :])
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -131,7 +137,7 @@ def analyze_pending(
                 advance(len(analyses))
                 nxt = next(queued, None)
                 if nxt is not None:
-                    pending.add(pool.submit(analyze_articles, store.articles(nxt)))
+                    pending.add(pool.submit(analyze_articles, articles(nxt)))
     return len(todo)
 
 

@@ -47,7 +47,8 @@ def build_brief(story: Story, articles: list[Article], analyses: list[Analysis])
         id=story.id,
         headline=choose_headline(articles, vectors, title_vectors, summary) if len(claims) else
         next((a.title for a in articles if a.title), "Untitled story"),
-        articles=[ArticleRef(a.id, a.title, a.outlet, a.published, a.url) for a in articles],
+        articles=[ArticleRef(a.id, a.title, a.outlet, a.published, a.url, an.published_window)
+                  for a, an in zip(articles, analyses)],
         summary=summary,
         facts=ranked_facts,
         quotes=group_quotes(articles, analyses),

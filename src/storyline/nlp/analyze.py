@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc
 
-from storyline.model import Analysis, Article, Block, Event, Span
+from storyline.model import Analysis, Article, Block, Event, Span, TimeExpr
 from storyline.nlp.coref import resolve_speakers
-from storyline.nlp.dates import infer_published, normalise_published
+from storyline.nlp.dates import infer_window, normalise_published
 from storyline.nlp.entities import canonicalize, mentions_from_doc
 from storyline.nlp.pipeline import get_nlp
 from storyline.nlp.quotes import find_quotes
@@ -39,16 +39,17 @@ def analyze_article(article: Article) -> Analysis:
 def analyze_articles(articles: list[Article], progress: Callable[[int], None] | None = None) -> list[Analysis]:
     """Analyse `articles` in order. `progress(n)` is called as each article finishes.
 
-    Articles that share a non-null `story` get their canonical names resolved across that story; an undated
-    article with no date clue of its own borrows the latest date of its story, marked as inferred.
+    Articles that share a non-null `story` get their canonical names resolved across that story. An undated
+    article gets a publication window inferred from its text, or else borrows the latest date of its story,
+    marked as inferred either way.
     """
-    dates = _publication_dates(articles)
     blocks = [_blocks(a) for a in articles]
     out: list[Analysis] = []
-    for article, (published, inferred), docs in zip(articles, dates, _parsed(articles, blocks)):
-        out.append(_analyze(article, published, inferred, docs))
+    for article, docs in zip(articles, _parsed(articles, blocks)):
+        out.append(_analyze(article, docs))
         if progress:
             progress(1)
+    _borrow_story_dates(articles, blocks, out)
     stories: dict[str, list[Analysis]] = defaultdict(list)
     for article, analysis in zip(articles, out):
         if article.story is not None:
@@ -127,30 +128,68 @@ def _parsed(articles: list[Article], blocks: list[list[Block]]) -> Iterator[list
                     shared[t] = doc
             docs.append((b.start, doc))
         yield docs
-def _publication_dates(articles: list[Article]) -> list[tuple[str | None, bool]]:
-    """(YYYY-MM-DD, inferred?) per article: given, else from its own text, else the latest of its story."""
-    out: list[tuple[str | None, bool]] = []
-    for a in articles:
-        given = normalise_published(a.published)
-        if given:
-            out.append((given, False))
+def _borrow_story_dates(articles: list[Article], blocks: list[list[Block]], analyses: list[Analysis]) -> None:
+    """An article with no date clue at all takes the latest date of its story, marked inferred, and its time
+    expressions are resolved again against it: outlets of one story report one news cycle. A date the story only
+    infers is a lower bound, so relative days ("Wednesday") stay unresolved against it."""
+    by_story: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    for a, an in zip(articles, analyses):
+        if a.story is not None and an.published:
+            by_story[a.story].append((an.published, not an.published_inferred))
+    for a, bs, an in zip(articles, blocks, analyses):
+        if an.published or a.story is None or not by_story.get(a.story):
             continue
-        inferred = infer_published(find_times(a.text, None))
-        out.append((inferred, inferred is not None))
-    by_story: dict[str, list[str]] = defaultdict(list)
-    for a, (d, _inf) in zip(articles, out):
-        if a.story is not None and d:
-            by_story[a.story].append(d)
-    for i, a in enumerate(articles):
-        if out[i][0] is None and a.story is not None and by_story.get(a.story):
-            out[i] = (max(by_story[a.story]), True)
-    return out
+        date, given = max(by_story[a.story])
+        an.published, an.published_inferred = date, True
+        an.published_window = [date, date] if given else [date, None]
+        an.times = [t for b in bs for t in find_times(a.text, date, b.start, b.end)]
+        if not given:
+            _keep_unresolved(an.times, {(t.start, t.end): t.value
+                                        for b in bs for t in find_times(a.text, None, b.start, b.end)})
+        an.events = _events(an)
 
 
-def _analyze(article: Article, published: str | None, inferred: bool, docs: list[tuple[int, Doc]]) -> Analysis:
-    analysis = Analysis(article_id=article.id, published=published, published_inferred=inferred,
-                        outlet=article.outlet)
+def _inferred(text: str, docs: list[tuple[int, Doc]]) -> tuple[list[str | None] | None, dict[tuple[int, int], str]]:
+    """The inferred [earliest, latest] publication window of an undated article (`dates.infer_window`, with the
+    tense of each date's verb where the text was parsed), or None when its text gives no clue; and the values its
+    time expressions take without a reference date. The whole text counts: a photo caption's date ("Friday,
+    Aug. 18, 2023") bounds the publication as well as the body's."""
+    tense = _tense_at(docs)
+    times = find_times(text, None, tense=tense)
+    window = infer_window(times, tense, text)
+    return (list(window) if window else None), {(t.start, t.end): t.value for t in times}
+
+
+# Values, found without a reference date, that only a known publication day can resolve: a weekday, "last week",
+# "yesterday", "last month". Against an inferred earliest day they would name a day nobody reported.
+_DAY_RELATIVE = re.compile(r"XXXX-(?:W|XX)")
+
+
+def _keep_unresolved(times: list[TimeExpr], unresolved: dict[tuple[int, int], str]) -> None:
+    """Against an open publication window, day-level relative values go back to their unresolved form."""
+    for t in times:
+        raw = unresolved.get((t.start, t.end))
+        if raw is not None and _DAY_RELATIVE.match(raw):
+            t.value = raw
+
+
+def _tense_at(docs: list[tuple[int, Doc]]) -> Callable[[int], str | None]:
+    """`_tense_of` over all of an article's parsed blocks."""
+    spans = [(base, base + len(doc.text), _tense_of(doc, base)) for base, doc in docs]
+
+    def tense(offset: int) -> str | None:
+        return next((fn(offset) for start, end, fn in spans if start <= offset < end), None)
+
+    return tense
+
+
+def _analyze(article: Article, docs: list[tuple[int, Doc]]) -> Analysis:
     text = article.text
+    given = normalise_published(article.published)
+    window, unresolved = (None, {}) if given else _inferred(text, docs)
+    published = given or (window[0] if window else None)
+    analysis = Analysis(article_id=article.id, published=published, published_inferred=window is not None,
+                        published_window=window, outlet=article.outlet)
     for base, doc in docs:
         for sent in doc.sents:
             if sent.text.strip():
@@ -158,6 +197,8 @@ def _analyze(article: Article, published: str | None, inferred: bool, docs: list
         analysis.entities.extend(mentions_from_doc(doc, base))
         analysis.times.extend(find_times(text, published, base, base + len(doc.text), _tense_of(doc, base)))
         analysis.terms.extend(t.lemma_.lower() for t in doc if t.pos_ in _KEEP_POS and not t.is_stop)
+    if window is not None and window[1] is None:
+        _keep_unresolved(analysis.times, unresolved)
     canonicalize(analysis.entities)
     analysis.quotes = find_quotes(docs, text)
     resolve_speakers(analysis.quotes, analysis.entities, text)
