@@ -56,6 +56,9 @@ def _one(text: str, dct: str | None = DCT) -> tuple[str, str, str]:
         ("The stock would be redeemed in five years.", "2028", "DATE"),
         ("Sales rose for the first time in five years.", "P5Y", "DURATION"),
         ("Unisys must pay $100 million in interest every quarter.", "P1Q", "SET"),
+        ("Prices are back at the level we saw in the winter of nineteen ninety-four.", "1994-WI", "DATE"),
+        ("The percentage change is since year-end.", "2022-12-31", "DATE"),
+        ("Ukraine was ruled from Moscow for centuries.", "PXC", "DURATION"),
         ("They will have to live without power for a while.", "PXX", "DURATION"),
         # broadcast transcripts spell dates out
         ("Women's Day is this coming Sunday, March third.", "2023-03-03", "DATE"),

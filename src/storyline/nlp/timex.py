@@ -31,7 +31,7 @@ NUMBERS = {
 VAGUE = {"several", "few", "a few", "many", "some", "couple", "a couple", "numerous", "recent", "coming"}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 UNIT_CODE = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M", "second": "S",
-             "decade": "E", "century": "CE", "quarter": "Q", "night": "D", "weekend": "WE"}  # fmt: skip
+             "decade": "E", "century": "C", "quarter": "Q", "night": "D", "weekend": "WE"}  # fmt: skip
 DAY_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
     "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
@@ -489,7 +489,8 @@ def _h_that(m: re.Match, ctx: _Ctx) -> str | None:
 
 
 def _h_season(m: re.Match, ctx: _Ctx) -> str | None:
-    y = m.group("year") or (str(ctx.dct.year) if ctx.dct else "XXXX")
+    y = m.group("year") or (_h_year_word(re.match(r".+", m.group("yw")), ctx) if m.group("yw") else None)  # type: ignore[arg-type]
+    y = y or (str(ctx.dct.year) if ctx.dct else "XXXX")
     return f"{y}-{SEASONS[m.group('season').lower()]}"
 
 
@@ -666,7 +667,7 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\bthat\s+(?P<unit>year|quarter)\b(?!-)", _F), "DATE", _h_that),
     (re.compile(r"\b(?:the\s+)?(?P<n>1\d(?:th)|2[01](?:st|th))\s+century\b", _F), "DATE", _h_century),
     (re.compile(r"\b(?:(?:the|this)\s+)(?:(?:early|late|mid)[- ]?)?(?P<season>summer|winter|spring|autumn)\b(?!\s+of\b)", _F), "DATE", _h_bare_season),  # noqa: E501
-    (re.compile(rf"\b(?:(?:early|late|mid)[- ]?)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_season),  # noqa: E501
+    (re.compile(rf"\b(?:(?:early|late|mid)[- ]?)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+(?:(?P<year>{_YEAR})|(?P<yw>nineteen[- ](?:ninety|eighty|seventy|sixty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two thousand(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?))\b", _F), "DATE", _h_season),  # noqa: E501
     (re.compile(rf"\b(?P<clock>(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+[ECMP][SD]T)?,?\s+(?:on\s+)?(?P<day>{_WD}|yesterday|today|tomorrow|{_MON}\s+{_DAY})\b(?!,?\s*\d)", _F), "TIME", _h_clock_day),  # noqa: E501
     (re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?)(?=\W|$)", _F), "TIME", _h_clock),
     (re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b(?!\s*[ap]\.?m)", _F), "TIME", _h_clock),
@@ -680,6 +681,8 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\b(?:the (?:near|short|long)\s+term\b(?!-)|(?:a|some) later date|future (?:quarters|years|months|weeks|periods)|the future|the near future|future|as soon as possible|(?<!as )soon(?!\s+(?:as|after)\b)|(?:in\s+)?(?:the\s+)?coming (?:days|weeks|months|quarters|years))\b", _F), "DATE", _const("FUTURE_REF")),  # noqa: E501
     (re.compile(r"\b(?:(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year-earlier|year-ago)(?:\s+(?:period|quarter|third quarter|fourth quarter|second quarter|first quarter))?|(?:the\s+)?(?:quarter|period)\s+a\s+year\s+(?:earlier|ago)|a year earlier|a year ago|the prior year|the previous year|the year before)\b", _F), "DATE", _h_year_ago),  # noqa: E501
     (re.compile(rf"\b(?P<mon>{_MON})\s+(?P<which>this|last|next)\s+year\b", _F), "DATE", _h_month_rel_year),  # noqa: E501
+    (re.compile(r"(?<=\bsince )(?:the\s+)?(?:year-end|year'?s? end|the end of last year)\b", _F), "DATE",
+     lambda m, ctx: f"{ctx.dct.year - 1}-12-31" if ctx.dct else None),  # "the change since year-end": last 31 December
     (re.compile(r"\b(?:year-end|year'?s? end|the end of the year|the end of this year|the year-end)\b", _F), "DATE", _h_dct_year_rel(0)),
     (re.compile(r"\b(?:every year|each year|per year|a year)\b(?=\W*$|\W)", _F), "SET", _const("P1Y")),
     (re.compile(r"\b(?:every day|each day|per day|a day)\b", _F), "SET", _const("P1D")),
