@@ -8,7 +8,7 @@ import re
 from storyline.model import (
     Article, ArticleRef, Brief, EntityGroup, Fact, OutletNote, QuoteGroup, SourceSpan, SummaryItem, TimelineEntry,
 )
-from storyline.render import brief_to_json, brief_to_markdown, write_report
+from storyline.render import brief_to_html, brief_to_json, brief_to_markdown, write_report
 
 A = Article("a1", "Title A\nThe quake killed 12 people on Monday. Rescuers searched all night.", title="Title A",
             outlet="Outlet A", published="2024-03-04")
@@ -87,3 +87,14 @@ def test_an_empty_brief_still_renders(tmp_path):
     write_report([brief], {}, tmp_path)
     assert "Nothing yet" in (tmp_path / "empty.html").read_text()
     assert "# Nothing yet" in brief_to_markdown(brief)
+
+
+def test_an_undated_article_shows_its_inferred_window_and_a_report_dated_lead_says_so():
+    brief = make_brief()
+    brief.articles[1] = ArticleRef(B.id, B.title, B.outlet, None, None, ["2024-03-01", None])
+    brief.timeline[0] = TimelineEntry("2024-03-04", "The quake struck.", "day", ["a1"], ["Outlet A"], "published")
+    md = brief_to_markdown(brief, {"a1": A, "b/2": B})
+    page = brief_to_html(brief, {"a1": A, "b/2": B})
+    for out in (md, page):
+        assert "undated (not before 2024-03-01, inferred)" in out
+        assert "date of the report" in out
