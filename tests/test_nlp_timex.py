@@ -55,6 +55,8 @@ def _one(text: str, dct: str | None = DCT) -> tuple[str, str, str]:
         # "in five years" ahead is the date five years on; in the past it stays a length of time
         ("The stock would be redeemed in five years.", "2028", "DATE"),
         ("Sales rose for the first time in five years.", "P5Y", "DURATION"),
+        # a quarter named by its end is the calendar quarter of most of its months (May-July: Q2)
+        ("In the quarter ended July 31, the chain lost money.", "2023-Q2", "DATE"),
         ("Unisys must pay $100 million in interest every quarter.", "P1Q", "SET"),
         ("Prices are back at the level we saw in the winter of nineteen ninety-four.", "1994-WI", "DATE"),
         ("The percentage change is since year-end.", "2022-12-31", "DATE"),

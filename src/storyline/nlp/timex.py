@@ -436,7 +436,8 @@ def _h_quarter(m: re.Match, ctx: _Ctx) -> str | None:
         if not ctx.dct:
             return "XXXX-QX"
         last = _rel("quarter", -1, ctx)
-        named = _named_quarter(ctx)
+        ended = _ENDED.match(ctx.after)
+        named = _ending_quarter(MONTHS[ended.group("mon").lower().rstrip(".")]) if ended else _named_quarter(ctx)
         if named and not re.search(r"\b(?:this|current|next|coming)\b", pre):
             last = f"{last[:4]}-Q{named}"  # "the fiscal first quarter ... shipped in the quarter": that one
         if y:
@@ -578,14 +579,21 @@ def _last_period(text: str) -> str | None:
     return "quarter" if last.group("q") else "year"
 
 
-_NAMED_Q = re.compile(r"\b(first|second|third|fourth)[- ](?:fiscal[- ])?quarter\b", re.I)
+_NAMED_Q = re.compile(r"\b(?P<ord>first|second|third|fourth)[- ](?:fiscal[- ])?quarter\b", re.I)
+_ENDED = re.compile(rf"\s*,?\s*end(?:ed|ing)\s+(?P<mon>{_MON})\.?\s+\d", re.I)
+
+
+def _ending_quarter(month: int) -> int:
+    """The calendar quarter of a three-month period ending in `month` (its middle month's): "the quarter ended
+    July 31" is May-July, mostly Q2."""
+    return (month - 2) % 12 // 3 + 1
 
 
 def _named_quarter(ctx: _Ctx, window: int = 2000) -> int | None:
     """The ordinal of the quarter the report last named ("fiscal first quarter" -> 1), which a later bare
     "the quarter" refers back to: a company's fiscal quarter need not be the last calendar one."""
     found = list(_NAMED_Q.finditer((ctx.doc_before + " " + ctx.before)[-window:]))
-    return ORDINALS[found[-1].group(1).lower()] if found else None
+    return ORDINALS[found[-1].group("ord").lower()] if found else None
 
 
 def _h_period(m: re.Match, ctx: _Ctx) -> str | None:
