@@ -107,6 +107,10 @@ def _defined_acronyms(mentions: list[Mention], text: str, base: int) -> None:
                 other.canonical = clean_name(m.text, m.label)
 
 
+_CODE = re.compile(r"[A-Z]{1,3}-?\d{2,4}[A-Z]?s?")
+_YEARISH = re.compile(r"(?:19|20)\d\d")
+
+
 def _model_like(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]{0,2}-?\d{2,4}[A-Z0-9-]*", text)) and not re.fullmatch(r"(?:19|20)\d\d", text)
 
@@ -129,6 +133,11 @@ def _unlabelled_names(doc: Doc, base: int) -> list[Mention]:
     i, n = 0, len(doc)
     while i < n:
         t = doc[i]
+        if not t.ent_type_ and _CODE.fullmatch(t.text) and not _YEARISH.search(t.text):
+            # "the A380", "F-16s", "MH17": a letter-and-number code is a name whatever the tagger calls it
+            out.append(Mention(base + t.idx, base + t.idx + len(t.text), t.text, "MISC", canonical=t.text))
+            i += 1
+            continue
         if _model_number(doc, i):  # "Boeing's 787", "Airbus 380": a product named by its number
             j = i
             while j + 1 < n and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_:
