@@ -387,13 +387,17 @@ def _h_ago(m: re.Match, ctx: _Ctx) -> str | None:
     return _rel("year", k, ctx)
 
 
+_FRACTION_OF = re.compile(r"\s+of\s+(?:the|a|an|its|all|their|his|her|our|this|that)\b(?!\s+century)", re.I)
+_SECOND_OF_TIME = re.compile(r"\s*(?:[,.;:)]|$|ago|later|earlier|before|after|or|and|to|of|in|for)\b", re.I)
+
+
 def _h_duration(m: re.Match, ctx: _Ctx) -> str | None:
     q = m.group("n").lower()
     if m.group(0).lower() == "one day" and re.search(r"\b(?:will|would|could|might|may|'ll)\s*$", ctx.before, re.I):
         return None  # "will one day be": a vague future, read by the FUTURE_REF rule
     if m.group("unit").lower() == "quarter" and "-" in m.group(0) or m.group(0).lower().endswith("old"):
         return None  # "three-quarters" of something, ages
-    if m.group("unit").lower() == "quarter" and re.match(r"\s+of\s+(?:the|a|an|its|all|their|his|her|our|this|that)\b(?!\s+century)", ctx.after, re.I):
+    if m.group("unit").lower() == "quarter" and _FRACTION_OF.match(ctx.after):
         return None  # "more than a quarter of the market": a fraction
     if q.endswith(" 1/2"):  # "2 1/2 years": P2Y6M
         whole, unit = int(q.split()[0]), m.group("unit").lower()
@@ -409,7 +413,7 @@ def _h_duration(m: re.Match, ctx: _Ctx) -> str | None:
             and re.search(r"(?<!with)\bin\s+$", ctx.before) and _future(ctx)):
         # "the stock would be redeemed in five years": the date five years on, not a length
         return _rel("day" if unit == "day" else unit, int(n), ctx)
-    if m.group("unit").lower() == "second" and n == 1 and not re.match(r"\s*(?:[,.;:)]|$|ago|later|earlier|before|after|or|and|to|of|in|for)\b", ctx.after):
+    if m.group("unit").lower() == "second" and n == 1 and not _SECOND_OF_TIME.match(ctx.after):
         return None  # "a second group of directors": the ordinal, not a length of time
     return _dur(n, m.group("unit"))
 
@@ -466,7 +470,9 @@ def _h_year_period(m: re.Match, ctx: _Ctx) -> str | None:
     return f"{year}-Q{q}"
 
 
-_Q_MENTION = re.compile(rf"\b(?:(?P<year>{_YEAR})\s+)?(?:(?P<ord>first|second|third|fourth)[- ](?:fiscal[- ])?)?quarter\b", re.I)
+_Q_MENTION = re.compile(
+    rf"\b(?:(?P<year>{_YEAR})\s+)?(?:(?P<ord>first|second|third|fourth)[- ](?:fiscal[- ])?)?quarter\b", re.I
+)
 
 
 def _h_that(m: re.Match, ctx: _Ctx) -> str | None:
@@ -490,7 +496,7 @@ def _h_that(m: re.Match, ctx: _Ctx) -> str | None:
 
 
 def _h_season(m: re.Match, ctx: _Ctx) -> str | None:
-    y = m.group("year") or (_h_year_word(re.match(r".+", m.group("yw")), ctx) if m.group("yw") else None)  # type: ignore[arg-type]
+    y = m.group("year") or (_year_from_words(m.group("yw")) if m.group("yw") else None)
     y = y or (str(ctx.dct.year) if ctx.dct else "XXXX")
     return f"{y}-{SEASONS[m.group('season').lower()]}"
 
@@ -630,7 +636,12 @@ def _h_month_yearword(m: re.Match, ctx: _Ctx) -> str | None:
 
 
 def _h_year_word(m: re.Match, ctx: _Ctx) -> str | None:
-    t = m.group(0).lower()
+    return _year_from_words(m.group(0))
+
+
+def _year_from_words(text: str) -> str | None:
+    """"nineteen ninety-four" -> "1994", "two thousand and one" -> "2001" (broadcast transcripts)."""
+    t = text.lower()
     if "two thousand" in t:
         rest = t.split("two thousand", 1)[1].replace("and", "").strip(" -")
         return str(2000 + int(_num(rest) or 0)) if rest else "2000"
@@ -691,7 +702,8 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(rf"\b(?P<mon>{_MON})\s+(?P<which>this|last|next)\s+year\b", _F), "DATE", _h_month_rel_year),  # noqa: E501
     (re.compile(r"(?<=\bsince )(?:the\s+)?(?:year-end|year'?s? end|the end of last year)\b", _F), "DATE",
      lambda m, ctx: f"{ctx.dct.year - 1}-12-31" if ctx.dct else None),  # "the change since year-end": last 31 December
-    (re.compile(r"\b(?:year-end|year'?s? end|the end of the year|the end of this year|the year-end)\b", _F), "DATE", _h_dct_year_rel(0)),
+    (re.compile(r"\b(?:year-end|year'?s? end|the end of the year|the end of this year|the year-end)\b", _F), "DATE",
+     _h_dct_year_rel(0)),
     (re.compile(r"\b(?:every year|each year|per year|a year)\b(?=\W*$|\W)", _F), "SET", _const("P1Y")),
     (re.compile(r"\b(?:every day|each day|per day|a day)\b", _F), "SET", _const("P1D")),
     (re.compile(r"\b(?:weekly|every week|each week|per week|a week)\b", _F), "SET", _const("P1W")),
@@ -714,8 +726,8 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
 _RATE_BEFORE = re.compile(r"(?:\d|percent|%|times|once|twice|dollars|cents|barrels|tons)\s*$", re.I)
 _RATE_UNIT = re.compile(r"(?:a|an|per)\s+(?:year|month|week|day|quarter|hour)")
 # An amount right before "a year" (up to two words between: "700 seats a week", "$2 million a year").
-_AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred"
-                            r"|thousand|million|billion|dozen)\b)[\w%]*(?:\s+[a-z]\w*){0,2}\s*$", re.I)
+_AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty"
+                            r"|hundred|thousand|million|billion|dozen)\b)[\w%]*(?:\s+[a-z]\w*){0,2}\s*$", re.I)
 # Words for which the durative/PAST_REF readings are too ambiguous without a parse; kept only in these frames.
 _AMBIG = {"once", "earlier", "later", "current", "recent", "future", "already", "so far", "to date", "this time"}
 
