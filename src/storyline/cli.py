@@ -152,19 +152,27 @@ def run(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the report.")] = Path("out"),
     db: Annotated[Optional[Path], typer.Option("--db", help="Database (default: a fresh one in the output folder).")] = None,
+    dask: Annotated[Optional[str], typer.Option(
+        "--dask", help="Analyse and write briefs on a Dask cluster: its scheduler address, or 'local'.")] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Everything in one shot: ingest, cluster, analyse, brief, and write the report into a folder."""
+    from storyline.scale import ClusterUnavailable, dask_executor
+
     output.mkdir(parents=True, exist_ok=True)
     if db is None:
         db = output / "storyline.db"
         for suffix in ("", "-wal", "-shm"):
             Path(str(db) + suffix).unlink(missing_ok=True)
     with _open(db) as store:
-        with progress(quiet) as start:
+        with progress(quiet) as start, contextlib.ExitStack() as stack:
+            try:
+                executor = stack.enter_context(dask_executor(dask)) if dask else None
+            except ClusterUnavailable as exc:
+                raise _usage_error(str(exc)) from None
             report = pipeline.ingest(store, paths, start)
             pipeline.update(store, start)
-            briefs = pipeline.write_report(store, output, start)
+            briefs = pipeline.write_report(store, output, start, executor)
         if not quiet:
             _print_stories(store)
             for b in briefs[:3]:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import multiprocessing
 import os
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -98,13 +100,15 @@ def analyze_pending(
     batch: int = 64,
     workers: int | None = None,
     ids: Iterable[str] | None = None,
+    executor: Executor | None = None,
 ) -> int:
     """Analyse every stored article (or those among `ids`) that has no analysis from this analyser version;
     returns how many.
 
     The language pipeline is the slowest stage and runs one core per process, so big jobs are spread over
     `workers` processes (default: one per core; small jobs stay in this process, where spawning would cost more
-    than it saves). Each batch is stored as soon as it is done, so a killed run loses at most the batches in flight.
+    than it saves), or over a given `executor` (a Dask cluster's, see storyline.scale). Each batch is stored as
+    soon as it is done, so a killed run loses at most the batches in flight.
     """
     from storyline.nlp import analyze_articles
 
@@ -121,24 +125,41 @@ def analyze_pending(
         # with their stories, so that an undated article can borrow its story's date
         return [replace(a, story=stories.get(a.id, a.story)) for a in store.articles(ids)]
 
-    if workers <= 1:
+    if executor is None and workers <= 1:
         for chunk in chunks:
             store.save_analyses(analyze_articles(articles(chunk), progress=advance), version)
         return len(todo)
+    with _pool(executor, workers) as (pool, width):
+        for analyses in _as_done(pool, analyze_articles, (articles(c) for c in chunks), 2 * width):
+            store.save_analyses(analyses, version)
+            advance(len(analyses))
+    return len(todo)
+
+
+@contextmanager
+def _pool(executor: Executor | None, workers: int) -> Iterator[tuple[Executor, int]]:
+    """The given executor (left running: its owner closes it) or local worker processes, with how many jobs it
+    runs at once."""
+    if executor is not None:
+        yield executor, max(1, getattr(executor, "width", workers))
+        return
     context = multiprocessing.get_context("spawn")  # no fork: the parent may hold model threads
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending = {pool.submit(analyze_articles, articles(chunk)) for chunk in chunks[:workers * 2]}
-        queued = iter(chunks[workers * 2 :])
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                analyses = future.result()
-                store.save_analyses(analyses, version)
-                advance(len(analyses))
-                nxt = next(queued, None)
-                if nxt is not None:
-                    pending.add(pool.submit(analyze_articles, articles(nxt)))
-    return len(todo)
+        yield pool, workers
+
+
+def _as_done(pool: Executor, fn: Callable, items: Iterable, in_flight: int) -> Iterator:
+    """fn(item) for every item, yielded as each finishes, with at most `in_flight` submitted at once: the
+    workers stay busy while the results are stored, and a huge job never sits whole in memory."""
+    items = iter(items)
+    pending = {pool.submit(fn, item) for item in itertools.islice(items, in_flight)}
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            yield future.result()
+            nxt = next(items, None)
+            if nxt is not None:
+                pending.add(pool.submit(fn, nxt))
 
 
 def cluster_pending(store: Store, start: StartTask = no_progress) -> int:
@@ -175,20 +196,29 @@ def resolve_story(store: Store, ref: str) -> str | None:
 def story_brief(store: Store, story_id: str, article_ids: list[str], start: StartTask = no_progress) -> Brief:
     """The brief of one story, rebuilt only when its articles or the code of a stage it depends on changed;
     articles of the story that have no current analysis are analysed first."""
-    from storyline.brief import build_brief
-    from storyline.stories import build_stories
-
     fingerprint = _fingerprint(article_ids)
     cached = store.brief(story_id, fingerprint)
     if cached is not None:
         return cached
     analyze_pending(store, start, ids=article_ids, workers=1 if len(article_ids) < 64 else None)
-    articles = store.articles(article_ids)
-    analyses = store.analyses(article_ids)
-    story: Story = build_stories(articles, {a.id: story_id for a in articles})[0]
-    brief = build_brief(story, articles, [analyses[a.id] for a in articles])
+    brief = build_story_brief(*_brief_inputs(store, story_id, article_ids))
     store.save_brief(brief, fingerprint)
     return brief
+
+
+def _brief_inputs(store: Store, story_id: str, article_ids: list[str]) -> tuple[str, list[Article], list]:
+    articles = store.articles(article_ids)
+    analyses = store.analyses(article_ids)
+    return story_id, articles, [analyses[a.id] for a in articles]
+
+
+def build_story_brief(story_id: str, articles: list[Article], analyses: list) -> Brief:
+    """The brief from a story's articles and their analyses: what a worker process or a Dask worker runs."""
+    from storyline.brief import build_brief
+    from storyline.stories import build_stories
+
+    story: Story = build_stories(articles, {a.id: story_id for a in articles})[0]
+    return build_brief(story, articles, analyses)
 
 
 def _fingerprint(article_ids: list[str]) -> str:
@@ -209,14 +239,22 @@ def written_briefs(store: Store) -> tuple[list[Brief], list[tuple[str, list[Arti
     return written, unwritten
 
 
-def all_briefs(store: Store, start: StartTask = no_progress) -> list[Brief]:
+def all_briefs(store: Store, start: StartTask = no_progress, executor: Executor | None = None) -> list[Brief]:
     """Every story's brief. The articles of stories without a cached brief are analysed first, all together, so
     the work spreads over every core instead of one story at a time; story by story, so that wire copies share a
-    batch and are parsed once."""
+    batch and are parsed once. With an `executor` (a Dask cluster's) the briefs are written on it as well."""
     stories = store.stories()
-    stale = [aid for sid, ids in stories if not store.has_brief(sid, _fingerprint(ids)) for aid in ids]
-    analyze_pending(store, start, ids=stale)
+    stale = [(sid, ids) for sid, ids in stories if not store.has_brief(sid, _fingerprint(ids))]
+    analyze_pending(store, start, ids=[aid for _, ids in stale for aid in ids], executor=executor)
     advance = start("Writing briefs", len(stories))
+    if executor is not None and stale:
+        with _pool(executor, 1) as (pool, width):
+            jobs = (_brief_inputs(store, sid, ids) for sid, ids in stale)
+            for brief in _as_done(pool, _build_from, jobs, 2 * width):
+                store.save_brief(brief, _fingerprint([a.id for a in brief.articles]))
+                advance(1)
+        advance(len(stories) - len(stale))
+        return [story_brief(store, sid, ids) for sid, ids in stories]  # all cached now
     briefs = []
     for story_id, ids in stories:
         briefs.append(story_brief(store, story_id, ids))
@@ -224,11 +262,17 @@ def all_briefs(store: Store, start: StartTask = no_progress) -> list[Brief]:
     return briefs
 
 
-def write_report(store: Store, out_dir: Path, start: StartTask = no_progress) -> list[Brief]:
+def _build_from(inputs: tuple[str, list[Article], list]) -> Brief:
+    return build_story_brief(*inputs)
+
+
+def write_report(
+    store: Store, out_dir: Path, start: StartTask = no_progress, executor: Executor | None = None
+) -> list[Brief]:
     """stories.json, index.html, and one HTML and Markdown page per story, into `out_dir`."""
     from storyline.render import write_report as render_report
 
-    briefs = all_briefs(store, start)
+    briefs = all_briefs(store, start, executor)
     ids = {aid for b in briefs for aid in (a.id for a in b.articles)}
     articles = {a.id: a for a in store.articles(ids)}
     out_dir.mkdir(parents=True, exist_ok=True)
