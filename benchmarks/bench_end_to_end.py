@@ -5,7 +5,8 @@ places articles in stories before (and without) the full language analysis, whic
 brief is wanted (`storyline brief`, the web UI, or `storyline run` writing every brief). Both are measured here:
 - "stories": ingest + clustering, what `storyline ingest` + `storyline stories` cost per article;
 - "+ analysis": the same, then the full analysis (spaCy parse, entities, attributions, times) of every article,
-  with one analysis process and with one per core, in the same run.
+  with one analysis process, with one per core, and on a Dask cluster of one worker per core (`--dask local`),
+  in the same run.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ import json
 import os
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 from storyline import pipeline
+from storyline.scale import dask_executor
 from storyline.store import Store
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -64,15 +67,16 @@ def main() -> None:
             lines.append(f"| stories (ingest + cluster) | {n} | - | {ingest_s:.1f} | {stories_s:.1f} | - | "
                          f"{n / (ingest_s + stories_s):.0f} |")
             print(lines[-1], flush=True)
-        for workers in (1, os.cpu_count() or 1):
+        for workers in (1, os.cpu_count() or 1, "dask"):
             db = Path(tmp) / f"w{workers}.db"
             ingest_s, stories_s = _stories(some, db)
-            with Store(db) as store:
+            with Store(db) as store, (dask_executor("local") if workers == "dask" else nullcontext()) as executor:
                 t0 = time.perf_counter()
-                pipeline.analyze_pending(store, workers=workers)
+                pipeline.analyze_pending(store, workers=None if executor else int(workers), executor=executor)
                 analyse_s = time.perf_counter() - t0
             total = ingest_s + stories_s + analyse_s
-            lines.append(f"| stories + analysis of every article | {N_ANALYSED} | {workers} | {ingest_s:.1f} | "
+            label = f"{executor.width} (Dask LocalCluster, started before timing)" if executor else workers
+            lines.append(f"| stories + analysis of every article | {N_ANALYSED} | {label} | {ingest_s:.1f} | "
                          f"{stories_s:.1f} | {analyse_s:.1f} | {N_ANALYSED / total:.1f} |")
             print(lines[-1], flush=True)
     lines += [
