@@ -112,3 +112,33 @@ def test_pruned_scoring_embeds_only_claims_with_a_neighbour_and_still_corroborat
     mine = [f for f in facts if "miners" in f.text]
     assert len(mine) == 1 and mine[0].status == "corroborated" and mine[0].articles == ["a", "b"]
     assert all(f.status == "single" for f in facts if "miners" not in f.text)
+
+
+def test_a_claim_one_outlet_makes_is_not_corroborated_by_a_look_alike_of_another_fact():
+    """A sentence that resembles one member of a fact other outlets share stays single-source (the reader would
+    otherwise see "corroborated" on a claim nobody else made); a fact stated by two outlets still takes in the
+    sentence with which one of them restates it."""
+    a = Article("a", "Officials said the bridge collapsed during the morning rush hour.\n"
+                "Engineers had warned for years that the bridge was unsafe.", outlet="A")
+    b = Article("b", "The bridge collapsed during the morning rush, officials said.\n"
+                "The city plans to spend a billion on new bridges over the decade.", outlet="B")
+    for art in (a, b):
+        cut = art.text.index("\n")
+        art.blocks = [Block(0, cut, "body"), Block(cut + 1, len(art.text), "body")]
+        art.title = None
+    analyses = [Analysis(art.id, sentences=[Span(0, art.text.index("\n"), ""),
+                                            Span(art.text.index("\n") + 1, len(art.text), "")]) for art in (a, b)]
+    claims = story_claims([a, b], analyses, [])
+    a1, a2, b1, b2 = range(4)
+    assert [c.article_id for c in claims] == ["a", "a", "b", "b"]
+    prob = np.full((4, 4), 0.1, dtype=np.float32)
+    np.fill_diagonal(prob, 1.0)
+    for i, j, p in ((a1, b1, 0.95), (b2, a1, 0.9), (a2, a1, 0.92), (a2, b1, 0.92)):
+        prob[i, j] = prob[j, i] = p
+    facts = facts_from_claims(claims, np.zeros((4, 8), dtype=np.float32), [a, b], [], prob=prob)
+    by_text = {f.text: f for f in facts}
+    collapse = next(f for f in facts if "collapsed" in f.text)
+    assert collapse.status == "corroborated" and set(collapse.articles) == {"a", "b"}
+    assert any(a.text[s.start : s.end].startswith("Engineers") for s in collapse.sources)  # restatement cited
+    plans = by_text[claims[b2].text]
+    assert plans.status == "single" and plans.articles == ["b"] and plans.outlets == ["B"]
