@@ -90,3 +90,30 @@ def test_timeline_is_drawn(story_page, brief):
     box = svg.bounding_box()
     assert box and box["width"] > 200 and box["height"] > 40
     assert page.locator("svg circle, svg rect, svg line").count() >= len(brief["timeline"])
+
+
+def test_story_map_draws_a_row_per_dated_story_and_leads_to_its_page(tmp_path, browser):
+    rows = [
+        {"id": "q1", "title": "Earthquake shakes Lima", "published": "2024-03-01", "outlet": "Daily A",
+         "text": "A magnitude 6.1 earthquake shook Lima, Peru, on Friday, officials said."},
+        {"id": "q2", "title": "Lima earthquake damages homes", "published": "2024-03-04", "outlet": "Daily B",
+         "text": "The magnitude 6.1 earthquake that shook Lima, Peru, damaged homes, officials said."},
+        {"id": "b1", "title": "Oslo harbour bridge reopens", "published": "2024-02-10", "outlet": "Daily C",
+         "text": "The Oslo harbour bridge reopened to traffic after repairs, the city said."},
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        pipeline.ingest(store, [src])
+        pipeline.update(store)
+        pipeline.write_report(store, tmp_path / "out")
+    page = browser.new_page()
+    page.goto((tmp_path / "out" / "index.html").as_uri())
+    dots = page.locator("svg circle.article-dot")
+    assert dots.count() == 3  # one per dated article
+    box = dots.first.bounding_box()
+    assert box and box["width"] > 0
+    page.locator("svg a text").filter(has_text="Lima").first.click()
+    page.wait_for_load_state()
+    assert "Lima" in page.inner_text("h1")
+    page.close()

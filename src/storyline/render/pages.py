@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from storyline.model import Article, Brief
 from storyline.render.json import brief_to_json
-from storyline.render.view import page_name, story_view
+from storyline.render.view import page_name, story_map_svg, story_view
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -52,15 +52,16 @@ def index_html(briefs: list[Brief], unwritten: list[tuple[str, list[Article]]] =
         view = story_view(b, {})
         stories.append({"page": page_name(b.id), "headline": b.headline, "articles": len(b.articles),
                         "outlets": view["outlets"], "counts": view["counts"],
-                        "lead": b.summary[0].text if b.summary else None})
+                        "lead": b.summary[0].text if b.summary else None,
+                        "dates": [a.published[:10] for a in b.articles if a.published]})
     for story_id, articles in unwritten:
         title = next((a.title for a in articles if a.title), None) or (articles[0].text.strip().split("\n")[0][:120]
                                                                         if articles else story_id)
         stories.append({"page": page_name(story_id), "headline": title, "articles": len(articles),
                         "outlets": list(dict.fromkeys(a.outlet for a in articles if a.outlet)), "counts": None,
-                        "lead": None})
+                        "lead": None, "dates": [a.published[:10] for a in articles if a.published]})
     stories.sort(key=lambda s: -s["articles"])
-    return _env(True).get_template("index.html").render(stories=stories)
+    return _env(True).get_template("index.html").render(stories=stories, story_map=story_map_svg(stories))
 
 
 def write_report(briefs: list[Brief], articles: dict[str, Article], out_dir: Path) -> None:

@@ -75,18 +75,51 @@ def timeline_svg(brief: Brief, width: int = 880) -> dict[str, Any]:
         lanes_end[lane] = max(x1, x0 + 14)
         marks.append({"n": n, "x0": round(x0, 1), "x1": round(max(x1, x0), 1), "y": 60 + 22 * lane,
                       "bar": e.precision != "day", "date": e.date, "text": e.text, "corroborated": len(e.outlets) > 1})
+    return {"width": width, "height": 80 + 22 * len(lanes_end), "marks": marks, "ticks": _ticks(lo, hi, x),
+            "axis_y": 36, "left": left, "right": right}
+
+
+def _ticks(lo: dt.date, hi: dt.date, x: Any, most: int = 12) -> list[dict[str, Any]]:
+    """Month (or, over two years or more, year) ticks between lo and hi, at most `most` of them."""
     ticks = []
-    monthly = days < 800
+    monthly = (hi - lo).days < 800
     y, m = lo.year, lo.month
     while dt.date(y, m, 1) <= hi:
         d = dt.date(y, m, 1)
         if d >= lo and (monthly or m == 1):
             ticks.append({"x": round(x(d), 1), "label": d.strftime("%b %Y") if monthly else str(y)})
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    if len(ticks) > 12:  # keep labels apart: every other month, or every other year
-        ticks = ticks[:: (len(ticks) + 11) // 12]
-    return {"width": width, "height": 80 + 22 * len(lanes_end), "marks": marks, "ticks": ticks, "axis_y": 36,
-            "left": left, "right": right}
+    if len(ticks) > most:  # keep labels apart: every other month, or every other year
+        ticks = ticks[:: (len(ticks) + most - 1) // most]
+    return ticks
+
+
+def story_map_svg(stories: list[dict[str, Any]], width: int = 880, rows: int = 40) -> dict[str, Any]:
+    """Geometry for the index's story map: one row per story (the most widely reported first), a line from its
+    first to its last article and a dot per article, on one time axis, so a reader sees which stories run long,
+    which burst and which overlap. `stories` items carry "headline", "page" and "dates" (YYYY-MM-DD)."""
+    dated = [(s, sorted(d for d in (_date_value(x) for x in s["dates"]) if d)) for s in stories]
+    dated = [(s, ds) for s, ds in dated if ds][:rows]
+    if not dated:
+        return {"width": width, "height": 0, "rows": [], "ticks": []}
+    lo = min(ds[0] for _, ds in dated)
+    hi = max(ds[-1] for _, ds in dated)
+    if (hi - lo).days < 14:
+        lo, hi = lo - dt.timedelta(days=7), hi + dt.timedelta(days=7)
+    days = max((hi - lo).days, 1)
+    left, right = 330, width - 20
+
+    def x(d: dt.date) -> float:
+        return left + (right - left) * (d - lo).days / days
+
+    out = []
+    for n, (s, ds) in enumerate(dated):
+        label = s["headline"] if len(s["headline"]) <= 48 else s["headline"][:47] + "…"
+        out.append({"y": 44 + 20 * n, "label": label, "page": s["page"], "x0": round(x(ds[0]), 1),
+                    "x1": round(x(ds[-1]), 1), "dots": sorted({round(x(d), 1) for d in ds}), "articles": len(ds),
+                    "span": f"{ds[0]} to {ds[-1]}" if ds[0] != ds[-1] else str(ds[0])})
+    return {"width": width, "height": 60 + 20 * len(out), "rows": out, "ticks": _ticks(lo, hi, x, most=8),
+            "left": left, "right": right, "axis_y": 24}
 
 
 def story_view(brief: Brief, articles: dict[str, Article]) -> dict[str, Any]:
