@@ -120,3 +120,32 @@ def test_browser_clicks_from_index_to_story(server):
         assert page.locator("sup.cite").count() > 0
         assert "Kim" in page.inner_text("h1")
         browser.close()
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed")
+def test_browser_searches_from_the_index_and_opens_the_story(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_page()
+        page.goto(server + "/")
+        page.fill("input[name=q]", "Shoigu")
+        page.press("input[name=q]", "Enter")
+        page.wait_for_load_state()
+        assert "/search.html?q=Shoigu" in page.url
+        hits = page.locator(".search-hit")
+        assert hits.count() == 2  # both seed reports name Shoigu
+        assert page.locator(".search-hit mark").first.inner_text().lower() == "shoigu"
+        hits.first.locator("a").click()
+        page.wait_for_load_state()
+        assert page.locator("sup.cite").count() > 0
+        browser.close()
+
+
+def test_search_page_without_a_query_shows_the_form_and_markup_in_a_query_stays_text(server):
+    status, page = _get(f"{server}/search.html")
+    assert status == 200 and 'name="q"' in page and "search-hit" not in page
+    status, page = _get(f"{server}/search.html?q=%3Cscript%3Ealert(1)%3C/script%3E")
+    assert status == 200 and "<script>" not in page and "&lt;script&gt;" in page

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -42,11 +43,12 @@ def brief_to_html(brief: Brief, articles: dict[str, Article]) -> str:
     return _env(True).get_template("story.html").render(**story_view(brief, articles))
 
 
-def index_html(briefs: list[Brief], unwritten: list[tuple[str, list[Article]]] = ()) -> str:
+def index_html(briefs: list[Brief], unwritten: list[tuple[str, list[Article]]] = (), search: bool = False) -> str:
     """The list of stories, linking to their pages; the most widely reported story first.
 
     `unwritten` are stories (id, articles) whose brief is not written yet: they are listed by their first title,
-    so a server can show a big database at once and pay for each brief only when its page is opened."""
+    so a server can show a big database at once and pay for each brief only when its page is opened. `search`
+    adds the search form (served pages only: a report opened from disk has no server to ask)."""
     stories = []
     for b in briefs:
         view = story_view(b, {})
@@ -61,7 +63,19 @@ def index_html(briefs: list[Brief], unwritten: list[tuple[str, list[Article]]] =
                         "outlets": list(dict.fromkeys(a.outlet for a in articles if a.outlet)), "counts": None,
                         "lead": None, "dates": [a.published[:10] for a in articles if a.published]})
     stories.sort(key=lambda s: -s["articles"])
-    return _env(True).get_template("index.html").render(stories=stories, story_map=story_map_svg(stories))
+    return _env(True).get_template("index.html").render(stories=stories, story_map=story_map_svg(stories),
+                                                          search=search)
+
+
+def search_html(query: str, results: list[dict[str, str | None]], limit: int) -> str:
+    """The web UI's search page: matching articles with their snippets (matched words marked) and story links.
+    `results` are `Store.search` rows, whose snippets mark matched words with [brackets]."""
+    hits = []
+    for r in results:
+        snippet = r.get("snippet") or ""
+        parts = [(text, n % 2 == 1) for n, text in enumerate(re.split(r"\[([^\[\]]*)\]", snippet)) if text]
+        hits.append({**r, "parts": parts, "page": page_name(r["story"]) if r.get("story") else None})
+    return _env(True).get_template("search.html").render(query=query, results=hits, limit=limit)
 
 
 def write_report(briefs: list[Brief], articles: dict[str, Article], out_dir: Path) -> None:

@@ -130,7 +130,13 @@ def create_app(db: Path) -> FastAPI:
     def index(s: Store = Depends(store)) -> str:
         from storyline.render.pages import index_html
 
-        return index_html(*pipeline.written_briefs(s))
+        return index_html(*pipeline.written_briefs(s), search=True)
+
+    @app.get("/search.html", response_class=HTMLResponse)
+    def search_page(q: str = "", limit: int = Query(50, ge=1, le=200), s: Store = Depends(store)) -> str:
+        from storyline.render.pages import search_html
+
+        return search_html(q.strip(), s.search(q, limit) if q.strip() else [], limit)
 
     @app.get("/stories/{ref}")
     def story_redirect(ref: str, s: Store = Depends(store)) -> RedirectResponse:
