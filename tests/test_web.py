@@ -106,8 +106,11 @@ def test_pages_are_served_and_link_to_each_other(server):
     assert status == 200 and "<svg" in page
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed")
-def test_browser_clicks_from_index_to_story(server):
+@pytest.fixture
+def page(server):  # type: ignore[no-untyped-def]
+    """A fresh page of Debian's chromium on the served index."""
+    if shutil.which("chromium") is None:
+        pytest.skip("Debian's chromium is not installed")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -115,33 +118,28 @@ def test_browser_clicks_from_index_to_story(server):
                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         page = browser.new_page()
         page.goto(server + "/")
-        page.locator("a[href$='.html']").filter(has_text="Putin").first.click()
-        page.wait_for_load_state()
-        assert page.locator("sup.cite").count() > 0
-        assert "Kim" in page.inner_text("h1")
+        yield page
         browser.close()
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed")
-def test_browser_searches_from_the_index_and_opens_the_story(server):
-    from playwright.sync_api import sync_playwright
+def test_browser_clicks_from_index_to_story(page):
+    page.locator("a[href$='.html']").filter(has_text="Putin").first.click()
+    page.wait_for_load_state()
+    assert page.locator("sup.cite").count() > 0
+    assert "Kim" in page.inner_text("h1")
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        page = browser.new_page()
-        page.goto(server + "/")
-        page.fill("input[name=q]", "Shoigu")
-        page.press("input[name=q]", "Enter")
-        page.wait_for_load_state()
-        assert "/search.html?q=Shoigu" in page.url
-        hits = page.locator(".search-hit")
-        assert hits.count() == 2  # both seed reports name Shoigu
-        assert page.locator(".search-hit mark").first.inner_text().lower() == "shoigu"
-        hits.first.locator("a").click()
-        page.wait_for_load_state()
-        assert page.locator("sup.cite").count() > 0
-        browser.close()
+
+def test_browser_searches_from_the_index_and_opens_the_story(page):
+    page.fill("input[name=q]", "Shoigu")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_load_state()
+    assert "/search.html?q=Shoigu" in page.url
+    hits = page.locator(".search-hit")
+    assert hits.count() == 2  # both seed reports name Shoigu
+    assert page.locator(".search-hit mark").first.inner_text().lower() == "shoigu"
+    hits.first.locator("a").click()
+    page.wait_for_load_state()
+    assert page.locator("sup.cite").count() > 0
 
 
 def test_search_page_without_a_query_shows_the_form_and_markup_in_a_query_stays_text(server):
