@@ -241,7 +241,7 @@ def main() -> None:
         progress.advance(task)
         lines += [
             "## Full-length articles (ECB+ dev)", "",
-            f"| path | articles | mean words | articles/s |", "|---|---|---|---|",
+            "| path | articles | mean words | articles/s |", "|---|---|---|---|",
             f"| stories stage alone (cheap features from the text) | {len(arts_e)} | {words:.0f} | "
             f"{len(arts_e) / t_stage:.0f} |",
             f"| analyze_articles (nlp room, full spaCy) + stories | {len(sample)} | {words:.0f} | {e2e} |", "",

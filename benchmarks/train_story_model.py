@@ -82,12 +82,17 @@ def replay(arts: list[Article], gold: dict[str, str], embed_leads: bool) -> tupl
     return xs, ys
 
 
+_LEAD_CACHE: dict[str, np.ndarray] = {}  # lead text -> embedding: the replays embed the same leads again
+
+
 def _leads(arts: list[Article]) -> dict[str, np.ndarray]:
     from storyline.nlp.embed import embed
 
-    feats = [article_features(a) for a in arts]
-    vecs = embed([f.lead for f in feats])
-    return {a.id: v for a, v in zip(arts, vecs)}
+    leads = [article_features(a).lead for a in arts]
+    todo = sorted({t for t in leads if t not in _LEAD_CACHE})
+    for t, v in zip(todo, embed(todo)):
+        _LEAD_CACHE[t] = v
+    return {a.id: _LEAD_CACHE[t] for a, t in zip(arts, leads)}
 
 
 def semeval_rows() -> tuple[list[dict], list[int]]:

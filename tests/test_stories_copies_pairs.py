@@ -70,11 +70,18 @@ def test_pair_probability_is_symmetric_and_survives_empty_text() -> None:
     assert pair_probabilities([]) == []
 
 
+def test_a_pairs_score_does_not_depend_on_the_other_rows_of_the_call() -> None:
+    (alone,) = pair_probabilities([{"text1": SULAWESI, "text2": SULAWESI_2}])
+    batch = pair_probabilities([{"text1": MATCH, "text2": MEXICO}, {"text1": SULAWESI, "text2": SULAWESI_2}])
+    assert abs(alone - batch[1]) < 1e-3
+
+
 def test_cheap_fallback_without_the_pair_model_still_orders_pairs(monkeypatch) -> None:
     import storyline.stories as st
 
     monkeypatch.setattr(st, "load_pair_model", lambda: None)
-    same, unrelated = pair_probabilities([{"text1": SULAWESI, "text2": SULAWESI_2}, {"text1": SULAWESI, "text2": MATCH}])
+    rows = [{"text1": SULAWESI, "text2": SULAWESI_2}, {"text1": SULAWESI, "text2": MATCH}]
+    same, unrelated = pair_probabilities(rows)
     assert same > unrelated
 
 
