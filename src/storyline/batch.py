@@ -110,6 +110,9 @@ def facts_rows(articles: list[Article], start: StartTask = no_progress) -> list[
     return out
 
 
+PAIR_CHUNK = 64
+
+
 def pairs_rows(rows: list[dict[str, Any]], start: StartTask = no_progress) -> tuple[list[dict[str, Any]], list[Rejected]]:
     """SCHEMA.md `storyline pairs` rows: a calibrated same-story probability per pair."""
     from storyline.stories import pair_probabilities
@@ -121,6 +124,8 @@ def pairs_rows(rows: list[dict[str, Any]], start: StartTask = no_progress) -> tu
         else:
             good.append(row)
     advance = start("Scoring pairs", len(good))
-    scores = pair_probabilities(good)
-    advance(len(good))
+    scores: list[float] = []
+    for i in range(0, len(good), PAIR_CHUNK):  # in chunks, so the bar moves: each pair embeds two whole texts
+        scores.extend(pair_probabilities(good[i : i + PAIR_CHUNK]))
+        advance(len(good[i : i + PAIR_CHUNK]))
     return [{"pair_id": r.get("pair_id"), "score": float(s)} for r, s in zip(good, scores)], rejected
