@@ -88,3 +88,52 @@ def test_polnear_dev_slice_recall_and_precision(shared_data) -> None:  # type: i
     assert n_gold > 100
     assert hit_gold / n_gold >= 0.7
     assert hit_pred / n_pred >= 0.8
+
+
+def test_typewriter_quote_pairs_are_quotation_marks() -> None:
+    """News archives write ''...'' for a double quote: the quotation is direct and whole, the speaker found."""
+    q = _one(_quotes("''We will win this state by a wide margin,'' she said on Tuesday."), "wide margin")
+    assert q.direct
+    assert q.content.text.startswith("''We will")
+    assert q.speaker is not None and q.speaker.text == "she"
+
+
+def test_conjoined_speakers_are_one_speaker_not_the_first_name() -> None:
+    q = _one(_quotes("Senator Mary Smith and Governor Tom Jones said the bridge would reopen in May."),
+             "bridge would reopen")
+    assert q.speaker is not None and "Mary Smith" in q.speaker.text and "Tom Jones" in q.speaker.text
+    assert q.speaker_canonical not in ("Mary Smith", "Tom Jones")
+
+
+def test_a_reporting_noun_with_only_a_topic_is_not_an_attribution() -> None:
+    """"warning about X" names what the warning concerned; "warning that X" says what was warned."""
+    topic = _quotes("The ministry's new warning about the company's plans for the harbour comes as the vote nears.")
+    assert not any(q.cue is not None and q.cue.text == "warning" for q in topic)
+    claim = _one(_quotes("The minister's warning that the harbour would close came as the vote neared."),
+                 "harbour would close")
+    assert claim.speaker is not None and claim.speaker.text == "The minister"
+
+
+def test_two_cues_ending_on_one_quotation_give_one_attribution() -> None:
+    """“...,” Kirby noted, referring to ...: both cues extended to the same quotation are one attribution, the
+    surer cue kept; another speaker of the same words stays."""
+    from storyline.model import Span
+    from storyline.nlp.quotes import _same_content_once
+
+    words, kirby, other = Span(0, 40, "w"), Span(42, 47, "Kirby"), Span(60, 65, "Lopez")
+    noted = Quote(content=words, speaker=kirby, cue=Span(48, 53, "noted"))
+    referring = Quote(content=words, speaker=kirby, cue=Span(55, 64, "referring"))
+    lopez = Quote(content=words, speaker=other, cue=Span(66, 70, "said"))
+    kept = _same_content_once([noted, referring, lopez], {id(noted): 0.9, id(referring): 0.4, id(lopez): 0.8})
+    assert kept == [noted, lopez]
+
+
+def test_a_nested_attribution_needs_a_surer_model() -> None:
+    """"Kirby said that Rubio's claim that ... is untrue": the inner "claim" stays only when the model is sure."""
+    from storyline.model import Span
+    from storyline.nlp.quotes import _drop_weak_inner
+
+    outer = Quote(content=Span(11, 80, "that ..."), speaker=Span(0, 5, "Kirby"), cue=Span(6, 10, "said"))
+    inner = Quote(content=Span(30, 60, "that ..."), speaker=Span(16, 21, "Rubio"), cue=Span(24, 29, "claim"))
+    assert _drop_weak_inner([outer, inner], {id(outer): 0.9, id(inner): 0.5}, 0.6) == [outer]
+    assert _drop_weak_inner([outer, inner], {id(outer): 0.9, id(inner): 0.7}, 0.6) == [outer, inner]

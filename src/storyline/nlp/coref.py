@@ -69,8 +69,8 @@ def _named(start: int, end: int, mentions: list[Mention], text: str) -> str | No
         return None
     tail = max(inside, key=lambda m: m.end)
     rest = re.sub(r"\([^)]*\)", "", text[tail.end : end]).strip(" ,\u00a0")
-    if rest:
-        return None
+    if rest or re.search(r"\s(?:and|or)\s|&", text[start : tail.start]):
+        return None  # "Smith and Jones said": both spoke, so neither name alone is the speaker
     return tail.canonical or tail.text
 
 

@@ -119,8 +119,22 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str, model: dict | None = Non
         q.content = _trim(q.content, text)
         q.direct = _is_direct(q.content, segments)
         q.hedged = q.hedged or bool(HEDGES.search(q.content.text))
+    quotes = _same_content_once(quotes, confidence)
     quotes.sort(key=lambda q: q.content.start)
     return quotes
+
+
+def _same_content_once(quotes: list[Quote], confidence: dict[int, float]) -> list[Quote]:
+    """Two cues of one speaker that end on the same quotation ("Kirby noted, referring to ...: “...”") once
+    extended to it are one attribution: keep the one the cue model is surest of."""
+    best: dict[tuple[int, int, str], Quote] = {}
+    for q in quotes:
+        key = (q.content.start, q.content.end, q.speaker.text if q.speaker else "")
+        old = best.get(key)
+        if old is None or confidence.get(id(q), 1.0) > confidence.get(id(old), 1.0):
+            best[key] = q
+    keep = {id(q) for q in best.values()}
+    return [q for q in quotes if id(q) in keep]
 
 
 @functools.lru_cache(maxsize=1)
@@ -320,6 +334,15 @@ _LIGHT = {"make", "issue", "offer", "express", "voice", "give", "raise", "repeat
           "share", "reiterate", "post", "release", "have", "lodge", "file"}  # fmt: skip
 
 
+# "his warning about Russia's quest for arms": a noun phrase after these names what the statement was about, not
+# what it said; only a clause there ("concerns about whether he can win") is a claim.
+_TOPIC_PREPS = {"about", "on", "over"}
+
+
+def _has_verb(a: int, b: int, doc: Doc) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") for t in doc[a:b])
+
+
 def _from_noun(noun: Token, base: int) -> tuple[Quote, dict[str, float]] | None:
     """The attribution a reporting noun would make: "the claim that X" (content X), "his criticism of X",
     "Her view is that X"; the speaker is the possessor, or the subject of a light verb ("made the claim")."""
@@ -333,7 +356,7 @@ def _from_noun(noun: Token, base: int) -> tuple[Quote, dict[str, float]] | None:
             break
         if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and c.i == noun.i + 1:
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            if objs:
+            if objs and not (c.lower_ in _TOPIC_PREPS and not _has_verb(*_subtree(objs[0]), doc)):
                 content, kind = _subtree(objs[0]), f"prep_{c.lower_}"
                 break
         infinitive = c.tag_ == "TO" or any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
@@ -366,6 +389,11 @@ def _from_noun(noun: Token, base: int) -> tuple[Quote, dict[str, float]] | None:
         "noun": 1.0, f"nlemma={lemma}": 1.0, f"nkind={kind}": 1.0, f"nlemma_kind={lemma}|{kind}": 1.0,
         f"nspk={spk}": 1.0, f"nspk_how={spk_how}": 1.0, f"ndep={noun.dep_}": 1.0, f"len={min(b - a, 12) // 3}": 1.0,
         "long": float(b - a > 8), f"first_word={doc[a].pos_}": 1.0,
+        # "his warning about Russia's quest" names a topic, "his warning that Russia ..." a claim
+        "nclause": float(any(t.pos_ in ("VERB", "AUX") for t in doc[a:b])),
+        f"nlemma_clause={lemma}|{int(any(t.pos_ in ('VERB', 'AUX') for t in doc[a:b]))}": 1.0,
+        f"nlemma_spk_how={lemma}|{spk_how}": 1.0, f"nhead={noun.head.lemma_.lower()}|{noun.dep_}": 1.0,
+        f"ncroot={doc[a:b].root.lemma_.lower()}": 1.0, f"nkind_spk={kind}|{spk}": 1.0,
     }
     return quote, feats
 
@@ -538,11 +566,11 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
                     return (c.i, c.i + 1) if up.dep_ == "relcl" else None
                 if c.lower_ in ("this", "there") or (c.lower_ == "it" and verb.lemma_.lower() in _COGNITION):
                     return None
-                return _np(c)
+                return _with_conjuncts(c)
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
-                    return _np(objs[0])
+                    return _with_conjuncts(objs[0])
         if v.dep_ in ("advcl", "conj", "xcomp") and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
             continue
@@ -553,6 +581,16 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
             return _np(v.head)
         break
     return None
+
+
+def _with_conjuncts(head: Token) -> tuple[int, int]:
+    """The speaker noun phrase with its coordinated ones: "Washington and its NATO allies asserted" was said by
+    both, not by Washington alone."""
+    a, b = _np(head)
+    for c in head.rights:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            b = max(b, _with_conjuncts(c)[1])
+    return a, b
 
 
 def _np(head: Token) -> tuple[int, int]:
