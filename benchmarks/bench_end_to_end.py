@@ -47,13 +47,15 @@ def main() -> None:
     with open(DATA / "polnear_train_dev.jsonl", encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh]
     words = sum(len(r["text"].split()) for r in rows) / len(rows)
+    words_some = sum(len(r["text"].split()) for r in rows[:N_ANALYSED]) / N_ANALYSED
     lines = [
         "# End to end: ingest, stories, and the full language analysis, through the store",
         "",
         "Command: `cd /work/main && .venv/bin/python -m benchmarks.bench_end_to_end`  ",
         f"Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; load average before: {os.getloadavg()[0]:.1f}",
         "",
-        f"PolNeAR articles ({words:.0f} words on average), from a JSONL file into a fresh database each time.",
+        f"PolNeAR articles ({words:.0f} words on average over all {len(rows)}, {words_some:.0f} over the first "
+        f"{N_ANALYSED}), from a JSONL file into a fresh database each time.",
         "",
         "| path | articles | analysis workers | ingest s | stories s | analyse s | articles/s end to end |",
         "|---|---|---|---|---|---|---|",
