@@ -91,15 +91,22 @@ def test_different_names_for_the_same_claim_are_a_conflict():
     assert sorted(tuple(s["people"]) for s in facts[0].conflict) == [("John Smith",), ("Mike Brown",)]
 
 
+def _two_line_articles(text_a: str, text_b: str) -> tuple[Article, Article]:
+    """Articles "a" (outlet A) and "b" (outlet B), each of two one-line body blocks."""
+    out = []
+    for aid, text in (("a", text_a), ("b", text_b)):
+        cut = text.index("\n")
+        out.append(Article(aid, text, outlet=aid.upper(), blocks=[Block(0, cut, "body"), Block(cut + 1, len(text), "body")]))
+    return out[0], out[1]
+
+
 def test_pruned_scoring_embeds_only_claims_with_a_neighbour_and_still_corroborates():
     """Large stories embed only claims sharing words with another article; the shared fact is still found."""
-    a = Article("a", "Firefighters rescued nine miners trapped underground in the Gansu coal mine on Tuesday.\n"
-                "The local football team won its third match of the season.", outlet="A")
-    b = Article("b", "Nine miners trapped underground in a Gansu coal mine were rescued by firefighters.\n"
-                "A new bakery opened downtown selling sourdough and croissants.", outlet="B")
-    for art in (a, b):
-        cut = art.text.index("\n")
-        art.blocks = [Block(0, cut, "body"), Block(cut + 1, len(art.text), "body")]
+    a, b = _two_line_articles(
+        "Firefighters rescued nine miners trapped underground in the Gansu coal mine on Tuesday.\n"
+        "The local football team won its third match of the season.",
+        "Nine miners trapped underground in a Gansu coal mine were rescued by firefighters.\n"
+        "A new bakery opened downtown selling sourdough and croissants.")
     analyses = analyze_articles([a, b])
     claims = story_claims([a, b], analyses, [])
     assert len(claims) == 4
@@ -118,14 +125,11 @@ def test_a_claim_one_outlet_makes_is_not_corroborated_by_a_look_alike_of_another
     """A sentence that resembles one member of a fact other outlets share stays single-source (the reader would
     otherwise see "corroborated" on a claim nobody else made); a fact stated by two outlets still takes in the
     sentence with which one of them restates it."""
-    a = Article("a", "Officials said the bridge collapsed during the morning rush hour.\n"
-                "Engineers had warned for years that the bridge was unsafe.", outlet="A")
-    b = Article("b", "The bridge collapsed during the morning rush, officials said.\n"
-                "The city plans to spend a billion on new bridges over the decade.", outlet="B")
-    for art in (a, b):
-        cut = art.text.index("\n")
-        art.blocks = [Block(0, cut, "body"), Block(cut + 1, len(art.text), "body")]
-        art.title = None
+    a, b = _two_line_articles(
+        "Officials said the bridge collapsed during the morning rush hour.\n"
+        "Engineers had warned for years that the bridge was unsafe.",
+        "The bridge collapsed during the morning rush, officials said.\n"
+        "The city plans to spend a billion on new bridges over the decade.")
     analyses = [Analysis(art.id, sentences=[Span(0, art.text.index("\n"), ""),
                                             Span(art.text.index("\n") + 1, len(art.text), "")]) for art in (a, b)]
     claims = story_claims([a, b], analyses, [])
