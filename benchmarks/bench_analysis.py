@@ -29,6 +29,7 @@ from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from benchmarks.run import write_result
 from storyline.model import Analysis, Article
 from storyline.nlp import analyze_articles
 
@@ -320,9 +321,7 @@ def main() -> None:
         "open window.",
         "",
     ]
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    write_result(OUT, lines)
 
 
 if __name__ == "__main__":

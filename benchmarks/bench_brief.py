@@ -28,6 +28,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import matthews_corrcoef, precision_recall_fscore_support
 
+from benchmarks.run import write_result
 from storyline.brief import align
 from storyline.model import Article, Block, Story
 from storyline.nlp import analyze_articles
@@ -407,9 +408,7 @@ def main(argv: list[str] | None = None) -> None:
         lines += timelines()
     if not args.skip_speed:
         lines += speed()
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    write_result(OUT, lines)
 
 
 if __name__ == "__main__":

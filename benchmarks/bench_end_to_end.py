@@ -19,6 +19,7 @@ import time
 from contextlib import nullcontext
 from pathlib import Path
 
+from benchmarks.run import write_result
 from storyline import pipeline
 from storyline.scale import dask_executor
 from storyline.store import Store
@@ -89,7 +90,7 @@ def main() -> None:
         "of it).",
         "",
     ]
-    OUT.write_text("\n".join(lines), encoding="utf-8")
+    write_result(OUT, lines)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from benchmarks.run import write_result
 from storyline.ingest import read_paths
 from storyline.model import Article, Rejected
 
@@ -203,9 +204,7 @@ def main() -> None:
         f"- speed: {rate:,.1f} pages/s",
         "",
     ]
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    write_result(OUT, lines)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from pathlib import Path
 from rich.progress import Progress
 
 from benchmarks import train_story_model as tr
+from benchmarks.run import write_result
 from storyline.model import Article
 from storyline.stories import assign_stories, cheap_pair_probabilities, find_copies, pair_probabilities
 from storyline.stories.features import article_features, sublinear
@@ -284,9 +285,7 @@ def main() -> None:
             "../shared/data; tests/test_stories_copies_pairs.py checks a lightly edited wire text and different texts.",
             "",
         ]
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    write_result(OUT, lines)
 
 
 def _tfidf_cosine_pairs(rows: list[dict]) -> float:

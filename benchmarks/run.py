@@ -40,6 +40,13 @@ def main(argv: list[str]) -> int:
     return 1 if failed else 0
 
 
+def write_result(path: Path, lines: list[str]) -> None:
+    """One benchmark's Markdown result, written where `gather` finds it, and echoed for whoever ran it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines).rstrip("\n") + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
 def gather() -> None:
     parts = [
         "# Benchmark results\n",
