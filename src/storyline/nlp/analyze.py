@@ -128,6 +128,8 @@ def _parsed(articles: list[Article], blocks: list[list[Block]]) -> Iterator[list
                     shared[t] = doc
             docs.append((b.start, doc))
         yield docs
+
+
 def _borrow_story_dates(articles: list[Article], blocks: list[list[Block]], analyses: list[Analysis]) -> None:
     """An article with no date clue at all takes the latest date of its story, marked inferred, and its time
     expressions are resolved again against it: outlets of one story report one news cycle. A date the story only
