@@ -130,10 +130,26 @@ def test_entities_share_one_canonical_name() -> None:
     assert roles.get("Kim Jong Un") == "North Korean leader"
 
 
-def test_capital_is_the_country_only_when_it_acts() -> None:
-    a = analyze_article(_article("Pyongyang agreed to sell shells. Officials travelled to Pyongyang last week."))
-    names = [m.canonical for m in a.entities if m.text == "Pyongyang"]
-    assert names == ["North Korea", "Pyongyang"]
+def test_capital_is_the_city_only_where_a_place_is_meant() -> None:
+    a = analyze_article(_article(
+        "Pyongyang agreed to sell shells. Officials travelled to Pyongyang last week.\n"
+        "Iran sold drones to Moscow, and the West imposed sanctions on Moscow.\n"
+        "A parade was held in Moscow on Sunday."
+    ))
+    assert [m.canonical for m in a.entities if m.text == "Pyongyang"] == ["North Korea", "Pyongyang"]
+    assert [m.canonical for m in a.entities if m.text == "Moscow"] == ["Russia", "Russia", "Moscow"]
+
+
+def test_a_portfolio_before_a_title_is_a_role_not_an_organisation() -> None:
+    a = analyze_article(_article(
+        "Defense Minister Sergei Shoigu visited Ukrainian cities with Google officials.\n"
+        "Its military uses drones to attack Ukrainian cities and civilian infrastructure."
+    ))
+    assert "Defense" not in {m.canonical for m in a.entities}
+    assert "Google" in {m.canonical for m in a.entities}
+    shoigu = [m for m in a.entities if m.canonical == "Sergei Shoigu"]
+    assert shoigu and shoigu[0].role == "Defense Minister"
+    assert [m.label for m in a.entities if m.text == "Ukrainian"] == ["NORP", "NORP"]
 
 
 def test_link_entities_across_two_articles_of_a_story() -> None:

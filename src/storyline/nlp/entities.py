@@ -31,6 +31,15 @@ _ROLE_ONLY = TITLES | {"executive", "officer", "chief", "vice", "board", "direct
 _CONNECT = {"of", "and", "the", "for", "&", "de", "du", "des", "la", "le", "on", "in"}
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$|^[A-Z][A-Za-z]?[A-Z]{1,5}$")
 _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "iobj"}
+# A capital after one of these prepositions is the place ("a parade in Pyongyang"), and so it is after "to" or
+# "from" when a trip is meant ("a visit to Pyongyang", "flew from Moscow"); elsewhere it stands for its
+# government ("sold shells to Moscow", "sanctions on Moscow", "between Moscow and Pyongyang").
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "within", "into", "throughout", "via"}
+_PORTFOLIOS = {"defense", "defence", "foreign", "interior", "treasury", "finance", "justice", "health", "energy",
+               "commerce", "labor", "labour", "education", "transport", "transportation", "trade", "economy",
+               "home", "state", "homeland security", "agriculture"}  # fmt: skip
+_MOTION = {"visit", "trip", "travel", "journey", "flight", "fly", "go", "come", "arrive", "return", "move", "head",
+           "drive", "march", "relocate", "commute", "tour", "delegation", "road", "route", "way", "train", "bus"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,8 +85,12 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
             continue  # "LLC" cut off its company by the NER is not a name of its own
         m = Mention(base + ent.start_char, base + ent.end_char, ent.text, ent.label_)
         m.role = _role(ent) if ent.label_ == "PERSON" else None
+        if ent.label_ == "ORG" and _title_fragment(ent):
+            continue
+        if ent.label_ == "GPE" and len(ent) == 1 and _demonym(ent.root):
+            m.label = "NORP"  # "Ukrainian cities": whose, not where
         g = gazetteer().get(_key(name))
-        if g and (g[2] != "capital" or ent.root.dep_ in _AGENT_DEPS):
+        if g and (g[2] != "capital" or _stands_for_country(ent.root)):
             m.canonical = g[0]
         else:
             m.canonical = name
@@ -92,6 +105,31 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
     out.sort(key=lambda m: m.start)
     _defined_acronyms(out, doc.text, base)
     return out
+
+
+def _stands_for_country(root) -> bool:  # noqa: ANN001 (a spaCy Token)
+    """Whether a capital's mention means its government rather than the city (see _LOCATIVE)."""
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ in _AGENT_DEPS or root.dep_ in {"compound", "npadvmod", "amod", "nmod"}:
+        return True
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in _LOCATIVE:
+        return False
+    return not (prep.lower_ in {"to", "from", "toward", "towards"} and prep.head.lemma_.lower() in _MOTION)
+
+
+def _title_fragment(ent: SpacySpan) -> bool:
+    """"Defense" in "Defense Minister Sergei Shoigu": the role of the person named next, not an organisation."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return ent.text.lower() in _PORTFOLIOS and nxt is not None and nxt.lower_ in TITLES and nxt.is_title
+
+
+def _demonym(tok) -> bool:  # noqa: ANN001 (a spaCy Token)
+    """A nationality adjective tagged as a place: it modifies the noun after it ("Ukrainian cities")."""
+    return tok.dep_ == "amod" or (tok.pos_ == "ADJ" and tok.head.i == tok.i + 1)
 
 
 def _defined_acronyms(mentions: list[Mention], text: str, base: int) -> None:
