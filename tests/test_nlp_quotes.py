@@ -137,3 +137,10 @@ def test_a_nested_attribution_needs_a_surer_model() -> None:
     inner = Quote(content=Span(30, 60, "that ..."), speaker=Span(16, 21, "Rubio"), cue=Span(24, 29, "claim"))
     assert _drop_weak_inner([outer, inner], {id(outer): 0.9, id(inner): 0.5}, 0.6) == [outer]
     assert _drop_weak_inner([outer, inner], {id(outer): 0.9, id(inner): 0.7}, 0.6) == [outer, inner]
+
+
+def test_going_on_doing_something_is_not_saying_it() -> None:
+    text = ("The Biden administration's new warning about Russia's quest for military support on Wednesday comes as "
+            "Ukrainian forces continue to make slow and steady territorial gains amid their grueling counteroffensive "
+            "in the eastern and southern regions.")
+    assert analyze_article(Article(id="a", text=text)).quotes == []

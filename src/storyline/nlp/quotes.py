@@ -455,7 +455,7 @@ def _content(verb: Token) -> tuple[int, int, str] | None:
             if c.dep_ == dep:
                 if dep == "xcomp" and lemma not in ("decline", "refuse", "urge", "promise", "vow", "pledge",
                                                     "threaten", "agree", "call", "ask", "want", "expect", "hope",
-                                                    "plan", "seem", "appear", "continue", "propose", "demand"):
+                                                    "plan", "seem", "appear", "propose", "demand"):
                     continue
                 a, b = _subtree(c)
                 if dep == "xcomp" and lemma in ("urge", "ask", "call"):  # "urged Congress to act": keep the object
