@@ -130,7 +130,7 @@ def prepare(stories: list[dict], cache: Path | None = None) -> None:
                 cached[st["id"]] = analyze_articles(st["articles"])
             st["analyses"] = cached[st["id"]]
             st["claims"] = align.story_claims(st["articles"], st["analyses"], [])
-            st["vectors"] = align.embed_claims([c.text for c in st["claims"]])
+            st["vectors"] = align.embed_claims([c.said for c in st["claims"]])
             # What align_facts computes: the same vectors, but only for the claims it embeds (shipped rule, and
             # with every story pruned however small, to measure what pruning costs).
             for key, below in (("shipped", align.EMBED_ALL_BELOW), ("pruned", 0)):

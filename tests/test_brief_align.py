@@ -146,3 +146,17 @@ def test_a_claim_one_outlet_makes_is_not_corroborated_by_a_look_alike_of_another
     assert any(a.text[s.start : s.end].startswith("Engineers") for s in collapse.sources)  # restatement cited
     plans = by_text[claims[b2].text]
     assert plans.status == "single" and plans.articles == ["b"] and plans.outlets == ["B"]
+
+
+def test_a_fact_reported_under_a_long_frame_is_matched_by_what_was_reported():
+    """The frame ("Speaking to reporters ... the mayor said that") is set aside: the claims are compared by content."""
+    a = Article("a", "Speaking to reporters outside the town hall on Friday after a long emergency meeting with local shop "
+                "owners and union leaders, the mayor said that heavy rain had flooded the railway tunnel, closing it "
+                "for a month.", outlet="A")
+    b = Article("b", "Heavy rain flooded the railway tunnel beneath the river on Thursday and it will stay closed for a "
+                "month, county officials disclosed.", outlet="B")
+    c = Article("c", "The mayor also promised to hire forty more teachers for the city's schools next year.", outlet="A")
+    facts = align_facts([a, b, c], analyze_articles([a, b, c]), [])
+    tunnel = [f for f in facts if "tunnel" in f.text]
+    assert len(tunnel) == 1 and tunnel[0].status == "corroborated" and tunnel[0].outlets == ["A", "B"]
+    assert [f.status for f in facts if "teachers" in f.text] == ["single"]

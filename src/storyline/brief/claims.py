@@ -37,6 +37,12 @@ class Claim:
     dates: set[str] = field(default_factory=set)  # TIMEX3 date values mentioned
     people: set[str] = field(default_factory=set)  # canonical PERSON names: who did it, for name conflicts
     headline: bool = False  # the article's title: a claim, but never a summary sentence or a fact's wording
+    gist: str = ""  # what the claim reports once its attribution frame is set aside (see `_gist`); "" = `text`
+
+    @property
+    def said(self) -> str:
+        """The words that carry the claim's meaning: its gist when it has one, else its text."""
+        return self.gist or self.text
 
 
 def block_kind(article: Article, start: int, end: int) -> str | None:
@@ -75,7 +81,38 @@ def claim_at(article: Article, analysis: Analysis, start: int, end: int, index: 
     }
     dates = {t.value for t in analysis.times if start <= t.start < end and t.type == "DATE" and t.value[:1].isdigit()}
     people = {(m.canonical or m.text) for m in analysis.entities if start <= m.start < end and m.label == "PERSON"}
-    return Claim(article.id, start, end, text, index, content_stems(text), ents, numbers(text), dates, people=people)
+    return Claim(article.id, start, end, text, index, content_stems(text), ents, numbers(text), dates, people=people,
+                 gist=_gist(article, analysis, start, end))
+
+
+# An attributed content is what a claim reports when it has this many words and this share of the claim's words;
+# a short one ("said so") is not, nor a side remark under a participle ("..., adding that talks could continue").
+_GIST_WORDS = 8
+_GIST_SHARE = 0.3
+
+
+def _gist(article: Article, analysis: Analysis, start: int, end: int) -> str:
+    """The innermost reported content inside the claim, when there is a frame around it.
+
+    Why: "Kirby detailed the finding weeks after the White House said that it had determined that Shoigu called
+    on North Korea to sell munitions" and "Shoigu traveled to North Korea to convince Pyongyang to sell
+    ammunition, the US disclosed" report one fact under different frames; a sentence embedding of the whole
+    sentence is dominated by the frame (and is cut to its first words), so the content is what gets compared.
+    """
+    words = len(article.text[start:end].split())
+    inner = [q.content for q in analysis.quotes if start <= q.content.start and q.content.end <= end
+             and len(q.content.text.split()) >= max(_GIST_WORDS, words * _GIST_SHARE)
+             and not (q.cue and q.cue.text.lower().endswith("ing"))]
+    if not inner:
+        return ""
+    # The main attribution's content (the longest), then the content nested in it ("said that it had determined
+    # that X": X), never a side remark's ("..., adding that talks could continue").
+    c = max(inner, key=lambda s: s.end - s.start)
+    while nested := [s for s in inner if c.start <= s.start and s.end <= c.end and (s.start, s.end) != (c.start, c.end)]:
+        c = max(nested, key=lambda s: s.end - s.start)
+    if c.start == start and c.end == end:
+        return ""
+    return " ".join(article.text[c.start : c.end].split())
 
 
 def _set_aside(article: Article, text: str) -> bool:
