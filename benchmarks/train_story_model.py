@@ -36,9 +36,9 @@ SEMEVAL_SAME = 2.5
 # Join when the best live story's probability reaches this. The probability is calibrated over all candidate
 # stories the index returns (most are wrong), so the best one needs far less than 0.5 to be the right one.
 # Chosen by clustering ECB+ train (its three shapes) and GoogleNews-TS at 0.03-0.4 (the data README: tune on
-# these; hidden test splits check): 0.06 balances the long-article and the keyword-snippet inputs. One value
-# for every input.
-JOIN_THRESHOLD = 0.06
+# these; hidden test splits check): 0.1 scores best on ECB+ train as written and on GoogleNews-TS, within 0.005
+# of the best mean over the three shapes (0.15). One value for every input.
+JOIN_THRESHOLD = 0.1
 SEMEVAL_SHARE = float(os.environ.get("SEMEVAL_SHARE", "0.3"))  # SemEval weight relative to all ECB+ rows
 
 

@@ -121,3 +121,24 @@ def test_articles_are_taken_in_publication_order_and_progress_counts_new_ones() 
     calls.clear()
     assign_stories(EVENTS, known={"a1": got["a1"]}, progress=calls.append)
     assert sum(calls) == 3
+
+
+def test_a_report_datelined_in_another_year_than_the_story_is_less_likely_to_join() -> None:
+    from storyline.stories.cluster import Clusterer, article_profile, join, observe
+    from storyline.stories.features import article_features
+    from storyline.stories.score import pair_features, probability
+
+    def dated(a: Article, dateline: str, id: str | None = None) -> Article:
+        return Article(id=id or a.id, title=a.title, text=a.text.replace("\n", "\n" + dateline + "\n", 1))
+
+    def prob(dateline: str) -> float:
+        state = Clusterer()
+        for a in (dated(QUAKE_A1, "January 15, 2021"), dated(QUAKE_B1, "September 8, 2021")):
+            f = article_features(a)
+            observe(state, f)
+            join(state, a.id, article_profile(f, state.idf))
+        f = article_features(dated(QUAKE_A2, dateline, "new"))
+        observe(state, f)
+        return probability(pair_features(article_profile(f, state.idf), state.stories["a1"], state.idf, f.length))
+
+    assert prob("January 16, 2021") > 2 * prob("January 16, 2024")

@@ -110,3 +110,27 @@ def test_a_young_story_the_caller_named_is_never_folded_away(ecb_train) -> None:
     known = {r["id"]: "s-mine" for r in [r for r in rows if r["subtopic"] == "ecb"][1:3]}
     pred = assign_stories([_article(r) for r in rows], known=known)
     assert all(pred[i] == "s-mine" for i in known)
+
+
+@pytest.mark.parametrize("topic", [11, 27])
+def test_the_same_kind_of_event_in_another_year_ends_as_its_own_story(ecb_train, topic: int) -> None:
+    # Two Turkmen parliamentary elections (2008, 2013); two emergency Internet Explorer patches (2008, 2013): the
+    # reports share nearly every name, and only the later ones carry their year in the dateline.
+    rows = [r for r in ecb_train if r["topic"] == topic]
+    pred = assign_stories([_article(r) for r in rows])
+    majority = {
+        sub: Counter(pred[r["id"]] for r in rows if r["subtopic"] == sub).most_common(1)[0]
+        for sub in ("ecb", "ecbplus")
+    }
+    assert majority["ecb"][0] != majority["ecbplus"][0]
+    for sub, (_, n) in majority.items():
+        assert n >= 0.75 * sum(1 for r in rows if r["subtopic"] == sub)
+
+
+@pytest.mark.parametrize("cluster", ["3_ecb", "10_ecbplus", "19_ecbplus", "24_ecbplus", "33_ecbplus"])
+def test_one_event_with_and_without_datelines_stays_whole(ecb_train, cluster: str) -> None:
+    # Some reports of one event open with their date and some do not: a dateline alone is no second event.
+    rows = [r for r in ecb_train if r["cluster"] == cluster][:12]
+    profiles, idf = _profiles(rows, ecb_train)
+    assert any(p.head_years for p in profiles) and not all(p.head_years for p in profiles)
+    assert should_split(profiles, idf) is None

@@ -70,6 +70,7 @@ def article_profile(f: ArticleFeatures, idf: Idf, lead=None) -> Profile:  # type
         id=f.id,
         name_df={n: 1 for n in f.names},
         years={y: 1 for y in f.years},
+        head_years={y: 1 for y in f.head_years},
         terms=sublinear(f.terms),
         title=sublinear(f.title),
         names=sublinear(f.names),
@@ -227,6 +228,8 @@ def _add(state: Clusterer, sid: str, p: Profile, art: Profile) -> None:
         p.name_df[n] = p.name_df.get(n, 0) + 1
     for y in art.years:
         p.years[y] = p.years.get(y, 0) + 1
+    for y in art.head_years:
+        p.head_years[y] = p.head_years.get(y, 0) + 1
     p.size += 1
     p.has_case = p.has_case and art.has_case
     if art.first_day is not None:
@@ -292,9 +295,10 @@ def merge_young(state: Clusterer, sid: str) -> str | None:
     if p is None or p.size not in MERGE_AT:
         return None
     q = Profile(id=sid, terms=p.terms, title=p.title, names=p.names, size=1, first_day=p.first_day,
-                last_day=p.last_day, has_case=p.has_case, name_df=p.name_df, years=p.years)
+                last_day=p.last_day, has_case=p.has_case, name_df=p.name_df, years=p.years, head_years=p.head_years)
     refresh_norms(q, state.idf)
     q.key_names = p.key_names
+    q.lead_name = p.lead_name
     best, target = 0.0, None
     for other, nn in candidates(state, q):
         if other.id == sid or other.size <= p.size or frozenset((sid, other.id)) in state.kept_apart:
@@ -317,6 +321,8 @@ def merge_young(state: Clusterer, sid: str) -> str | None:
         state.postings.setdefault("@" + n, set()).add(t.id)
     for y, c in p.years.items():
         t.years[y] = t.years.get(y, 0) + c
+    for y, c in p.head_years.items():
+        t.head_years[y] = t.head_years.get(y, 0) + c
     t.size += p.size
     t.has_case = t.has_case and p.has_case
     days = [d for d in (t.first_day, t.last_day, p.first_day, p.last_day) if d is not None]

@@ -32,6 +32,7 @@ _NOT_NAMES = STOP_WORDS_EN | frozenset(
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _SUFFIXES = ("ingly", "edly", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly")
 LEAD_WORDS = 60
+HEAD_CHARS = 200  # a dateline sits in the title or the first line or two
 
 
 @dataclass
@@ -47,6 +48,7 @@ class ArticleFeatures:
     length: int  # number of content words
     has_case: bool  # False for lower-cased keyword lists: their missing names say nothing
     years: frozenset = frozenset()  # years the text mentions: a date signal even when the input has no date
+    head_years: frozenset = frozenset()  # years in the title or the first lines: a dateline, when there is one
     extra: dict = field(default_factory=dict)
 
 
@@ -150,6 +152,7 @@ def article_features(article: Article, analysis: Analysis | None = None) -> Arti
         length=len(title_terms) + len(body_terms),
         has_case=has_case,
         years=frozenset(int(y) for y in _YEAR.findall(title + " " + body)),
+        head_years=frozenset(int(y) for y in _YEAR.findall((title + " " + body.lstrip())[:HEAD_CHARS])),
     )
 
 

@@ -30,6 +30,10 @@ FEATURES = (
     "core_missing",
     "years_match",
     "years_clash",
+    "year_new",
+    "year_missing",
+    "lead_new",
+    "lead_missing",
 )
 # With a lead embedding the cheap signals weigh differently (the embedding already carries part of what they
 # say), so each gets its own weight in that regime: one model, two regimes, chosen by `has_lead`.
@@ -54,7 +58,9 @@ class Profile:
     norms: dict[str, float] = field(default_factory=dict)  # cached idf-weighted norms, refreshed on update
     name_df: dict[str, int] = field(default_factory=dict)  # in how many members each name occurs
     key_names: list[str] = field(default_factory=list)  # the names that make this story this story (cached)
+    lead_name: str | None = None  # the name it mentions most, when it mentions one more than once (cached)
     years: dict[int, int] = field(default_factory=dict)  # years its members mention, with member counts
+    head_years: dict[int, int] = field(default_factory=dict)  # years in its members' datelines, with member counts
     weighted: dict[str, dict[str, float]] = field(default_factory=dict)  # an article's w * idf^2, per field
 
 
@@ -93,6 +99,13 @@ def refresh_norms(p: Profile, idf: Idf) -> None:
     else:
         ranked = sorted((n for n, c in p.name_df.items() if 2 * c >= p.size), key=lambda n: -idf(n))
     p.key_names = ranked[:KEY_NAMES]
+    # Lead name: who or where the story is about, by how often it is named (not by rarity, as key names are):
+    # two arrests of two players of one team have different lead names and share the team's.
+    if p.size <= 1:
+        pool = [n for n, w in p.names.items() if w > 1.0]
+    else:
+        pool = [n for n, c in p.name_df.items() if 2 * c >= p.size]
+    p.lead_name = max(pool, key=lambda n: (p.names.get(n, 0.0), idf(n), n)) if pool else None
 
 
 def article_weights(article: Profile, attr: str, idf: Idf) -> dict[str, float]:
@@ -136,6 +149,16 @@ def pair_features(
             years_match = 1.0
         else:
             years_clash = 1.0
+    # A dateline year is when the report was written. One side's dateline year that the other side never
+    # mentions at all says "another year, another event" even when the other side gives no dateline (reports
+    # rarely name their own year in the body); a story of one undated report says too little to count.
+    year_new = year_missing = 0.0
+    if article.head_years and (story.years or story.size >= 2):
+        year_new = 1.0 if any(y not in story.years for y in article.head_years) else 0.0
+    if story.head_years:
+        core = [y for y, c in story.head_years.items() if 2 * c >= story.size]
+        if core and not any(y in article.years for y in core):
+            year_missing = 1.0
     names_new = core_missing = 0.0
     if has_names:
         if article.key_names:
@@ -144,6 +167,13 @@ def pair_features(
             core_missing = sum(
                 1 for n in story.key_names if n not in article.names and n not in article.terms
             ) / len(story.key_names)
+    lead_new = lead_missing = 0.0
+    if has_names:
+        a_lead, s_lead = article.lead_name, story.lead_name
+        if a_lead is not None and a_lead not in story.names and a_lead not in story.terms:
+            lead_new = 1.0
+        if s_lead is not None and s_lead not in article.names and s_lead not in article.terms:
+            lead_missing = 1.0
     no_case = 0.0 if (article.has_case and story.has_case) else 1.0
     short = 1.0 if article_length < 60 else 0.0
     cos_lead = 0.0
@@ -169,6 +199,10 @@ def pair_features(
         core_missing,
         years_match,
         years_clash,
+        year_new,
+        year_missing,
+        lead_new,
+        lead_missing,
     ]
     return base + [v * has_lead for v in base] + [cos_lead, has_lead]
 
