@@ -144,3 +144,12 @@ def test_going_on_doing_something_is_not_saying_it() -> None:
             "Ukrainian forces continue to make slow and steady territorial gains amid their grueling counteroffensive "
             "in the eastern and southern regions.")
     assert analyze_article(Article(id="a", text=text)).quotes == []
+
+
+def test_a_long_clause_before_kirby_said_is_what_he_said() -> None:
+    text = ("After the summit in July, which coincided with a parade in the capital, another group of officials "
+            "traveled to the region for follow-up talks about potential trade deals, the spokesman said, adding that "
+            "negotiations could continue for months.")
+    said = [q for q in analyze_article(Article(id="a", text=text)).quotes if q.cue and q.cue.text == "said"]
+    assert len(said) == 1 and said[0].content.text.startswith("After the summit in July")
+    assert said[0].content.text.endswith("potential trade deals") and said[0].speaker.text == "the spokesman"

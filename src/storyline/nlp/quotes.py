@@ -483,6 +483,11 @@ def _content(verb: Token) -> tuple[int, int, str] | None:
     for c in kids:  # "said so", "said yes"
         if lemma == "say" and c.dep_ in ("advmod", "intj", "dobj") and c.lower_ in ("so", "yes", "no", "otherwise"):
             return c.i, c.i + 1, "dobj"
+    if lemma in _REST_VERBS:  # "Officials traveled to Pyongyang for talks, Kirby said": the clause parsed as an advcl
+        for c in kids:
+            if c.dep_ == "advcl" and c.i < verb.i and _reported_clause_before(c, verb):
+                a, b = _subtree(c)
+                return a, b, "parataxis"
     for c in kids:  # "spoke about the cancellation", "reacted to the shooting", "called for a ban"
         if c.dep_ == "prep" and (c.lower_ in ("about", "of", "for", "on", "against", "over") or c.lower_ == "to" and
                                  lemma in ("react", "respond", "refer", "object", "apologize")) and any(
@@ -492,6 +497,18 @@ def _content(verb: Token) -> tuple[int, int, str] | None:
             a, b = _with_complements(verb, objs[0])
             return a, b, "prep"
     return _rest_of_sentence(verb)
+
+
+def _reported_clause_before(clause: Token, verb: Token) -> bool:
+    """A long clause with its own subject, ending in a comma right before "Kirby said", when nothing said follows
+    the verb (a short clause is more often a time or condition: "When asked, Kirby said")."""
+    kids = {k.dep_ for k in clause.children}
+    end = clause.right_edge.i
+    after = [k for k in verb.children if k.i > verb.i and not k.is_punct]
+    nothing_said_after = all(k.dep_ in ("prep", "npadvmod", "advmod") or (k.dep_ == "advcl" and k.tag_ == "VBG")
+                             for k in after)  # "on Monday", ", adding that ..."
+    return ("nsubj" in kids or "nsubjpass" in kids) and end + 1 < verb.i and clause.doc[end + 1].text == "," and \
+        end + 1 - clause.left_edge.i >= 10 and nothing_said_after
 
 
 # Speech verbs whose complement a misparse can hide ("He said legalizing it could put...", the clause hung off an
