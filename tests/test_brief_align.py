@@ -7,11 +7,11 @@ import json
 import numpy as np
 import pytest
 
-from storyline.brief import align_facts
+from storyline.brief import align_facts, build_brief
 from storyline.brief.align import facts_from_claims, feature_matrices, score_claims, story_claims, worth_embedding
 from storyline.brief.claims import split_claims
 from storyline.brief.text import numbers
-from storyline.model import Analysis, Article, Block, Span
+from storyline.model import Analysis, Article, Block, Span, Story
 from storyline.nlp import analyze_articles
 
 
@@ -160,3 +160,15 @@ def test_a_fact_reported_under_a_long_frame_is_matched_by_what_was_reported():
     tunnel = [f for f in facts if "tunnel" in f.text]
     assert len(tunnel) == 1 and tunnel[0].status == "corroborated" and tunnel[0].outlets == ["A", "B"]
     assert [f.status for f in facts if "teachers" in f.text] == ["single"]
+
+
+def test_one_statement_two_outlets_paraphrase_is_one_quote_entry():
+    """Each outlet words Ortiz's statement its own way; the aligner puts both in one fact, so "who said what" lists
+    it once with both outlets."""
+    a = Article("a", "Mayor Jane Ortiz said the flooded railway tunnel under the river would stay closed for a month "
+                "while engineers pump out the water.", outlet="A", published="2024-03-01")
+    b = Article("b", "The railway tunnel beneath the river, flooded by heavy rain, will remain shut for about a month "
+                "as crews drain it, Ortiz said.", outlet="B", published="2024-03-01")
+    brief = build_brief(Story("s", ["a", "b"]), [a, b], analyze_articles([a, b]))
+    ortiz = [q for q in brief.quotes if q.speaker == "Jane Ortiz"]
+    assert len(ortiz) == 1 and ortiz[0].outlets == ["A", "B"]

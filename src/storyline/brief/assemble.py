@@ -51,7 +51,7 @@ def build_brief(story: Story, articles: list[Article], analyses: list[Analysis])
                   for a, an in zip(articles, analyses)],
         summary=summary,
         facts=ranked_facts,
-        quotes=group_quotes(articles, analyses),
+        quotes=group_quotes(articles, analyses, facts),
         entities=group_entities(articles, analyses),
         timeline=build_timeline(articles, analyses, facts),
         copies=copies,

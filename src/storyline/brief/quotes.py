@@ -1,14 +1,15 @@
 """Who said what: the story's attributions grouped by speaker, one entry per statement across outlets.
 
-The same quote carried by two outlets (or a wire copy) is one entry citing both; a pronoun speaker that the
-language stage could not resolve stays unnamed rather than being guessed.
+The same quote carried by two outlets (or a wire copy) is one entry citing both, and so is one statement two
+outlets paraphrase in their own words when the aligner put both in one fact; a pronoun speaker that the language
+stage could not resolve stays unnamed rather than being guessed.
 """
 
 from __future__ import annotations
 
 from storyline.brief.claims import add_source, set_aside_spans, usable
 from storyline.brief.text import content_stems, is_boilerplate
-from storyline.model import Analysis, Article, QuoteGroup
+from storyline.model import Analysis, Article, Fact, QuoteGroup
 
 SAME_QUOTE = 0.5  # stem overlap (Jaccard) at which two attributions of one speaker are the same statement
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "his", "her", "their"}
@@ -28,11 +29,30 @@ def _in_body(article: Article, start: int, end: int) -> bool:
     return any(b.start <= start and end <= b.end and b.kind == "body" for b in article.body_blocks())
 
 
-def group_quotes(articles: list[Article], analyses: list[Analysis]) -> list[QuoteGroup]:
-    """Quotes by speaker: speakers quoted by the most articles first, statements in order of first appearance."""
+def _facts_of(facts: list[Fact]) -> dict[str, list[tuple[int, int, int]]]:
+    """Per article, the (start, end, fact index) of every fact source."""
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for k, f in enumerate(facts):
+        for src in f.sources:
+            out.setdefault(src.id, []).append((src.start, src.end, k))
+    return out
+
+
+def _facts_stating(spans: list[tuple[int, int, int]], start: int, end: int) -> set[int]:
+    """The facts whose source holds most of the quote [start, end)."""
+    return {k for a, b, k in spans if min(b, end) - max(a, start) >= (end - start) / 2}
+
+
+def group_quotes(articles: list[Article], analyses: list[Analysis], facts: list[Fact] | None = None) -> list[QuoteGroup]:
+    """Quotes by speaker: speakers quoted by the most articles first, statements in order of first appearance.
+
+    With the story's `facts`, two outlets' attributions to one speaker that sit in one fact are one statement.
+    """
     outlet = {a.id: a.outlet or a.id for a in articles}
+    fact_spans = _facts_of(facts or [])
     groups: list[QuoteGroup] = []
     stems: list[set[str]] = []
+    in_facts: list[set[int]] = []
     for art, an in zip(articles, analyses):
         aside = set_aside_spans(art, an)
         for q in an.quotes:
@@ -48,6 +68,7 @@ def group_quotes(articles: list[Article], analyses: list[Analysis]) -> list[Quot
             if len(text.split()) < 4 or is_boilerplate(text) or (who is None and not q.direct):
                 continue  # a fragment, or a paraphrase nobody can be named for, is not "who said what"
             s = content_stems(text)
+            stated = _facts_stating(fact_spans.get(art.id, []), c.start, c.end)
             match = None
             for k, g in enumerate(groups):
                 if (g.speaker or "").lower() != (who or "").lower():
@@ -55,13 +76,15 @@ def group_quotes(articles: list[Article], analyses: list[Analysis]) -> list[Quot
                 inter = len(s & stems[k])
                 if text.lower() in g.text.lower() or g.text.lower() in text.lower() or (
                     inter and inter / len(s | stems[k]) >= SAME_QUOTE
-                ):
+                ) or (who is not None and art.id not in g.articles and stated & in_facts[k]):
                     match = k
                     break
             if match is None:
                 groups.append(QuoteGroup(who, text, q.direct, [art.id], [outlet[art.id]], q.hedged))
                 stems.append(s)
+                in_facts.append(stated)
                 continue
+            in_facts[match] |= stated
             g = groups[match]
             add_source(g, art.id, outlet[art.id])
             if q.direct and not g.direct:  # the outlet's own words beat a paraphrase
