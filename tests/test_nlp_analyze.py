@@ -34,3 +34,13 @@ def test_an_undated_article_is_not_placed_before_the_past_dates_it_names():
     assert not dated.published_inferred and dated.published_window is None
     (story_only,) = analyze_articles([Article("s", "Talks continue.", story="x", blocks=[Block(0, 15, "body")])])
     assert story_only.published is None and story_only.published_window is None
+
+
+def test_relative_dates_stay_unresolved_against_an_open_inferred_window():
+    text = ("Somalia has been torn apart by civil war since 1991. There have been nearly 100 attacks in Somali "
+            "waters this year, officials said on Wednesday.")
+    (undated,) = analyze_articles([Article("u", text, blocks=[Block(0, len(text), "body")])])
+    assert undated.published_window == ["1991-01-01", None]
+    values = {t.text: t.value for t in undated.times}
+    assert values["1991"] == "1991"
+    assert values["this year"] == "XXXX" and values["Wednesday"].startswith("XXXX")  # not 1991, not a day

@@ -163,12 +163,13 @@ def _inferred(text: str, docs: list[tuple[int, Doc]]) -> tuple[list[str | None] 
 
 
 # Values, found without a reference date, that only a known publication day can resolve: a weekday, "last week",
-# "yesterday", "last month". Against an inferred earliest day they would name a day nobody reported.
-_DAY_RELATIVE = re.compile(r"XXXX-(?:W|XX)")
+# "yesterday", "last month", "this year". Against an inferred earliest day they would name a day (or a year)
+# nobody reported: an article "not before 1991" that says "this year" is not writing in 1991.
+_DAY_RELATIVE = re.compile(r"XXXX(?:-(?:W|XX)|$)")
 
 
 def _keep_unresolved(times: list[TimeExpr], unresolved: dict[tuple[int, int], str]) -> None:
-    """Against an open publication window, day-level relative values go back to their unresolved form."""
+    """Against an open publication window, relative values go back to their unresolved form."""
     for t in times:
         raw = unresolved.get((t.start, t.end))
         if raw is not None and _DAY_RELATIVE.match(raw):
