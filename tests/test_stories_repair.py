@@ -134,3 +134,12 @@ def test_one_event_with_and_without_datelines_stays_whole(ecb_train, cluster: st
     profiles, idf = _profiles(rows, ecb_train)
     assert any(p.head_years for p in profiles) and not all(p.head_years for p in profiles)
     assert should_split(profiles, idf) is None
+
+
+def test_a_report_left_alone_early_joins_its_event_once_the_story_has_grown(ecb_train) -> None:
+    # "Oh, it's been so long since we were on the rehab beat!": a gossip column's opening says little, and when it
+    # came in, the rehab story it belongs to had few reports; revisited later, it meets the story.
+    rows = [r for r in ecb_train if r["topic"] in (1, 3, 4)]
+    pred = assign_stories([_article(r) for r in rows])
+    event = Counter(pred[r["id"]] for r in rows if r["cluster"] == "1_ecb").most_common(1)[0][0]
+    assert pred["1_8ecb"] == event

@@ -285,14 +285,16 @@ MERGE_AT = frozenset({2, 3, 4, 5})
 MERGE_THRESHOLD = 0.3
 
 
-def merge_young(state: Clusterer, sid: str) -> str | None:
+def merge_young(state: Clusterer, sid: str, sizes: Collection[int] = MERGE_AT,
+                threshold: float | None = None) -> str | None:
     """Fold a young story into an established live story it clearly belongs to; returns the target id.
 
     Why: an article that founded its own story because its words were unusual leaves its event in two pieces;
     once a second or third report joined the young story, its pooled words say more than the founder alone did,
-    and the same-story model (the young story scored as one article) can see where it belongs."""
+    and the same-story model (the young story scored as one article) can see where it belongs. `sizes` and
+    `threshold` (default MERGE_AT, MERGE_THRESHOLD) let a story of one be revisited with the join threshold."""
     p = state.stories.get(sid)
-    if p is None or p.size not in MERGE_AT:
+    if p is None or p.size not in sizes:
         return None
     q = Profile(id=sid, terms=p.terms, title=p.title, names=p.names, size=1, first_day=p.first_day,
                 last_day=p.last_day, has_case=p.has_case, name_df=p.name_df, years=p.years, head_years=p.head_years)
@@ -306,7 +308,7 @@ def merge_young(state: Clusterer, sid: str) -> str | None:
         pr = probability(pair_features(q, other, state.idf, 100, nn), state.model)
         if pr > best:
             best, target = pr, other
-    if target is None or best < MERGE_THRESHOLD:
+    if target is None or best < (MERGE_THRESHOLD if threshold is None else threshold):
         return None
     t = target
     for attr in ("terms", "title", "names"):
