@@ -10,7 +10,7 @@ import pytest
 from storyline.brief import align_facts, build_brief
 from storyline.brief.align import facts_from_claims, feature_matrices, score_claims, story_claims, worth_embedding
 from storyline.brief.claims import split_claims
-from storyline.brief.text import numbers
+from storyline.brief.text import numbers, quantities
 from storyline.model import Analysis, Article, Block, Span, Story
 from storyline.nlp import analyze_articles
 
@@ -172,3 +172,27 @@ def test_one_statement_two_outlets_paraphrase_is_one_quote_entry():
     brief = build_brief(Story("s", ["a", "b"]), [a, b], analyze_articles([a, b]))
     ortiz = [q for q in brief.quotes if q.speaker == "Jane Ortiz"]
     assert len(ortiz) == 1 and ortiz[0].outlets == ["A", "B"]
+
+
+def test_numbers_count_things_and_codes_are_not_numbers():
+    assert quantities("seized seven AK-47 rifles and 13 fully loaded magazines") == {"ak": {7.0}, "magazin": {13.0}}
+    assert quantities("fell about 2,000ft, police said") == {"ft": {2000.0}}
+    assert numbers("F-16 jets and the A380") == set()
+
+
+def test_numbers_of_different_things_in_one_fact_are_not_a_conflict():
+    a = Article("a", "The warship answered a distress call from the merchant vessel Gibe as two pirate boats closed "
+                "in on it in the Gulf of Aden, the navy said.", outlet="A")
+    b = Article("b", "The warship answered a distress call from the merchant vessel Gibe when it was 13 nautical miles "
+                "away in the Gulf of Aden, the navy said.", outlet="B")
+    facts = align_facts([a, b], analyze_articles([a, b]), [])
+    call = [f for f in facts if "distress call" in f.text]
+    assert len(call) == 1 and call[0].outlets == ["A", "B"] and call[0].status == "corroborated"
+
+
+def test_a_date_stamp_line_is_not_a_claim():
+    for stamp in ("8:05am UK, Monday 16 September 2013", "16 September 2013 Last updated at 12:42 GMT", "BST 16 Sep 2013"):
+        art = Article("s", stamp)
+        assert split_claims(art, _one_sentence_analysis(art)) == [], stamp
+    art = Article("t", "The vote is on March 3, 2014 at 10:00 GMT.")
+    assert len(split_claims(art, _one_sentence_analysis(art))) == 1

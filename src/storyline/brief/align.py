@@ -238,29 +238,39 @@ def _alike(a: Claim, b: Claim, va: np.ndarray, vb: np.ndarray, attr: str) -> boo
     return bool(sa | sb) and len(sa & sb) / len(sa | sb) >= CONFLICT_SIMILARITY["people"]
 
 
+def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str,
+           values: Callable[[Claim], set]) -> list[dict]:
+    """Members grouped by the values they state (`values`), when two alike members of different articles state
+    disjoint ones; [] when nobody disagrees."""
+    sides: dict[frozenset, list[int]] = defaultdict(list)
+    for k, c in enumerate(members):
+        if values(c):
+            sides[frozenset(values(c))].append(k)
+    keys = list(sides)
+    for i in range(len(keys)):
+        for j in range(i + 1, len(keys)):
+            if keys[i] & keys[j]:
+                continue
+            for a in sides[keys[i]]:
+                for b in sides[keys[j]]:
+                    if members[a].article_id != members[b].article_id and _alike(
+                            members[a], members[b], vectors[idx[a]], vectors[idx[b]], attr):
+                        return [{"text": members[v[0]].text, "articles": sorted({members[k].article_id for k in v}),
+                                 attr: sorted(key)} for key, v in sides.items()]
+    return []
+
+
 def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int]) -> list[dict]:
-    """The sides of a fact whose members state different numbers, dates or names for the same claim; [] if none."""
-    for attr in ("numbers", "dates", "people"):
-        sides: dict[frozenset, list[int]] = defaultdict(list)
-        for k, c in enumerate(members):
-            if getattr(c, attr):
-                sides[frozenset(getattr(c, attr))].append(k)
-        if len(sides) < 2:
-            continue
-        keys = list(sides)
-        clash = False
-        for i in range(len(keys)):
-            for j in range(i + 1, len(keys)):
-                if keys[i] & keys[j]:
-                    continue
-                for a in sides[keys[i]]:
-                    for b in sides[keys[j]]:
-                        same_src = members[a].article_id == members[b].article_id
-                        if not same_src and _alike(members[a], members[b], vectors[idx[a]], vectors[idx[b]], attr):
-                            clash = True
-        if clash:
-            return [{"text": members[v[0]].text, "articles": sorted({members[k].article_id for k in v}), attr: sorted(key)}
-                    for key, v in sides.items()]
+    """The sides of a fact whose members state different numbers (of the same thing), dates or names; [] if none."""
+    units = [u for u in dict.fromkeys(u for c in members for u in c.quantities) if u]
+    for unit in units:
+        sides = _sides(members, vectors, idx, "numbers", lambda c, u=unit: c.quantities.get(u, set()))
+        if sides:
+            return sides
+    for attr in ("dates", "people"):
+        sides = _sides(members, vectors, idx, attr, lambda c, a=attr: getattr(c, a))
+        if sides:
+            return sides
     return []
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyline.brief.text import content_stems, is_boilerplate, numbers
+from storyline.brief.text import content_stems, is_boilerplate, quantities
 from storyline.model import Analysis, Article, QuoteGroup, TimelineEntry
 
 # A clause boundary: "; " always, ", and/but/while ..." only when a subject-like word follows, so that lists
@@ -34,6 +34,7 @@ class Claim:
     stems: set[str] = field(default_factory=set)
     entities: set[str] = field(default_factory=set)  # canonical names mentioned
     numbers: set[float] = field(default_factory=set)
+    quantities: dict[str, set[float]] = field(default_factory=dict)  # numbers by what they count (text.quantities)
     dates: set[str] = field(default_factory=set)  # TIMEX3 date values mentioned
     people: set[str] = field(default_factory=set)  # canonical PERSON names: who did it, for name conflicts
     headline: bool = False  # the article's title: a claim, but never a summary sentence or a fact's wording
@@ -81,7 +82,9 @@ def claim_at(article: Article, analysis: Analysis, start: int, end: int, index: 
     }
     dates = {t.value for t in analysis.times if start <= t.start < end and t.type == "DATE" and t.value[:1].isdigit()}
     people = {(m.canonical or m.text) for m in analysis.entities if start <= m.start < end and m.label == "PERSON"}
-    return Claim(article.id, start, end, text, index, content_stems(text), ents, numbers(text), dates, people=people,
+    counted = quantities(text)
+    return Claim(article.id, start, end, text, index, content_stems(text), ents,
+                 {v for values in counted.values() for v in values}, counted, dates, people=people,
                  gist=_gist(article, analysis, start, end))
 
 

@@ -24,11 +24,18 @@ _NUMBER_WORDS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# A number is not a quantity when it is part of a name or code: "AK-47", "F-16", "COVID-19" (a letter and a
+# hyphen before it), "A380" (a letter right before it). A unit written onto it ("2,000ft", "5km") is kept apart.
 _NUMBER = re.compile(
-    r"(?<![\w.])(\$)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?(?![\w])"
+    r"(?<![\w.])(?<![A-Za-z]-)(\$)?(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)([a-z]{1,3}\b)?"
+    r"(?:\s*(thousand|million|billion|trillion))?(?![\w])"
     r"|\b(" + "|".join(_NUMBER_WORDS) + r")\b(?:\s+(thousand|million|billion|trillion))?",
     re.IGNORECASE,
 )
+# Words between a number and what it counts ("13 fully loaded magazines", "more than 300 crew members").
+_FILLER = {"more", "than", "fully", "loaded", "other", "additional", "new", "about", "some", "of", "the", "a",
+           "further", "extra", "nearly", "almost", "around", "roughly", "separate", "different", "small", "large"}
+_UNIT_WORD = re.compile(r"\s*([%]|[A-Za-z][A-Za-z.\-]*)")
 
 # Lines that are never news: prompts, credits, footers. The ingest stage marks such blocks; this is the brief's
 # own last line of defence, because one "Read the original article on ..." in a summary spoils the whole brief.
@@ -63,12 +70,15 @@ def content_stems(text: str) -> set[str]:
     return out
 
 
-def numbers(text: str) -> set[float]:
-    """Quantities a claim states ("ten", "10", "$250 million"), normalised so that "ten" and "10" agree.
+def quantities(text: str) -> dict[str, set[float]]:
+    """The claim's numbers by what they count: {"people": {12.0}, "$": {250e6}, "%": {3.5}}.
 
-    Four-digit years are left out: they are dates, and differing years are judged by the time expressions.
+    The key is the stem of the word after the number (past a few fillers), "$" for money, "%" for percentages,
+    "" when nothing follows. Two outlets disagree only about numbers of the same thing: "two boats" and "13
+    nautical miles" in one fact are not a conflict. Four-digit years are left out: they are dates, and differing
+    years are judged by the time expressions.
     """
-    out: set[float] = set()
+    out: dict[str, set[float]] = {}
     for m in _NUMBER.finditer(text):
         if m.group(2):
             raw = m.group(2).replace(",", "")
@@ -76,21 +86,60 @@ def numbers(text: str) -> set[float]:
                 value = float(raw)
             except ValueError:
                 continue
-            if re.fullmatch(r"(1[6-9]|20)\d\d", raw) and not m.group(1) and not m.group(3):
+            if re.fullmatch(r"(1[6-9]|20)\d\d", raw) and not m.group(1) and not m.group(4) and not m.group(3):
                 continue
-            scale = m.group(3)
+            scale, unit = m.group(4), m.group(3)
         else:
-            value = float(_NUMBER_WORDS[m.group(4).lower()])
-            scale = m.group(5)
+            value = float(_NUMBER_WORDS[m.group(5).lower()])
+            scale, unit = m.group(6), None
         if scale:
             value *= _SCALES[scale.lower()]
-        out.add(value)
+        out.setdefault(_unit(text, m.end(), unit, bool(m.group(1))), set()).add(value)
     return out
 
 
+def _unit(text: str, end: int, attached: str | None, dollars: bool) -> str:
+    """What a number counts: its attached unit, "$", or the stem of the next word that is not a filler."""
+    if dollars:
+        return "$"
+    if attached:
+        return attached.lower()
+    pos = end
+    for _ in range(4):
+        m = _UNIT_WORD.match(text, pos)
+        if not m:
+            return ""
+        word = m.group(1).lower().rstrip(".")
+        if word in ("%", "percent", "per"):
+            return "%"
+        if word not in _FILLER:
+            return stem(word.split("-")[0])
+        pos = m.end()
+    return ""
+
+
+def numbers(text: str) -> set[float]:
+    """Quantities a claim states ("ten", "10", "$250 million"), normalised so that "ten" and "10" agree."""
+    return {v for values in quantities(text).values() for v in values}
+
+
+# A line that is only a date or time stamp ("8:05am UK, Monday 16 September 2013", "Last updated at 12:42 GMT"):
+# what is left once these words are taken out is nothing.
+_MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_STAMP_WORD = re.compile(
+    r"\b(?:" + _MONTHS + r"|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|"
+    r"sun(?:day)?|[ap]\.?m\.?|gmt|bst|utc|e[sd]t|c[sd]t|p[sd]t|et|pt|cet|cest|ist|aest|uk|us|last|updated?|"
+    r"published|posted|at|on|of|the)\b\.?|\d+(?:st|nd|rd|th|am|pm)?|[\s,.:;|/()\-–—]+",
+    re.IGNORECASE,
+)
+_STAMP_CUE = re.compile(r"\b(?:" + _MONTHS + r")\b|\d{1,2}\s*:\s*\d\d", re.IGNORECASE)
+
+
 def is_boilerplate(text: str) -> bool:
-    """True for a caption credit, footer, prompt or byline that must never reach a brief."""
-    return bool(_BOILERPLATE.search(text))
+    """True for a caption credit, footer, prompt, byline or date stamp that must never reach a brief."""
+    if _BOILERPLATE.search(text):
+        return True
+    return len(text) < 80 and bool(_STAMP_CUE.search(text)) and not _STAMP_WORD.sub("", text).strip()
 
 
 _DANGLING = re.compile(r"^(he|she|it|they|this|these|those|that|his|her|its|their|but|and|also|however|then)\b", re.I)
