@@ -178,6 +178,7 @@ def test_numbers_count_things_and_codes_are_not_numbers():
     assert quantities("seized seven AK-47 rifles and 13 fully loaded magazines") == {"ak": {7.0}, "magazin": {13.0}}
     assert quantities("fell about 2,000ft, police said") == {"ft": {2000.0}}
     assert numbers("F-16 jets and the A380") == set()
+    assert quantities("pulled over just past 2:30 a.m. after a 2 a.m. call") == {}  # times of day are dates' business
 
 
 def test_numbers_of_different_things_in_one_fact_are_not_a_conflict():
@@ -191,8 +192,18 @@ def test_numbers_of_different_things_in_one_fact_are_not_a_conflict():
 
 
 def test_a_date_stamp_line_is_not_a_claim():
-    for stamp in ("8:05am UK, Monday 16 September 2013", "16 September 2013 Last updated at 12:42 GMT", "BST 16 Sep 2013"):
+    for stamp in ("8:05am UK, Monday 16 September 2013", "16 September 2013 Last updated at 12:42 GMT", "BST 16 Sep 2013",
+                  "10:55 P. M. FEB. 2, 2009"):
         art = Article("s", stamp)
         assert split_claims(art, _one_sentence_analysis(art)) == [], stamp
     art = Article("t", "The vote is on March 3, 2014 at 10:00 GMT.")
     assert len(split_claims(art, _one_sentence_analysis(art))) == 1
+
+
+def test_two_spellings_of_one_name_are_not_a_conflict():
+    said = "told the judge on Thursday that the actress had entered a rehab clinic in Newport Beach."
+    a = Article("a", f"Her lawyer, Mark Heller, {said}", outlet="A")
+    b = Article("b", f"Her lawyer, Mark Heler, {said}", outlet="B")
+    c = Article("c", f"Her lawyer, Shawn Holley, {said}", outlet="C")
+    assert [f.status for f in align_facts([a, b], analyze_articles([a, b]), [])] == ["corroborated"]
+    assert [f.status for f in align_facts([a, c], analyze_articles([a, c]), [])] == ["conflict"]

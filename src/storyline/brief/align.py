@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from difflib import SequenceMatcher
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -26,6 +27,7 @@ from scipy.sparse import csr_matrix
 from storyline.brief.claims import Claim, split_claims
 from storyline.brief.text import readable, stem
 from storyline.model import Analysis, Article, Fact, SourceSpan
+from storyline.nlp.entities import TITLES
 
 # Pair-score features, in the order of WEIGHTS. Fitted on the ECB+ train topics with
 # `python -m benchmarks.bench_brief --fit` (logistic regression); dev figures are in benchmarks/results/brief.md.
@@ -249,7 +251,7 @@ def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str,
     keys = list(sides)
     for i in range(len(keys)):
         for j in range(i + 1, len(keys)):
-            if keys[i] & keys[j]:
+            if keys[i] & keys[j] or not _comparable(keys[i], keys[j], attr):
                 continue
             for a in sides[keys[i]]:
                 for b in sides[keys[j]]:
@@ -260,6 +262,18 @@ def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str,
     return []
 
 
+def _comparable(a: frozenset, b: frozenset, attr: str) -> bool:
+    """Whether two stated values can contradict each other. Numbers and dates must be one each: a sentence
+    giving several ("in 2001 and 2005") is about several things. Dates must also share a precision: "the 2014
+    Oscars" and "announced on 2013-08-02" date different things."""
+    if attr == "people":  # spellings of one name ("Gordon Advisers" / "Gordon Advisors" / "Gordon") agree
+        return all(x not in y and y not in x and SequenceMatcher(None, x, y).ratio() < 0.8
+                   for x in (n.lower() for n in a) for y in (n.lower() for n in b))
+    if len(a) != 1 or len(b) != 1:
+        return False
+    return attr != "dates" or len(next(iter(a))) == len(next(iter(b)))
+
+
 def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int]) -> list[dict]:
     """The sides of a fact whose members state different numbers (of the same thing), dates or names; [] if none."""
     units = [u for u in dict.fromkeys(u for c in members for u in c.quantities) if u]
@@ -267,11 +281,10 @@ def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int]) -> list
         sides = _sides(members, vectors, idx, "numbers", lambda c, u=unit: c.quantities.get(u, set()))
         if sides:
             return sides
-    for attr in ("dates", "people"):
-        sides = _sides(members, vectors, idx, attr, lambda c, a=attr: getattr(c, a))
-        if sides:
-            return sides
-    return []
+    sides = _sides(members, vectors, idx, "dates", lambda c: c.dates)
+    # A headline's capitalised words fool the name tagger ("Ellen DeGeneres Returns"): names come from the body.
+    return sides or _sides(members, vectors, idx, "people", lambda c: set() if c.headline else {
+        n for n in c.people if n.lower().rstrip(".") not in TITLES})
 
 
 def facts_from_claims(

@@ -35,6 +35,7 @@ _NUMBER = re.compile(
 # Words between a number and what it counts ("13 fully loaded magazines", "more than 300 crew members").
 _FILLER = {"more", "than", "fully", "loaded", "other", "additional", "new", "about", "some", "of", "the", "a",
            "further", "extra", "nearly", "almost", "around", "roughly", "separate", "different", "small", "large"}
+_CLOCK = {"a.m", "p.m", "am", "pm", "a", "p", "gmt", "bst", "utc", "est", "edt", "pst", "pdt", "et", "pt", "hr", "hrs"}
 _UNIT_WORD = re.compile(r"\s*([%]|[A-Za-z][A-Za-z.\-]*)")
 
 # Lines that are never news: prompts, credits, footers. The ingest stage marks such blocks; this is the brief's
@@ -94,7 +95,10 @@ def quantities(text: str) -> dict[str, set[float]]:
             scale, unit = m.group(6), None
         if scale:
             value *= _SCALES[scale.lower()]
-        out.setdefault(_unit(text, m.end(), unit, bool(m.group(1))), set()).add(value)
+        counted = _unit(text, m.end(), unit, bool(m.group(1)))
+        if counted in _CLOCK or text.startswith(":", m.end()) or text[: m.start()].rstrip().endswith(":"):
+            continue  # "2 a.m.", "2:30": a time of day, which the time expressions judge
+        out.setdefault(counted, set()).add(value)
     return out
 
 
@@ -128,7 +132,7 @@ def numbers(text: str) -> set[float]:
 _MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 _STAMP_WORD = re.compile(
     r"\b(?:" + _MONTHS + r"|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|"
-    r"sun(?:day)?|[ap]\.?m\.?|gmt|bst|utc|e[sd]t|c[sd]t|p[sd]t|et|pt|cet|cest|ist|aest|uk|us|last|updated?|"
+    r"sun(?:day)?|[ap]\.?\s?m\.?|gmt|bst|utc|e[sd]t|c[sd]t|p[sd]t|et|pt|cet|cest|ist|aest|uk|us|last|updated?|"
     r"published|posted|at|on|of|the)\b\.?|\d+(?:st|nd|rd|th|am|pm)?|[\s,.:;|/()\-–—]+",
     re.IGNORECASE,
 )
