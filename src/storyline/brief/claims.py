@@ -83,9 +83,8 @@ def claim_at(article: Article, analysis: Analysis, start: int, end: int, index: 
     dates = {t.value for t in analysis.times if start <= t.start < end and t.type == "DATE" and t.value[:1].isdigit()}
     people = {(m.canonical or m.text) for m in analysis.entities if start <= m.start < end and m.label == "PERSON"}
     counted = quantities(text)
-    return Claim(article.id, start, end, text, index, content_stems(text), ents,
-                 {v for values in counted.values() for v in values}, counted, dates, people=people,
-                 gist=_gist(article, analysis, start, end))
+    return Claim(article.id, start, end, text, index, content_stems(text), ents, set().union(*counted.values()),
+                 counted, dates, people=people, gist=_gist(article, analysis, start, end))
 
 
 # An attributed content is what a claim reports when it has this many words and this share of the claim's words;
@@ -95,7 +94,7 @@ _GIST_SHARE = 0.3
 
 
 def _gist(article: Article, analysis: Analysis, start: int, end: int) -> str:
-    """The innermost reported content inside the claim, when there is a frame around it.
+    """What the claim's main attribution reports (the innermost content nested in it), when a frame surrounds it.
 
     Why: "Kirby detailed the finding weeks after the White House said that it had determined that Shoigu called
     on North Korea to sell munitions" and "Shoigu traveled to North Korea to convince Pyongyang to sell

@@ -124,7 +124,7 @@ def _unit(text: str, end: int, attached: str | None, dollars: bool) -> str:
 
 def numbers(text: str) -> set[float]:
     """Quantities a claim states ("ten", "10", "$250 million"), normalised so that "ten" and "10" agree."""
-    return {v for values in quantities(text).values() for v in values}
+    return set().union(*quantities(text).values())
 
 
 # A line that is only a date or time stamp ("8:05am UK, Monday 16 September 2013", "Last updated at 12:42 GMT"):
