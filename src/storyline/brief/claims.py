@@ -110,7 +110,8 @@ def _gist(article: Article, analysis: Analysis, start: int, end: int) -> str:
     # The main attribution's content (the longest), then the content nested in it ("said that it had determined
     # that X": X), never a side remark's ("..., adding that talks could continue").
     c = max(inner, key=lambda s: s.end - s.start)
-    while nested := [s for s in inner if c.start <= s.start and s.end <= c.end and (s.start, s.end) != (c.start, c.end)]:
+    while nested := [s for s in inner
+                     if c.start <= s.start and s.end <= c.end and (s.start, s.end) != (c.start, c.end)]:
         c = max(nested, key=lambda s: s.end - s.start)
     if c.start == start and c.end == end:
         return ""

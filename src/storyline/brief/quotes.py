@@ -43,7 +43,9 @@ def _facts_stating(spans: list[tuple[int, int, int]], start: int, end: int) -> s
     return {k for a, b, k in spans if min(b, end) - max(a, start) >= (end - start) / 2}
 
 
-def group_quotes(articles: list[Article], analyses: list[Analysis], facts: list[Fact] | None = None) -> list[QuoteGroup]:
+def group_quotes(
+    articles: list[Article], analyses: list[Analysis], facts: list[Fact] | None = None
+) -> list[QuoteGroup]:
     """Quotes by speaker: speakers quoted by the most articles first, statements in order of first appearance.
 
     With the story's `facts`, two outlets' attributions to one speaker that sit in one fact are one statement.

@@ -129,7 +129,8 @@ def numbers(text: str) -> set[float]:
 
 # A line that is only a date or time stamp ("8:05am UK, Monday 16 September 2013", "Last updated at 12:42 GMT"):
 # what is left once these words are taken out is nothing.
-_MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|"
+           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _STAMP_WORD = re.compile(
     r"\b(?:" + _MONTHS + r"|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|"
     r"sun(?:day)?|[ap]\.?\s?m\.?|gmt|bst|utc|e[sd]t|c[sd]t|p[sd]t|et|pt|cet|cest|ist|aest|uk|us|last|updated?|"
