@@ -207,3 +207,24 @@ def test_two_spellings_of_one_name_are_not_a_conflict():
     c = Article("c", f"Her lawyer, Shawn Holley, {said}", outlet="C")
     assert [f.status for f in align_facts([a, b], analyze_articles([a, b]), [])] == ["corroborated"]
     assert [f.status for f in align_facts([a, c], analyze_articles([a, c]), [])] == ["conflict"]
+
+
+def test_the_main_event_fact_cites_every_sentence_that_mentions_the_event():
+    """Each outlet leads with the quake; later sentences that mention it (in two of the leads' words) are sources
+    of the main-event fact, a sentence about something else is not."""
+    a = Article("a", "A strong earthquake struck the eastern province of Van on Sunday, killing at least 200 people.\n"
+                "Rescuers searched collapsed buildings through the night.\n"
+                "The earthquake that struck on Sunday also damaged the old stone bridge over the river.\n"
+                "The province held local elections last spring.", outlet="A")
+    b = Article("b", "At least 200 people were killed when a powerful earthquake struck Van province on Sunday.\n"
+                "Aid groups sent tents and blankets to the region.", outlet="B")
+    c = Article("c", "A major earthquake struck the Van region of eastern Turkey on Sunday and killed hundreds.\n"
+                "Officials said the earthquake struck at a shallow depth.", outlet="C")
+    arts = [a, b, c]
+    facts = align_facts(arts, analyze_articles(arts), [])
+    main = [f for f in facts if f.main_event]
+    assert len(main) == 1 and main[0].status == "corroborated" and set(main[0].outlets) == {"A", "B", "C"}
+    text = {x.id: x.text for x in arts}
+    cited = {text[s.id][s.start : s.end] for s in main[0].sources}
+    assert any("old stone bridge" in t for t in cited) and any("shallow depth" in t for t in cited)
+    assert not any("elections" in t or "tents" in t for t in cited)

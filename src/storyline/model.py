@@ -164,6 +164,9 @@ class Fact:
     outlets: list[str] = field(default_factory=list)
     sources: list[SourceSpan] = field(default_factory=list)
     conflict: list[dict[str, Any]] = field(default_factory=list)  # the sides: [{"text", "articles", "outlets"}]
+    # The story's main event: besides the sentences that state this claim, `sources` holds every sentence that
+    # mentions the event in the words most outlets lead with (brief/align.py, `main_event_claims`)
+    main_event: bool = False
 
 
 @dataclass

@@ -134,7 +134,7 @@ _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
 _STAMP_WORD = re.compile(
     r"\b(?:" + _MONTHS + r"|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|"
     r"sun(?:day)?|[ap]\.?\s?m\.?|gmt|bst|utc|e[sd]t|c[sd]t|p[sd]t|et|pt|cet|cest|ist|aest|uk|us|last|updated?|"
-    r"published|posted|at|on|of|the)\b\.?|\d+(?:st|nd|rd|th|am|pm)?|[\s,.:;|/()\-–—]+",
+    r"first|published|posted|at|on|of|the)\b\.?|\d+(?:st|nd|rd|th|am|pm)?|[\s,.:;|/()\-–—]+",
     re.IGNORECASE,
 )
 _STAMP_CUE = re.compile(r"\b(?:" + _MONTHS + r")\b|\d{1,2}\s*:\s*\d\d", re.IGNORECASE)
