@@ -8,6 +8,7 @@ window go dormant and leave memory, so cost per article and memory stay flat as 
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -91,6 +92,12 @@ def _query_keys(state: Clusterer, art: Profile) -> list[str]:
     return keys + ["@" + n for n in sorted(art.names, key=lambda t: -art.names[t] * idf(t))[:QUERY_TERMS]]
 
 
+def _top(counts: Counter, n: int) -> list[tuple[str, int]]:
+    """The `n` most counted ids, ties broken by id: the postings are sets, whose order changes with Python's string
+    hashing from one process to the next, and the same input must give the same stories in every run."""
+    return heapq.nsmallest(n, counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def candidates(state: Clusterer, art: Profile) -> list[tuple[Profile, float]]:
     """Live stories sharing the article's rarest words or names, each with the cosine to its closest recent
     member (0 when none of its members came up). Stories are found both through their profiles and through
@@ -108,7 +115,7 @@ def candidates(state: Clusterer, art: Profile) -> list[tuple[Profile, float]]:
     idf = state.idf
     a_norm = art.norms["terms"]
     aw = article_weights(art, "terms", idf)
-    for m, _ in near.most_common(MAX_NEIGHBOURS):
+    for m, _ in _top(near, MAX_NEIGHBOURS):
         rec = state.members.get(m)
         if rec is None:
             continue
@@ -118,7 +125,7 @@ def candidates(state: Clusterer, art: Profile) -> list[tuple[Profile, float]]:
             best[sid] = c
         hits[sid] += 0
     out = []
-    for sid, _ in hits.most_common(MAX_CANDIDATES * 2):
+    for sid, _ in _top(hits, MAX_CANDIDATES * 2):
         p = state.stories.get(sid)
         if p is not None and not _dormant(state, p, art.first_day):
             out.append((p, best.get(sid, 0.0)))
