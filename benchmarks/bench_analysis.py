@@ -317,7 +317,7 @@ def main() -> None:
         "The window starts at the latest date the text names as past (not a deadline, not under a future-tense verb; "
         "a bare year only under a past-tense verb) and is open-ended (`nlp.dates.infer_window`): a horizon of two "
         "weeks after the latest named day held for only about a fifth of PolNeAR articles, which name old events by "
-        "full date. Day-level relative expressions (\"Wednesday\", \"last month\") stay unresolved against an "
+        "full date. Relative expressions (\"Wednesday\", \"last month\", \"this year\") stay unresolved against an "
         "open window.",
         "",
     ]
