@@ -75,16 +75,21 @@ def test_lower_cased_text_is_never_split_names_are_the_evidence(ecb_train) -> No
     assert should_split(profiles, idf) is None
 
 
-def test_stream_of_two_fights_ends_as_two_stories_and_the_founder_keeps_its_id(ecb_train) -> None:
-    rows = [r for r in ecb_train if r["topic"] == 7]
-    pred = assign_stories([_article(r) for r in rows])
+def _assert_two_events_apart(rows: list[dict], pred: dict[str, str], share: float) -> None:
+    """The topic's two events (its two subtopics) each end mostly (`share`) in a story of their own."""
     majority = {
         sub: Counter(pred[r["id"]] for r in rows if r["subtopic"] == sub).most_common(1)[0]
         for sub in ("ecb", "ecbplus")
     }
     assert majority["ecb"][0] != majority["ecbplus"][0]
     for sub, (_, n) in majority.items():
-        assert n >= 0.8 * sum(1 for r in rows if r["subtopic"] == sub)
+        assert n >= share * sum(1 for r in rows if r["subtopic"] == sub)
+
+
+def test_stream_of_two_fights_ends_as_two_stories_and_the_founder_keeps_its_id(ecb_train) -> None:
+    rows = [r for r in ecb_train if r["topic"] == 7]
+    pred = assign_stories([_article(r) for r in rows])
+    _assert_two_events_apart(rows, pred, 0.8)
     assert pred[rows[0]["id"]] == story_id(rows[0]["id"], set())
 
 
@@ -117,14 +122,7 @@ def test_the_same_kind_of_event_in_another_year_ends_as_its_own_story(ecb_train,
     # Two Turkmen parliamentary elections (2008, 2013); two emergency Internet Explorer patches (2008, 2013): the
     # reports share nearly every name, and only the later ones carry their year in the dateline.
     rows = [r for r in ecb_train if r["topic"] == topic]
-    pred = assign_stories([_article(r) for r in rows])
-    majority = {
-        sub: Counter(pred[r["id"]] for r in rows if r["subtopic"] == sub).most_common(1)[0]
-        for sub in ("ecb", "ecbplus")
-    }
-    assert majority["ecb"][0] != majority["ecbplus"][0]
-    for sub, (_, n) in majority.items():
-        assert n >= 0.75 * sum(1 for r in rows if r["subtopic"] == sub)
+    _assert_two_events_apart(rows, assign_stories([_article(r) for r in rows]), 0.75)
 
 
 @pytest.mark.parametrize("cluster", ["3_ecb", "10_ecbplus", "19_ecbplus", "24_ecbplus", "33_ecbplus"])
