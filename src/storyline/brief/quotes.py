@@ -71,14 +71,14 @@ def group_quotes(
                 continue  # a fragment, or a paraphrase nobody can be named for, is not "who said what"
             s = content_stems(text)
             stated = _facts_stating(fact_spans.get(art.id, []), c.start, c.end)
-            match = None
+            match, same_words = None, False
             for k, g in enumerate(groups):
                 if (g.speaker or "").lower() != (who or "").lower():
                     continue
                 inter = len(s & stems[k])
-                if text.lower() in g.text.lower() or g.text.lower() in text.lower() or (
-                    inter and inter / len(s | stems[k]) >= SAME_QUOTE
-                ) or (who is not None and art.id not in g.articles and stated & in_facts[k]):
+                same_words = text.lower() in g.text.lower() or g.text.lower() in text.lower() or bool(
+                    inter and inter / len(s | stems[k]) >= SAME_QUOTE)
+                if same_words or (who is not None and art.id not in g.articles and stated & in_facts[k]):
                     match = k
                     break
             if match is None:
@@ -90,8 +90,9 @@ def group_quotes(
             g = groups[match]
             add_source(g, art.id, outlet[art.id])
             if q.direct and not g.direct:  # the outlet's own words beat a paraphrase
-                g.text, g.direct = text, True
-            g.hedged = g.hedged or q.hedged
+                g.text, g.direct, g.hedged = text, True, q.hedged
+            elif same_words:  # another outlet's own wording ("could") does not hedge the words shown
+                g.hedged = g.hedged or q.hedged
     reach: dict[str, set[str]] = {}
     for g in groups:
         reach.setdefault((g.speaker or "").lower(), set()).update(g.articles)
