@@ -9,6 +9,7 @@ import sys
 
 from storyline.model import Article
 from storyline.stories import assign_stories, build_stories
+from storyline.stories.cluster import STORY_SPAN_DAYS
 from storyline.stories.metrics import bcubed
 
 # Two earthquakes (different places, days, magnitudes) and two reports of each, written as outlets write them.
@@ -166,3 +167,24 @@ def test_the_same_input_gives_the_same_stories_in_every_process(shared_data) -> 
         runs.append(subprocess.run([sys.executable, "-c", _ASSIGN_SCRIPT, str(shared_data / "googlenews_ts.jsonl")],
                                    env=env, capture_output=True, text=True, check=True).stdout)
     assert runs[0] == runs[1] and len(json.loads(runs[0])) == 2000
+
+
+def test_a_daily_beat_does_not_chain_into_one_story_for_weeks() -> None:
+    """Twenty days of reports on one senator's budget fight (same names, same words, a new turn each day): reports
+    of one day stay together, and no story runs on past STORY_SPAN_DAYS after it began."""
+    arts = []
+    for day in range(1, 21):
+        for outlet in ("a", "b"):
+            arts.append(Article(
+                id=f"{outlet}{day}", published=f"2024-03-{day:02d}",
+                title=f"Senator Maria Delgado budget fight, day {day}",
+                text=(f"Senator Maria Delgado pressed the Senate budget committee in Washington on the spending bill. "
+                      f"Delgado said the budget bill would cut {day * 3} programmes, and committee chair Tom Rourke "
+                      f"said the Senate vote on the budget could come soon.")))
+    pred = assign_stories(arts)
+    assert all(pred[f"a{d}"] == pred[f"b{d}"] for d in range(1, 21))
+    first = {}
+    for a in arts:
+        first.setdefault(pred[a.id], int(a.published[-2:]))
+        assert int(a.published[-2:]) - first[pred[a.id]] <= STORY_SPAN_DAYS
+    assert len(set(pred.values())) >= 3
