@@ -36,11 +36,16 @@ def test_an_undated_article_is_not_placed_before_the_past_dates_it_names():
     assert story_only.published is None and story_only.published_window is None
 
 
-def test_relative_dates_stay_unresolved_against_an_open_inferred_window():
-    text = ("Somalia has been torn apart by civil war since 1991. There have been nearly 100 attacks in Somali "
-            "waters this year, officials said on Wednesday.")
-    (undated,) = analyze_articles([Article("u", text, blocks=[Block(0, len(text), "body")])])
-    assert undated.published_window == ["1991-01-01", None]
-    values = {t.text: t.value for t in undated.times}
-    assert values["1991"] == "1991"
-    assert values["this year"] == "XXXX" and values["Wednesday"].startswith("XXXX")  # not 1991, not a day
+def test_a_window_from_a_bare_year_places_no_relative_date_but_one_from_a_day_does():
+    vague = ("Somalia has been torn apart by civil war since 1991. There have been nearly 100 attacks in Somali "
+             "waters this year, and a ship was seized in March, officials said on Wednesday.")
+    dated = "Troops advanced on Friday, Aug. 18, 2023. Earlier this year, officials said talks began in March."
+    one, two = analyze_articles([Article(x, t, blocks=[Block(0, len(t), "body")])
+                                 for x, t in (("v", vague), ("d", dated))])
+    assert one.published_window == ["1991-01-01", None]
+    values = {t.text: t.value for t in one.times}
+    assert values["1991"] == "1991" and values["this year"] == "XXXX" and values["March"] == "XXXX-03"
+    assert values["Wednesday"].startswith("XXXX")  # not 1991, not a day
+    values = {t.text: t.value for t in two.times}
+    assert two.published_window == ["2023-08-18", None]
+    assert values["Earlier this year"] == "2023" and values["March"] == "2023-03"

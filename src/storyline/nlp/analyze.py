@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from storyline.model import Analysis, Article, Block, Event, Span, TimeExpr
 from storyline.nlp.coref import resolve_speakers
-from storyline.nlp.dates import infer_window, normalise_published
+from storyline.nlp.dates import infer_window, normalise_published, window_precision
 from storyline.nlp.entities import canonicalize, mentions_from_doc
 from storyline.nlp.pipeline import get_nlp
 from storyline.nlp.quotes import find_quotes
@@ -146,8 +146,9 @@ def _borrow_story_dates(articles: list[Article], blocks: list[list[Block]], anal
         an.published_window = [date, date] if given else [date, None]
         an.times = [t for b in bs for t in find_times(a.text, date, b.start, b.end)]
         if not given:
-            _keep_unresolved(an.times, {(t.start, t.end): t.value
-                                        for b in bs for t in find_times(a.text, None, b.start, b.end)})
+            _keep_unresolved(an.times, {(t.start, t.end): t.value for b in bs
+                                        for t in find_times(a.text, None, b.start, b.end)
+                                        if _DAY_RELATIVE.match(t.value)})
         an.events = _events(an)
 
 
@@ -159,20 +160,25 @@ def _inferred(text: str, docs: list[tuple[int, Doc]]) -> tuple[list[str | None] 
     tense = _tense_at(docs)
     times = find_times(text, None, tense=tense)
     window = infer_window(times, tense, text)
-    return (list(window) if window else None), {(t.start, t.end): t.value for t in times}
+    unresolved = {(t.start, t.end): t.value for t in times}
+    # A window that starts at a bare year ("since 1991") says nothing of the year it was written in, so even
+    # "this year" or "in March" stays unresolved; one that starts at a named day or month places them.
+    fixed = _ANY_RELATIVE if window and window_precision(times, tense, text) == "year" else _DAY_RELATIVE
+    return (list(window) if window else None), {k: v for k, v in unresolved.items() if fixed.match(v)}
 
 
 # Values, found without a reference date, that only a known publication day can resolve: a weekday, "last week",
-# "yesterday", "last month", "this year". Against an inferred earliest day they would name a day (or a year)
-# nobody reported: an article "not before 1991" that says "this year" is not writing in 1991.
-_DAY_RELATIVE = re.compile(r"XXXX(?:-(?:W|XX)|$)")
+# "yesterday", "last month". Against an inferred earliest day they would name a day nobody reported.
+_DAY_RELATIVE = re.compile(r"XXXX-(?:W|XX)")
+# Any value that needs the year of writing ("this year", "in March"): unresolved when the window starts at a year.
+_ANY_RELATIVE = re.compile(r"XXXX")
 
 
 def _keep_unresolved(times: list[TimeExpr], unresolved: dict[tuple[int, int], str]) -> None:
-    """Against an open publication window, relative values go back to their unresolved form."""
+    """Against an open publication window, the values in `unresolved` (by span) go back to their unresolved form."""
     for t in times:
         raw = unresolved.get((t.start, t.end))
-        if raw is not None and _DAY_RELATIVE.match(raw):
+        if raw is not None:
             t.value = raw
 
 

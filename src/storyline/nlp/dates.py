@@ -46,6 +46,12 @@ def _evidence(times: list[TimeExpr], tense: Tense | None, text: str = "") -> lis
     return out
 
 
+def window_precision(times: list[TimeExpr], tense: Tense | None = None, text: str = "") -> str | None:
+    """The precision ("day", "month", "year") of the date that starts the inferred window, or None."""
+    evidence = _evidence(times, tense, text)
+    return max(evidence)[1] if evidence else None
+
+
 def infer_published(times: list[TimeExpr], tense: Tense | None = None, text: str = "") -> str | None:
     """YYYY-MM-DD inferred from time expressions found without a reference date, or None when there is no clue.
 
