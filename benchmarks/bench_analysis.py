@@ -317,8 +317,8 @@ def main() -> None:
         "The window starts at the latest date the text names as past (not a deadline, not under a future-tense verb; "
         "a bare year only under a past-tense verb) and is open-ended (`nlp.dates.infer_window`): a horizon of two "
         "weeks after the latest named day held for only about a fifth of PolNeAR articles, which name old events by "
-        "full date. Relative expressions (\"Wednesday\", \"last month\", \"this year\") stay unresolved against an "
-        "open window.",
+        "full date. Against an open window, day-level relative expressions (\"Wednesday\", \"last month\") stay "
+        "unresolved, and so do \"this year\" or \"in March\" when the window starts at a bare year.",
         "",
     ]
     write_result(OUT, lines)
