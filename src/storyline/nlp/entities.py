@@ -35,11 +35,12 @@ _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "iobj"}
 # "from" when a trip is meant ("a visit to Pyongyang", "flew from Moscow"); elsewhere it stands for its
 # government ("sold shells to Moscow", "sanctions on Moscow", "between Moscow and Pyongyang").
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "within", "into", "throughout", "via"}
+_MOTION = {"visit", "trip", "travel", "journey", "flight", "fly", "go", "come", "arrive", "return", "move", "head",
+           "drive", "march", "relocate", "commute", "tour", "delegation", "road", "route", "way", "train", "bus"}
+# A ministry's portfolio before a title is part of a person's role ("Defense Minister Sergei Shoigu").
 _PORTFOLIOS = {"defense", "defence", "foreign", "interior", "treasury", "finance", "justice", "health", "energy",
                "commerce", "labor", "labour", "education", "transport", "transportation", "trade", "economy",
                "home", "state", "homeland security", "agriculture"}  # fmt: skip
-_MOTION = {"visit", "trip", "travel", "journey", "flight", "fly", "go", "come", "arrive", "return", "move", "head",
-           "drive", "march", "relocate", "commute", "tour", "delegation", "road", "route", "way", "train", "bus"}
 
 
 @functools.lru_cache(maxsize=1)
