@@ -129,7 +129,7 @@ def polnear_drift() -> list[str]:
            "| method | stories | largest story | 2nd | share of articles in the largest |", "|---|---|---|---|---|"]
     saved = cluster.STORY_SPAN_DAYS
     try:
-        for name, span in ((f"storyline (a story takes articles up to {saved} days after it began)", saved),
+        for name, span in ((f"storyline (a story takes articles within {saved} days of when it began)", saved),
                            ("storyline without the span bound", 10**6)):
             cluster.STORY_SPAN_DAYS = span
             pred = assign_stories(arts)
