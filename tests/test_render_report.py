@@ -98,3 +98,12 @@ def test_an_undated_article_shows_its_inferred_window_and_a_report_dated_lead_sa
     for out in (md, page):
         assert "undated (not before 2024-03-01, inferred)" in out
         assert "date of the report" in out
+
+
+def test_the_main_event_fact_is_labelled_in_markdown_and_html():
+    brief = make_brief()
+    brief.facts[0].main_event = True
+    md = brief_to_markdown(brief, {"a1": A, "b/2": B})
+    assert "*Main event:* The quake killed 12 people on Monday." in md and md.count("Main event") == 1
+    html = brief_to_html(brief, {"a1": A, "b/2": B})
+    assert html.count("Main event") == 1
