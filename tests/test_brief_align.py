@@ -229,3 +229,22 @@ def test_the_main_event_fact_cites_every_sentence_that_mentions_the_event():
     cited = {text[s.id][s.start : s.end] for s in main[0].sources}
     assert any("old stone bridge" in t for t in cited) and any("shallow depth" in t for t in cited)
     assert not any("elections" in t or "tents" in t for t in cited)
+
+
+def _titled(aid: str, lines: list[str]) -> Article:
+    """An article whose first line is its title (as ingest marks it) and the rest body paragraphs."""
+    text, blocks, pos = "\n".join(lines), [], 0
+    for k, line in enumerate(lines):
+        blocks.append(Block(pos, pos + len(line), "title" if k == 0 else "body"))
+        pos += len(line) + 1
+    return Article(aid, text, title=lines[0], outlet=aid.upper(), blocks=blocks)
+
+
+def test_headlines_that_agree_are_a_corroborated_fact_and_lead_the_main_event():
+    a = _titled("a", ["Strong earthquake kills dozens in eastern Turkey", "Rescue teams worked through the night in Van.",
+                      "Local schools will stay closed this week."])
+    b = _titled("b", ["Dozens killed as strong earthquake hits eastern Turkey", "The regional governor asked for tents."])
+    facts = align_facts([a, b], analyze_articles([a, b]), [])
+    quake = [f for f in facts if "earthquake" in f.text]
+    assert quake and quake[0].status == "corroborated" and set(quake[0].outlets) == {"A", "B"}
+    assert quake[0].main_event  # the outlets' headlines are their leads

@@ -312,8 +312,10 @@ def grouped_facts(
     facts: list[Fact] = []
     # A headline restates its article's lead, so it may join the fact its own lead sentence is in.
     groups = cluster_claims(prob, threshold, [c.article_id + ("#title" if c.headline else "") for c in claims])
-    # A headline nobody else matched is not a fact of its own: the title is shown with the article.
-    groups = [g for g in groups if not all(claims[i].headline for i in g)]
+    # A headline nobody else matched is not a fact of its own: the title is shown with the article. Headlines of
+    # independent outlets that agree are one (corroborated) fact.
+    groups = [g for g in groups
+              if not all(claims[i].headline for i in g) or len({rep[claims[i].article_id] for i in g}) > 1]
     core = main_event_claims(claims, rep)
     main = _main_event_group(groups, core, claims, rep)
     for g, group in enumerate(groups):
@@ -326,7 +328,8 @@ def grouped_facts(
             attached = set(np.flatnonzero(prob[:, group].mean(1) >= attach))
             if g == main:
                 attached |= core
-            extra = [claims[i] for i in sorted(attached) if i not in set(group) and not claims[i].headline]
+            extra = [claims[i] for i in sorted(attached)
+                     if i not in set(group) and (not claims[i].headline or (g == main and i in core))]
         sub = prob[np.ix_(group, group)]
         # The member most like the others speaks for the fact; a body sentence rather than a headline.
         score = sub.sum(1) - 1e3 * np.array([m.headline for m in members]) + 1e2 * np.array([readable(m.text) for m in members])
@@ -373,7 +376,7 @@ def main_event_claims(claims: list[Claim], rep: dict[str, str]) -> set[int]:
     leads: dict[str, set[str]] = defaultdict(set)
     seen: dict[str, int] = defaultdict(int)
     for c in claims:
-        if not c.headline and seen[c.article_id] < LEAD_CLAIMS:
+        if seen[c.article_id] < LEAD_CLAIMS:
             leads[rep.get(c.article_id, c.article_id)] |= c.stems - names
             seen[c.article_id] += 1
     if len(leads) < 2:
@@ -384,7 +387,7 @@ def main_event_claims(claims: list[Claim], rep: dict[str, str]) -> set[int]:
             df[w] += 1
     event_words = {w for w, n in df.items() if n >= max(2, MAIN_EVENT_SHARE * len(leads))}
     need = min(MAIN_EVENT_WORDS, len(event_words))
-    return {i for i, c in enumerate(claims) if not c.headline and event_words and len(c.stems & event_words) >= need}
+    return {i for i, c in enumerate(claims) if event_words and len(c.stems & event_words) >= need}
 
 
 def _main_event_group(groups: list[list[int]], core: set[int], claims: list[Claim], rep: dict[str, str]) -> int | None:
