@@ -248,3 +248,15 @@ def test_headlines_that_agree_are_a_corroborated_fact_and_lead_the_main_event():
     quake = [f for f in facts if "earthquake" in f.text]
     assert quake and quake[0].status == "corroborated" and set(quake[0].outlets) == {"A", "B"}
     assert quake[0].main_event  # the outlets' headlines are their leads
+
+
+def test_a_lightly_edited_wire_copy_is_cited_where_it_states_the_claim():
+    wire = "Heavy rain flooded the railway tunnel under the river on Thursday, closing it for a month, officials said."
+    edited = "Heavy rains flooded the old railway tunnel under the river on Thursday, closing it for a month, officials said."
+    a = Article("a", wire, outlet="Wire")
+    a2 = Article("a2", "Local news.\n" + edited, outlet="Daily")
+    b = Article("b", "A flooded rail tunnel beneath the river will stay shut for a month, the county said.", outlet="Other")
+    facts = align_facts([a, a2, b], analyze_articles([a, a2, b]), [["a", "a2"]])
+    tunnel = [f for f in facts if "tunnel" in f.text]
+    copy_spans = [s for f in tunnel for s in f.sources if s.id == "a2"]
+    assert copy_spans and a2.text[copy_spans[0].start : copy_spans[0].end] == edited

@@ -29,7 +29,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 
 from storyline.brief.claims import Claim, split_claims
-from storyline.brief.text import readable, stem
+from storyline.brief.text import content_stems, readable, stem
 from storyline.model import Analysis, Article, Fact, SourceSpan
 from storyline.nlp.entities import TITLES
 
@@ -220,14 +220,32 @@ def story_claims(articles: list[Article], analyses: list[Analysis], copies: list
     return out
 
 
+# A copy's sentence states a claim of its wire text when their content words overlap this much (Jaccard): outlets
+# edit wire copies lightly (a word cut, a title added), so the claim's exact words are not always there.
+SAME_IN_COPY = 0.6
+_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’']*|$)")
+
+
 def _copy_spans(claim: Claim, articles: list[Article], rep: dict[str, str]) -> list[SourceSpan]:
-    """Where the same words stand in the other wire copies of the claim's article."""
+    """Where the claim stands in the other wire copies of its article: its exact words, or else the copy's sentence
+    that shares most of its content words."""
     spans = []
     for art in articles:
         if art.id != claim.article_id and rep.get(art.id) == claim.article_id:
             at = art.text.find(claim.text)
             if at >= 0:
                 spans.append(SourceSpan(art.id, at, at + len(claim.text)))
+                continue
+            best, where = 0.0, None
+            for m in _SENTENCE.finditer(art.text):
+                words = content_stems(m.group(0))
+                union = words | claim.stems
+                overlap = len(words & claim.stems) / len(union) if union else 0.0
+                if overlap > best:
+                    best, where = overlap, m
+            if where is not None and best >= SAME_IN_COPY:
+                lead = len(where.group(0)) - len(where.group(0).lstrip())
+                spans.append(SourceSpan(art.id, where.start() + lead, where.end()))
     return spans
 
 
