@@ -141,3 +141,13 @@ def test_a_report_left_alone_early_joins_its_event_once_the_story_has_grown(ecb_
     pred = assign_stories([_article(r) for r in rows])
     event = Counter(pred[r["id"]] for r in rows if r["cluster"] == "1_ecb").most_common(1)[0][0]
     assert pred["1_8ecb"] == event
+
+
+def test_a_report_that_opens_off_topic_ends_in_the_story_it_is_far_closest_to(ecb_train) -> None:
+    # "Well, here's something that we all knew would happen eventually." opens a report of Tara Reid's rehab: it
+    # scores low against every story, but many times higher against the rehab story than against any other.
+    rows = [r for r in ecb_train if r["topic"] in (1, 3, 4)]
+    pred = assign_stories([_article(r) for r in rows])
+    event = Counter(pred[r["id"]] for r in rows if r["cluster"] == "1_ecb").most_common(1)[0][0]
+    assert pred["1_12ecb"] == event
+    assert sum(1 for v in pred.values() if v == event) == sum(1 for r in rows if r["cluster"] == "1_ecb")
