@@ -151,3 +151,25 @@ def test_a_report_that_opens_off_topic_ends_in_the_story_it_is_far_closest_to(ec
     event = Counter(pred[r["id"]] for r in rows if r["cluster"] == "1_ecb").most_common(1)[0][0]
     assert pred["1_12ecb"] == event
     assert sum(1 for v in pred.values() if v == event) == sum(1 for r in rows if r["cluster"] == "1_ecb")
+
+
+@functools.lru_cache(maxsize=1)
+def _dev_rows(path: Path) -> tuple[dict, ...]:
+    rows = [json.loads(line) for line in open(path, encoding="utf-8")]
+    return tuple(r for r in rows if r["split"] == "dev")
+
+
+def test_a_year_recalled_in_the_body_is_not_the_dateline_of_the_other_event(shared_data: Path) -> None:
+    # Maurice Cheeks hired by the 76ers (May 2005; most reports datelined 2005) and fired (December 2008; a few of
+    # those reports recall "hired in 2005" in the body): the first ten reports in file order are two events.
+    dev = list(_dev_rows(shared_data / "ecbplus_train_dev.jsonl"))
+    rows = [r for r in dev if r["topic"] == 5][:10]
+    profiles, idf = _profiles(rows, dev)
+    split = should_split(profiles, idf)
+    assert split is not None
+    mine, other = split
+    assert {rows[i]["subtopic"] for i in mine} == {"ecb"}
+    assert {rows[i]["subtopic"] for i in other} == {"ecbplus"}
+    # and the whole stream of the topic ends as two stories, one per event
+    topic = [r for r in dev if r["topic"] == 5]
+    _assert_two_events_apart(topic, assign_stories([_article(r) for r in topic]), 0.6)

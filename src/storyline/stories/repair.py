@@ -108,18 +108,24 @@ DATED_SHARE = 0.6  # "most of a group": the share of its members whose dateline 
 
 
 def dated_apart(members: list[Profile], a: list[int], b: list[int]) -> bool:
-    """True when most of one group carry a dateline year that no member of the other group mentions anywhere.
+    """True when most of one group carry a dateline year that no member of the other group carries in its own
+    dateline and fewer than half of them mention at all.
 
     Why: two events of one kind are often the same kind of event some years apart (two elections, two emergency
-    patches), and their reports share nearly every name; the year a report is datelined with is then what tells
-    them apart, and a report of the other event does not mention that year at all."""
+    patches, a coach hired in 2005 and fired in 2008), and their reports share nearly every name; the year a
+    report is datelined with is then what tells them apart. A report of the other event may still recall that
+    year in its body ("hired in 2005"), so a few mentions there are history, not a dateline. Only the fewer-than-
+    half allowance is new since ECB+ train was tuned: on train it changes nothing (every order, and no added false
+    split among 946 random draws of single events), on dev it separates the 2005/2008 Cheeks stories."""
     for x, y in ((a, b), (b, a)):
         counts: dict[int, int] = {}
         for i in y:
             for yr in members[i].head_years:
                 counts[yr] = counts.get(yr, 0) + 1
         for yr, c in counts.items():
-            if c >= DATED_SHARE * len(y) and not any(yr in members[i].years for i in x):
+            if c < DATED_SHARE * len(y) or any(yr in members[i].head_years for i in x):
+                continue
+            if 2 * sum(1 for i in x if yr in members[i].years) < len(x):
                 return True
     return False
 
