@@ -17,6 +17,7 @@ from storyline.stories.cluster import (
     LEAD_BAND,
     Clusterer,
     article_profile,
+    final_moves,
     join,
     observe,
     merge_young,
@@ -118,6 +119,7 @@ def assign_stories(
         for _, old in singles:
             if old not in given:
                 merge_young(state, old, (1,), threshold, margin=True)
+        out.update(final_moves(state, threshold, known))
     return {k: resolve(state, v) for k, v in out.items()}
 
 
