@@ -187,3 +187,15 @@ def test_a_report_placed_with_the_other_event_early_ends_with_its_own(ecb_train,
     assert pred[article] == event
     others = Counter(pred[r["id"]] for r in rows if r["topic"] == int(article.split("_")[0]) and r["cluster"] != cluster)
     assert event not in others
+
+
+@pytest.mark.parametrize("article,topics", [("25_10ecb", (26, 27, 28, 29)), ("32_10ecbplus", (33, 1, 3, 4))])
+def test_a_lone_report_of_another_event_stays_alone_when_revisited(ecb_train, article: str, topics) -> None:
+    # "New Orleans Saints RB Reggie Bush's season over" amid two Colts wins and other news; a Cumbrian double
+    # murder amid two US shooting trials: each is a little closer to one story of its kind than to the rest, and
+    # that is not enough to join it.
+    rows = [r for r in ecb_train if r["topic"] in topics]
+    lone = next(r for r in ecb_train if r["id"] == article)
+    stream = rows[: len(rows) // 2] + [lone] + rows[len(rows) // 2 :]
+    pred = assign_stories([_article(r) for r in stream])
+    assert sum(1 for v in pred.values() if v == pred[article]) == 1
