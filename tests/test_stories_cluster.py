@@ -188,3 +188,19 @@ def test_a_daily_beat_does_not_chain_into_one_story_for_weeks() -> None:
         first.setdefault(pred[a.id], int(a.published[-2:]))
         assert int(a.published[-2:]) - first[pred[a.id]] <= STORY_SPAN_DAYS
     assert len(set(pred.values())) >= 3
+
+
+def test_no_story_of_a_dated_beat_spans_more_than_the_story_span(shared_data) -> None:  # type: ignore[no-untyped-def]
+    """A year of PolNeAR election coverage: late reports, young stories folded in and lone reports revisited at the
+    end all keep every story within STORY_SPAN_DAYS from its first report to its last (it had let four stories run
+    to 8-16 days)."""
+    import datetime
+
+    rows = [json.loads(line) for line in open(shared_data / "polnear_train_dev.jsonl", encoding="utf-8")]
+    arts = [Article(id=r["id"], text=r["text"], title=r.get("title"), published=r.get("date")) for r in rows]
+    pred = assign_stories(arts)
+    days: dict[str, list[datetime.date]] = {}
+    for r in rows:
+        days.setdefault(pred[r["id"]], []).append(datetime.date.fromisoformat(r["date"][:10]))
+    assert max((max(d) - min(d)).days for d in days.values()) <= STORY_SPAN_DAYS
+    assert len(days) > len(rows) / 3  # and a beat does not become a handful of stories

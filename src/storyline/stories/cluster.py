@@ -27,8 +27,9 @@ from storyline.stories.score import (
 )
 
 WINDOW_DAYS = 14  # a story that has not grown for two weeks is over (dated streams)
-# A dated article (or a young story being folded in) joins no story that began more than this many days before or
-# after it. Reports of one event come within days of it; without a bound, a stream of one beat chains into one
+# A dated article (or a young story being folded in) joins no story that would then run more than this many days
+# from its first report to its last (measured from the story's start alone, folds and late reports let four of
+# PolNeAR's stories run 8-16 days). Reports of one event come within days of it; without a bound, a stream of one beat chains into one
 # story (a year of PolNeAR's election coverage from seven outlets: 706 of 924 articles in one story; bench_stories
 # shows it with the bound). An ongoing saga becomes one story a week.
 STORY_SPAN_DAYS = 7
@@ -132,21 +133,27 @@ def candidates(state: Clusterer, art: Profile) -> list[tuple[Profile, float]]:
     out = []
     for sid, _ in _top(hits, MAX_CANDIDATES * 2):
         p = state.stories.get(sid)
-        if p is not None and not _dormant(state, p, art.first_day):
+        if p is not None and not _dormant(state, p, art.first_day, art.last_day):
             out.append((p, best.get(sid, 0.0)))
         if len(out) >= MAX_CANDIDATES:
             break
     return out
 
 
-def _dormant(state: Clusterer, p: Profile, day: int | None = None) -> bool:
-    """Outside the time window of the article being placed (`day`: the story began more than STORY_SPAN_DAYS
-    from it, or stopped growing WINDOW_DAYS before it), or of the stream's latest date when evicting.
+def _dormant(state: Clusterer, p: Profile, day: int | None = None, last: int | None = None) -> bool:
+    """Outside the time window of the article being placed (`day`, or `day` to `last` for a young story: with it
+    the story would span more than STORY_SPAN_DAYS, or the story stopped growing WINDOW_DAYS before it), or of
+    the stream's latest date when evicting.
     An article older than the stream's front (a late arrival, or new articles after seeded ones) is judged by
     its own date, so it still finds the story it belongs to."""
     ref = state.day if day is None else day
-    if day is not None and p.first_day is not None and abs(day - p.first_day) > STORY_SPAN_DAYS:
-        return True
+    if day is not None and p.first_day is not None:
+        # the story with the newcomer would span more than STORY_SPAN_DAYS (a young story folded in brings its
+        # own first and last day: `last`)
+        lo = min(p.first_day, day)
+        hi = max(p.last_day if p.last_day is not None else p.first_day, day if last is None else last)
+        if hi - lo > STORY_SPAN_DAYS:
+            return True
     if ref is not None and p.last_day is not None and p.first_day is not None:
         if ref - p.last_day > WINDOW_DAYS or p.first_day - ref > WINDOW_DAYS:
             return True
