@@ -185,7 +185,8 @@ def test_a_report_placed_with_the_other_event_early_ends_with_its_own(ecb_train,
     cluster = next(r["cluster"] for r in rows if r["id"] == article)
     event = Counter(pred[r["id"]] for r in rows if r["cluster"] == cluster).most_common(1)[0][0]
     assert pred[article] == event
-    others = Counter(pred[r["id"]] for r in rows if r["topic"] == int(article.split("_")[0]) and r["cluster"] != cluster)
+    topic = next(r["topic"] for r in rows if r["id"] == article)
+    others = Counter(pred[r["id"]] for r in rows if r["topic"] == topic and r["cluster"] != cluster)
     assert event not in others
 
 

@@ -39,8 +39,10 @@ __all__ = ["assign_stories", "find_copies", "pair_probabilities", "build_stories
 REPAIR = True
 # A story still of one article this many articles after it was founded is scored again, as the article it is,
 # against the live stories that have grown since, and joins one at the join threshold, or below it when one story
-# is far ahead of the rest (cluster.REVISIT_MARGIN); whatever is still waiting when the input ends is scored then. Why: an article placed early, before its event had more than one report,
-# had little to meet; later the event's story says more. 200 chosen on ECB+ train (20 and 50 score within 0.003).
+# is far ahead of the rest (cluster.REVISIT_MARGIN); whatever is still waiting when the input ends is scored then.
+# Why: an article placed early, before its event had more than one report, had little to meet; later the event's
+# story says more. 200 chosen on ECB+ train (20 and 50 score within 0.003). When the input ends, members of young
+# stories that belong in another story move there (cluster.final_moves).
 REVISIT_AFTER = 200
 EMBED_WHEN_UNSURE = False  # sentence embeddings of title + lead where the cheap signals are unsure
 

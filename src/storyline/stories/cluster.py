@@ -29,9 +29,9 @@ from storyline.stories.score import (
 WINDOW_DAYS = 14  # a story that has not grown for two weeks is over (dated streams)
 # A dated article (or a young story being folded in) joins no story that would then run more than this many days
 # from its first report to its last (measured from the story's start alone, folds and late reports let four of
-# PolNeAR's stories run 8-16 days). Reports of one event come within days of it; without a bound, a stream of one beat chains into one
-# story (a year of PolNeAR's election coverage from seven outlets: 706 of 924 articles in one story; bench_stories
-# shows it with the bound). An ongoing saga becomes one story a week.
+# PolNeAR's stories run 8-16 days). Reports of one event come within days of it; without a bound, a stream of one
+# beat chains into one story (a year of PolNeAR's election coverage from seven outlets: 706 of 924 articles in one
+# story; bench_stories shows it with the bound). An ongoing saga becomes one story a week.
 STORY_SPAN_DAYS = 7
 WINDOW_ARTICLES = 200_000  # the same for undated streams, counted in articles
 MAX_TERMS = 400  # a story's profile keeps its strongest words only: bounded memory per story
