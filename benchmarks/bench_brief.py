@@ -33,6 +33,7 @@ from storyline.brief import align
 from storyline.model import Article, Block, Story
 from storyline.nlp import analyze_articles
 from storyline.nlp.embed import embed
+from storyline.stories import build_stories
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 OUT = Path(__file__).resolve().parent / "results" / "brief.md"
@@ -68,8 +69,9 @@ def load_stories() -> list[dict]:
         ids = list(dict.fromkeys(s["doc"] for s in row["sentences"]))
         # Built the way `storyline facts` builds a JSONL row (ingest marks a first line that reads as a title, and
         # bylines), so the figure is what a user and the hidden test get from the command.
+        # With their story, as `storyline facts` gives it: names are then resolved across the story's articles.
         arts = [_as_ingested({"id": i, "text": docs[i]["text"], "title": docs[i].get("title"),
-                              "outlet": docs[i].get("outlet") or i}) for i in ids]
+                              "outlet": docs[i].get("outlet") or i, "story": row["cluster"]}) for i in ids]
         stories.append({"id": row["cluster"], "split": row["split"], "sentences": row["sentences"], "articles": arts})
     return stories
 
@@ -140,7 +142,8 @@ def prepare(stories: list[dict], cache: Path | None = None) -> None:
             if st["id"] not in cached:
                 cached[st["id"]] = analyze_articles(st["articles"])
             st["analyses"] = cached[st["id"]]
-            st["claims"] = align.story_claims(st["articles"], st["analyses"], [])
+            st["copies"] = build_stories(st["articles"], {a.id: st["id"] for a in st["articles"]})[0].copies
+            st["claims"] = align.story_claims(st["articles"], st["analyses"], st["copies"])
             st["vectors"] = align.embed_claims([c.said for c in st["claims"]])
             # What align_facts computes: the same vectors, but only for the claims it embeds (shipped rule, and
             # with every story pruned however small, to measure what pruning costs).
@@ -204,7 +207,7 @@ def fact_pairs(st: dict, threshold: float, scored: str | None = None) -> list[bo
     `scored` names the (vectors, prob) of a pruned run ("shipped" or "pruned"); by default every claim is embedded.
     """
     vectors, prob = st[scored] if scored else (st["vectors"], st["prob"])
-    facts = align.facts_from_claims(st["claims"], vectors, st["articles"], [], threshold, prob)
+    facts = align.facts_from_claims(st["claims"], vectors, st["articles"], st["copies"], threshold, prob)
     return sharing_a_fact(st, [[(src.id, src.start, src.end) for src in f.sources] for f in facts])
 
 
@@ -225,9 +228,7 @@ def command_scores(stories: list[dict], split: str) -> dict:
     from storyline.batch import facts_rows
 
     chosen = [st for st in stories if st["split"] == split]
-    arts = [Article(id=a.id, text=a.text, title=a.title, outlet=a.outlet, blocks=a.blocks, story=st["id"])
-            for st in chosen for a in st["articles"]]
-    facts = {row["story"]: row["facts"] for row in facts_rows(arts)}
+    facts = {row["story"]: row["facts"] for row in facts_rows([a for st in chosen for a in st["articles"]])}
     ys, ps = [], []
     for st in chosen:
         ys += [y for _, _, y in gold_pairs(st)]

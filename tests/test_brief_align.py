@@ -260,3 +260,13 @@ def test_a_lightly_edited_wire_copy_is_cited_where_it_states_the_claim():
     tunnel = [f for f in facts if "tunnel" in f.text]
     copy_spans = [s for f in tunnel for s in f.sources if s.id == "a2"]
     assert copy_spans and a2.text[copy_spans[0].start : copy_spans[0].end] == edited
+
+
+def test_what_an_outlet_adds_to_a_wire_copy_is_its_own_claim_and_the_copied_text_is_not_claimed_twice():
+    wire = "Heavy rain flooded the railway tunnel under the river on Thursday, closing it for a month, officials said."
+    added = "The mayor promised buses for every commuter who used the line until the repairs are finished."
+    a = Article("a", wire, outlet="Wire")
+    a2 = Article("a2", wire + "\n" + added, outlet="Daily")
+    claims = story_claims([a, a2], analyze_articles([a, a2]), [["a", "a2"]])
+    assert [c.article_id for c in claims if "tunnel" in c.text] == ["a"]
+    assert [c.article_id for c in claims if "buses" in c.text] == ["a2"]

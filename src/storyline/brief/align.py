@@ -210,19 +210,45 @@ def source_groups(article_ids: list[str], copies: list[list[str]]) -> dict[str, 
     return rep
 
 
-def story_claims(articles: list[Article], analyses: list[Analysis], copies: list[list[str]]) -> list[Claim]:
-    """The claims of every source article (one article per wire-copy group), in article order."""
-    rep = source_groups([a.id for a in articles], copies)
-    out: list[Claim] = []
-    for art, an in zip(articles, analyses):
-        if rep[art.id] == art.id:
-            out.extend(split_claims(art, an))
-    return out
-
-
 # A copy's sentence states a claim of its wire text when their content words overlap this much (Jaccard): outlets
 # edit wire copies lightly (a word cut, a title added), so the claim's exact words are not always there.
 SAME_IN_COPY = 0.6
+
+
+def story_claims(articles: list[Article], analyses: list[Analysis], copies: list[list[str]]) -> list[Claim]:
+    """The claims of every article, in article order, where a wire copy gives only what its wire text lacks.
+
+    Why: a copy's sentences that restate its wire text are cited with the wire's claims (`_copy_spans`), so
+    claiming them again would only cost time. But outlets edit copies: a rewritten lead or an added paragraph is
+    still something the story says: dropping it lost those sentences from every fact (ECB+ fact MCC with such
+    sentences dropped, train 0.261 / dev 0.355; claimed, 0.265 / 0.366).
+    """
+    rep = source_groups([a.id for a in articles], copies)
+    out: list[Claim] = []
+    wire: dict[str, list[Claim]] = {}
+    for art, an in zip(articles, analyses):
+        claims = split_claims(art, an)
+        if rep[art.id] == art.id:
+            wire[art.id] = claims
+        else:
+            source = next(a for a in articles if a.id == rep[art.id])
+            claims = [c for c in claims if not _restates(c, source, wire.get(source.id, []))]
+        out.extend(claims)
+    return out
+
+
+def _restates(claim: Claim, wire: Article, wire_claims: list[Claim]) -> bool:
+    """Whether a copy's claim is its wire text's: the same words, or most of one wire claim's content words."""
+    if claim.text in wire.text:
+        return True
+    return any(_word_overlap(claim.stems, c.stems) >= SAME_IN_COPY for c in wire_claims)
+
+
+def _word_overlap(a: set[str], b: set[str]) -> float:
+    """Jaccard overlap of two sets of content words."""
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
 _SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’']*|$)")
 
 
@@ -238,9 +264,7 @@ def _copy_spans(claim: Claim, articles: list[Article], rep: dict[str, str]) -> l
                 continue
             best, where = 0.0, None
             for m in _SENTENCE.finditer(art.text):
-                words = content_stems(m.group(0))
-                union = words | claim.stems
-                overlap = len(words & claim.stems) / len(union) if union else 0.0
+                overlap = _word_overlap(content_stems(m.group(0)), claim.stems)
                 if overlap > best:
                     best, where = overlap, m
             if where is not None and best >= SAME_IN_COPY:
@@ -394,8 +418,9 @@ def main_event_claims(claims: list[Claim], rep: dict[str, str]) -> set[int]:
     leads: dict[str, set[str]] = defaultdict(set)
     seen: dict[str, int] = defaultdict(int)
     for c in claims:
-        if seen[c.article_id] < LEAD_CLAIMS:
-            leads[rep.get(c.article_id, c.article_id)] |= c.stems - names
+        # A copy's claims are what it added to its wire text, not its lead.
+        if seen[c.article_id] < LEAD_CLAIMS and rep.get(c.article_id, c.article_id) == c.article_id:
+            leads[c.article_id] |= c.stems - names
             seen[c.article_id] += 1
     if len(leads) < 2:
         return set()
