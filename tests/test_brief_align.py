@@ -175,6 +175,14 @@ def test_one_statement_two_outlets_paraphrase_is_one_quote_entry():
     assert ortiz[0].text.startswith("the flooded railway tunnel") and not ortiz[0].hedged  # B's "could" is B's
 
 
+def test_what_a_speaker_declined_to_say_is_not_shown_as_his_words():
+    a = Article("a", "Mayor Jane Ortiz declined to say how much the repairs to the flooded railway tunnel would cost.",
+                outlet="A", published="2024-03-01")
+    brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
+    said = [q.text for q in brief.quotes if q.speaker == "Jane Ortiz"]
+    assert said and all(t.startswith("declined to say how much") for t in said)
+
+
 def test_numbers_count_things_and_codes_are_not_numbers():
     assert quantities("seized seven AK-47 rifles and 13 fully loaded magazines") == {"ak": {7.0}, "magazin": {13.0}}
     assert quantities("fell about 2,000ft, police said") == {"ft": {2000.0}}

@@ -12,6 +12,7 @@ from storyline.brief.text import content_stems, is_boilerplate
 from storyline.model import Analysis, Article, Fact, QuoteGroup
 
 SAME_QUOTE = 0.5  # stem overlap (Jaccard) at which two attributions of one speaker are the same statement
+_REFUSALS = ("declin", "refus")  # cues whose content is what the speaker would not say
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "his", "her", "their"}
 
 
@@ -66,6 +67,9 @@ def group_quotes(
             text = " ".join(art.text[c.start : c.end].split()).strip(" ,")
             if q.direct:
                 text = text.strip("\"“”'‘’ ,")
+            elif q.cue and q.cue.text.lower().startswith(_REFUSALS) and not text.lower().startswith(_REFUSALS):
+                # "Kirby declined to detail how ...": the content alone ("to detail how ...") reads as his words.
+                text = f"{' '.join(q.cue.text.split())} {text}"
             who = _speaker(q)
             if len(text.split()) < 4 or is_boilerplate(text) or (who is None and not q.direct):
                 continue  # a fragment, or a paraphrase nobody can be named for, is not "who said what"
