@@ -200,3 +200,13 @@ def test_a_lone_report_of_another_event_stays_alone_when_revisited(ecb_train, ar
     stream = rows[: len(rows) // 2] + [lone] + rows[len(rows) // 2 :]
     pred = assign_stories([_article(r) for r in stream])
     assert sum(1 for v in pred.values() if v == pred[article]) == 1
+
+
+def test_two_short_reports_that_met_only_each_other_end_with_their_event(shared_data: Path) -> None:
+    # "Dr Mark Vinar, 43, is presumed dead after disappearing off Zurbriggens Ridge, on Mt Cook" and his brother's
+    # account, one sentence each, came before the climber's story had grown; scored again at the end, they join it.
+    dev = list(_dev_rows(shared_data / "ecbplus_train_dev.jsonl"))
+    pred = assign_stories([_article(r) for r in dev])
+    event = Counter(pred[r["id"]] for r in dev if r["cluster"] == "23_ecb").most_common(1)[0][0]
+    assert pred["23_2ecb"] == event and pred["23_6ecb"] == event
+    assert all(pred[r["id"]] != event for r in dev if r["cluster"] == "23_ecbplus")
