@@ -200,6 +200,17 @@ def test_numbers_of_different_things_in_one_fact_are_not_a_conflict():
     assert len(call) == 1 and call[0].outlets == ["A", "B"] and call[0].status == "corroborated"
 
 
+def test_one_unit_counting_different_things_is_not_a_conflict():
+    """Deaths and a town's population are both "people"; the words around the numbers say they are not one count."""
+    a = Article("a", "In February a magnitude 6.4 quake hit the southern town of Zarand in Kerman province, killing 612 "
+                "people and wounding around 1,400.", outlet="A")
+    b = Article("b", "In February a magnitude 6.4 quake hit Zarand, a town of about 15,000 people in Kerman province "
+                "of southern Iran.", outlet="B")
+    facts = align_facts([a, b], analyze_articles([a, b]), [])
+    zarand = [f for f in facts if "Zarand" in f.text]
+    assert len(zarand) == 1 and zarand[0].status == "corroborated"
+
+
 def test_a_date_stamp_line_is_not_a_claim():
     for stamp in ("8:05am UK, Monday 16 September 2013", "16 September 2013 Last updated at 12:42 GMT", "BST 16 Sep 2013",
                   "10:55 P. M. FEB. 2, 2009"):

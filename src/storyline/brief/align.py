@@ -29,7 +29,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 
 from storyline.brief.claims import Claim, split_claims
-from storyline.brief.text import content_stems, readable, stem
+from storyline.brief.text import content_stems, quantity_context, readable, stem
 from storyline.model import Analysis, Article, Fact, SourceSpan
 from storyline.nlp.entities import TITLES
 
@@ -287,9 +287,10 @@ def _alike(a: Claim, b: Claim, va: np.ndarray, vb: np.ndarray, attr: str) -> boo
 
 
 def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str,
-           values: Callable[[Claim], set]) -> list[dict]:
+           values: Callable[[Claim], set], about: Callable[[Claim], set] | None = None) -> list[dict]:
     """Members grouped by the values they state (`values`), when two alike members of different articles state
-    disjoint ones; [] when nobody disagrees."""
+    disjoint ones about the same thing (`about`: words around the values, which must meet); [] when nobody
+    disagrees."""
     sides: dict[frozenset, list[int]] = defaultdict(list)
     for k, c in enumerate(members):
         if values(c):
@@ -302,7 +303,8 @@ def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str,
             for a in sides[keys[i]]:
                 for b in sides[keys[j]]:
                     if members[a].article_id != members[b].article_id and _alike(
-                            members[a], members[b], vectors[idx[a]], vectors[idx[b]], attr):
+                            members[a], members[b], vectors[idx[a]], vectors[idx[b]], attr) and (
+                            about is None or about(members[a]) & about(members[b])):
                         return [{"text": members[v[0]].text, "articles": sorted({members[k].article_id for k in v}),
                                  attr: sorted(key)} for key, v in sides.items()]
     return []
@@ -324,7 +326,8 @@ def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int]) -> list
     """The sides of a fact whose members state different numbers (of the same thing), dates or names; [] if none."""
     units = [u for u in dict.fromkeys(u for c in members for u in c.quantities) if u]
     for unit in units:
-        sides = _sides(members, vectors, idx, "numbers", lambda c, u=unit: c.quantities.get(u, set()))
+        sides = _sides(members, vectors, idx, "numbers", lambda c, u=unit: c.quantities.get(u, set()),
+                       lambda c, u=unit: quantity_context(c.text, u))
         if sides:
             return sides
     sides = _sides(members, vectors, idx, "dates", lambda c: c.dates)

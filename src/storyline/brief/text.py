@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -80,6 +81,42 @@ def quantities(text: str) -> dict[str, set[float]]:
     years are judged by the time expressions.
     """
     out: dict[str, set[float]] = {}
+    for value, counted, _, _ in _quantity_matches(text):
+        out.setdefault(counted, set()).add(value)
+    return out
+
+
+# Content words either side of a number that say what it is about ("killing 612 people" / "a town of about 15,000
+# people"): the nearest one on each side (filler and stop words skipped, the counted unit left out).
+CONTEXT_WORDS = 1
+
+
+def quantity_context(text: str, unit: str) -> set[str]:
+    """The content stems next to each number of `unit` in `text`: CONTEXT_WORDS before it and after its unit.
+
+    Why: one unit can count different things in two alike sentences about one event: "killing 612 people" and
+    "Zarand, a town of about 15,000 people" are not two death tolls. Two numbers are the same quantity when the
+    words next to them meet ("ten people were killed" / "killing at least three people")."""
+    out: set[str] = set()
+    for _, counted, start, end in _quantity_matches(text):
+        if counted != unit:
+            continue
+        before = [w for w in map(_content_stem, _WORD.findall(text[:start])) if w]
+        after = [w for w in map(_content_stem, _WORD.findall(text[end:])) if w and w != unit]
+        out.update(before[-CONTEXT_WORDS:], after[:CONTEXT_WORDS])
+    return out
+
+
+def _content_stem(word: str) -> str:
+    """The stem of a content word ("" for a stop word, a reporting verb, a filler or a number)."""
+    w = word.lower()
+    if w in STOP_WORDS or w in _REPORTING or w in _FILLER or len(w) < 2 or w[0].isdigit():
+        return ""
+    return stem(w)
+
+
+def _quantity_matches(text: str) -> Iterator[tuple[float, str, int, int]]:
+    """(value, what it counts, start, end) of each number of `text` that is a quantity (see `quantities`)."""
     for m in _NUMBER.finditer(text):
         if m.group(2):
             raw = m.group(2).replace(",", "")
@@ -98,8 +135,7 @@ def quantities(text: str) -> dict[str, set[float]]:
         counted = _unit(text, m.end(), unit, bool(m.group(1)))
         if counted in _CLOCK or text.startswith(":", m.end()) or text[: m.start()].rstrip().endswith(":"):
             continue  # "2 a.m.", "2:30": a time of day, which the time expressions judge
-        out.setdefault(counted, set()).add(value)
-    return out
+        yield value, counted, m.start(), m.end()
 
 
 def _unit(text: str, end: int, attached: str | None, dollars: bool) -> str:
