@@ -19,6 +19,18 @@ def _one_sentence_analysis(article: Article) -> Analysis:
     return Analysis(article.id, sentences=[Span(0, len(article.text), article.text)])
 
 
+def test_a_second_clause_needs_a_verb_and_the_joining_words_belong_to_neither():
+    art = Article("q", "The quake struck Qeshm island, home to 120,000 people, and the city of Bandar Abbas, state media "
+                  "said.")
+    assert len(split_claims(art, _one_sentence_analysis(art))) == 1  # a conjoined object is not a claim
+    art = Article("s", "The storm destroyed more than forty homes in the town, and the mayor asked the army for tents, "
+                  "officials said.")
+    assert [c.text for c in split_claims(art, _one_sentence_analysis(art))] == [
+        "The storm destroyed more than forty homes in the town",
+        "the mayor asked the army for tents, officials said.",
+    ]
+
+
 def test_number_words_and_digits_agree_and_years_are_not_quantities():
     assert numbers("ten people are killed") == numbers("the death toll rises to 10")
     assert numbers("in 2023 the Pentagon sent $250 million") == {250e6}

@@ -20,6 +20,23 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:he|she|it|they|we|i|the|a|an|this|that|these|those|his|her|their|its|[A-Z]\w+)\b)"
 )
 _MIN_CLAUSE_WORDS = 5
+# ", and the city of Bandar Abbas, state media said": after "and", a second claim needs a verb of its own besides
+# a closing attribution; a conjoined object ("and her two sons") is not one. Without a parse here, a verb is an
+# auxiliary, a contraction, a word ending in -ed, a common irregular past tense, or whatever follows a subject
+# pronoun; present tenses after a noun ("the Tar Heels beat") are missed, and the sentence then stays whole.
+_ATTRIBUTION_TAIL = re.compile(r",[^,]{1,60}\b(?:said|says|reported|reports|added|told \w+)\W*$")
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|shall|did|does|do|"
+    r"[a-z]{2,}ed|rose|took|went|fell|hit|made|came|saw|found|gave|left|began|ran|won|lost|led|held|brought|kept|"
+    r"met|paid|put|sent|set|shot|spent|stood|struck|threw|wrote|broke|drove|flew|grew|knew|sank|spoke|stole|fled|"
+    r"fought|caught|sought|bought|built|felt|heard|hurt|laid|meant|quit|sold|shut|spread|stuck|swept|told|said)\b"
+    r"|\w[’']s\b|[’'](?:re|ve|ll|d)\b|n[’']t\b|^\W*(?:we|they|i|you|he|she|it|there)\s+\w+",
+    re.IGNORECASE,
+)
+
+
+def _has_verb(text: str) -> bool:
+    return bool(_VERB.search(text))
 
 
 @dataclass
@@ -55,20 +72,24 @@ def block_kind(article: Article, start: int, end: int) -> str | None:
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
-    """Offsets (within `text`) of the clauses of one sentence; the sentence itself when it has one claim."""
-    cuts = [0]
+    """Offsets (within `text`) of the clauses of one sentence; the sentence itself when it has one claim. The words
+    that join two clauses ("; ", ", and ") belong to neither."""
+    breaks: list[tuple[int, int]] = []  # (where the left clause ends, where the right one starts)
+    start = 0
     for m in _CLAUSE_BREAK.finditer(text):
-        left = text[cuts[-1] : m.start()]
+        left = text[start : m.start()]
         right = text[m.end() :]
         inside_quote = (left.count('"') + left.count("“") + left.count("”")) % 2 == 1
-        if not inside_quote and len(left.split()) >= _MIN_CLAUSE_WORDS and len(right.split()) >= _MIN_CLAUSE_WORDS:
-            cuts.append(m.end())
+        if (not inside_quote and len(left.split()) >= _MIN_CLAUSE_WORDS and len(right.split()) >= _MIN_CLAUSE_WORDS
+                and (m.group(0).startswith(";") or _has_verb(_ATTRIBUTION_TAIL.sub("", right)))):
+            breaks.append((m.start(), m.end()))
+            start = m.end()
     spans = []
-    for i, c in enumerate(cuts):
-        end = cuts[i + 1] if i + 1 < len(cuts) else len(text)
-        seg = text[c:end]
-        seg_end = c + len(seg.rstrip(" ;,"))
-        spans.append((c, seg_end))
+    begin = 0
+    for end, next_begin in breaks + [(len(text), len(text))]:
+        seg = text[begin:end]
+        spans.append((begin, begin + len(seg.rstrip(" ;,"))))
+        begin = next_begin
     return spans
 
 
