@@ -91,7 +91,8 @@ def quantities(text: str) -> dict[str, set[float]]:
 CONTEXT_WORDS = 1
 
 
-def quantity_context(text: str, unit: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 14)  # asked for each pair of alike claims while looking for conflicts
+def quantity_context(text: str, unit: str) -> frozenset[str]:
     """The content stems next to each number of `unit` in `text`: CONTEXT_WORDS before it and after its unit.
 
     Why: one unit can count different things in two alike sentences about one event: "killing 612 people" and
@@ -104,7 +105,7 @@ def quantity_context(text: str, unit: str) -> set[str]:
         before = [w for w in map(_content_stem, _WORD.findall(text[:start])) if w]
         after = [w for w in map(_content_stem, _WORD.findall(text[end:])) if w and w != unit]
         out.update(before[-CONTEXT_WORDS:], after[:CONTEXT_WORDS])
-    return out
+    return frozenset(out)
 
 
 def _content_stem(word: str) -> str:
