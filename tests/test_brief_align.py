@@ -202,25 +202,22 @@ def test_numbers_count_things_and_codes_are_not_numbers():
     assert quantities("pulled over just past 2:30 a.m. after a 2 a.m. call") == {}  # times of day are dates' business
 
 
-def test_numbers_of_different_things_in_one_fact_are_not_a_conflict():
-    a = Article("a", "The warship answered a distress call from the merchant vessel Gibe as two pirate boats closed "
-                "in on it in the Gulf of Aden, the navy said.", outlet="A")
-    b = Article("b", "The warship answered a distress call from the merchant vessel Gibe when it was 13 nautical miles "
-                "away in the Gulf of Aden, the navy said.", outlet="B")
-    facts = align_facts([a, b], analyze_articles([a, b]), [])
-    call = [f for f in facts if "distress call" in f.text]
-    assert len(call) == 1 and call[0].outlets == ["A", "B"] and call[0].status == "corroborated"
-
-
-def test_one_unit_counting_different_things_is_not_a_conflict():
-    """Deaths and a town's population are both "people"; the words around the numbers say they are not one count."""
-    a = Article("a", "In February a magnitude 6.4 quake hit the southern town of Zarand in Kerman province, killing 612 "
-                "people and wounding around 1,400.", outlet="A")
-    b = Article("b", "In February a magnitude 6.4 quake hit Zarand, a town of about 15,000 people in Kerman province "
-                "of southern Iran.", outlet="B")
-    facts = align_facts([a, b], analyze_articles([a, b]), [])
-    zarand = [f for f in facts if "Zarand" in f.text]
-    assert len(zarand) == 1 and zarand[0].status == "corroborated"
+@pytest.mark.parametrize("text_a,text_b,topic", [
+    # different units: boats and nautical miles
+    ("The warship answered a distress call from the merchant vessel Gibe as two pirate boats closed in on it in the "
+     "Gulf of Aden, the navy said.",
+     "The warship answered a distress call from the merchant vessel Gibe when it was 13 nautical miles away in the "
+     "Gulf of Aden, the navy said.", "distress call"),
+    # one unit, two things: deaths and a town's population are both "people"; the words next to the numbers differ
+    ("In February a magnitude 6.4 quake hit the southern town of Zarand in Kerman province, killing 612 people and "
+     "wounding around 1,400.",
+     "In February a magnitude 6.4 quake hit Zarand, a town of about 15,000 people in Kerman province of southern Iran.",
+     "Zarand"),
+])
+def test_numbers_of_different_things_in_one_fact_are_not_a_conflict(text_a: str, text_b: str, topic: str):
+    a, b = Article("a", text_a, outlet="A"), Article("b", text_b, outlet="B")
+    facts = [f for f in align_facts([a, b], analyze_articles([a, b]), []) if topic in f.text]
+    assert len(facts) == 1 and facts[0].outlets == ["A", "B"] and facts[0].status == "corroborated"
 
 
 def test_a_date_stamp_line_is_not_a_claim():
