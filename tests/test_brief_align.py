@@ -195,6 +195,18 @@ def test_what_a_speaker_declined_to_say_is_not_shown_as_his_words():
     assert said and all(t.startswith("declined to say how much") for t in said)
 
 
+def test_an_act_the_language_stage_attributes_is_not_listed_as_something_said():
+    """The language stage keeps attributions as PolNeAR annotates them, acts included ("slapped sanctions on"):
+    "who said what" lists statements only."""
+    a = Article("a", "The Treasury Department in March slapped sanctions on a Slovakian businessman for trying to broker "
+                "arms deals between Moscow and Pyongyang. Treasury Secretary Janet Yellen said the measures would cut "
+                "off Moscow's suppliers of last resort.", outlet="A", published="2024-03-01")
+    analyses = analyze_articles([a])
+    assert any(q.cue and q.cue.text == "slapped" for q in analyses[0].quotes)  # what the filter must catch
+    brief = build_brief(Story("s", ["a"]), [a], analyses)
+    assert [q.speaker for q in brief.quotes] == ["Janet Yellen"]
+
+
 def test_numbers_count_things_and_codes_are_not_numbers():
     assert quantities("seized seven AK-47 rifles and 13 fully loaded magazines") == {"ak": {7.0}, "magazin": {13.0}}
     assert quantities("fell about 2,000ft, police said") == {"ft": {2000.0}}

@@ -10,10 +10,29 @@ from __future__ import annotations
 from storyline.brief.claims import add_source, set_aside_spans, usable
 from storyline.brief.text import content_stems, is_boilerplate
 from storyline.model import Analysis, Article, Fact, QuoteGroup
+from storyline.nlp.quotes import SPEECH, SPEECH_NOUNS, LIGHT_VERBS
 
 SAME_QUOTE = 0.5  # stem overlap (Jaccard) at which two attributions of one speaker are the same statement
 _REFUSALS = ("declin", "refus")  # cues whose content is what the speaker would not say
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "his", "her", "their"}
+_IRREGULAR = {"said", "told", "thought", "felt", "knew", "known", "found", "wrote", "written", "understood", "made",
+              "gave", "given", "shown", "held", "sought"}  # fmt: skip
+
+
+def _forms(lemma: str) -> set[str]:
+    """The inflected forms of a regular verb or noun ("deny": denies, denied, denying; "slam": slammed)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    out = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return out
+
+
+# What a paraphrase's cue must be for "who said what" to list it: a verb of saying or thinking, a light verb
+# before a speech noun ("made the case that"), or "according to". The language stage keeps attributions the way
+# PolNeAR annotates them, which includes acts done to something ("the Treasury slapped sanctions on X" scored
+# 0.46 by the cue model): true of the story, but not something anyone said.
+_SAYING = set().union(*(_forms(w) for w in SPEECH | SPEECH_NOUNS | LIGHT_VERBS)) | _IRREGULAR | {"according"}
 
 
 def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
@@ -71,6 +90,8 @@ def group_quotes(
                 # "Kirby declined to detail how ...": the content alone ("to detail how ...") reads as his words.
                 text = f"{' '.join(q.cue.text.split())} {text}"
             who = _speaker(q)
+            if not q.direct and q.cue and q.cue.text.split() and q.cue.text.split()[0].lower() not in _SAYING:
+                continue  # an act ("slapped sanctions on"), not a statement
             if len(text.split()) < 4 or is_boilerplate(text) or (who is None and not q.direct):
                 continue  # a fragment, or a paraphrase nobody can be named for, is not "who said what"
             s = content_stems(text)

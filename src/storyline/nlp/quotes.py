@@ -330,7 +330,7 @@ SPEECH_NOUNS = {
 }  # fmt: skip
 _NOUN_PREPS = {"of", "about", "on", "for", "against", "over", "to", "that"}
 # Light verbs whose subject holds the noun's claim: "Trump made the claim that", "she voiced concern about".
-_LIGHT = {"make", "issue", "offer", "express", "voice", "give", "raise", "repeat", "renew", "level", "deliver",
+LIGHT_VERBS = {"make", "issue", "offer", "express", "voice", "give", "raise", "repeat", "renew", "level", "deliver",
           "share", "reiterate", "post", "release", "have", "lodge", "file"}  # fmt: skip
 
 
@@ -375,7 +375,7 @@ def _from_noun(noun: Token, base: int) -> tuple[Quote, dict[str, float]] | None:
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss:
         speaker, spk_how = _np(poss[0]), "poss"
-    elif noun.dep_ in ("dobj", "attr") and noun.head.lemma_.lower() in _LIGHT:
+    elif noun.dep_ in ("dobj", "attr") and noun.head.lemma_.lower() in LIGHT_VERBS:
         speaker, spk_how = _speaker(noun.head), "light"
     else:
         spk_how = "none"
