@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 
 from storyline.brief import align_facts, build_brief
-from storyline.brief.align import facts_from_claims, feature_matrices, score_claims, story_claims, worth_embedding
+from storyline.brief.align import (
+    facts_from_claims, feature_matrices, main_event_claims, score_claims, source_groups, story_claims, worth_embedding,
+)
 from storyline.brief.claims import split_claims
 from storyline.brief.text import numbers, quantities
 from storyline.model import Analysis, Article, Block, Span, Story
@@ -269,6 +271,56 @@ def test_the_main_event_fact_cites_every_sentence_that_mentions_the_event():
     cited = {text[s.id][s.start : s.end] for s in main[0].sources}
     assert any("old stone bridge" in t for t in cited) and any("shallow depth" in t for t in cited)
     assert not any("elections" in t or "tents" in t for t in cited)
+
+
+def _lines(aid: str, sentences: list[str]) -> tuple[Article, Analysis]:
+    """An article of the given sentences, each analysed as one sentence (no names found)."""
+    text = " ".join(sentences)
+    spans, pos = [], 0
+    for s in sentences:
+        spans.append(Span(pos, pos + len(s), s))
+        pos += len(s) + 1
+    return Article(aid, text, outlet=aid.upper(), blocks=[Block(0, len(text), "body")]), Analysis(aid, sentences=spans)
+
+
+def _main_event_sources(stories: list[tuple[Article, Analysis]]) -> set[str]:
+    arts = [a for a, _ in stories]
+    facts = align_facts(arts, [an for _, an in stories], [])
+    text = {a.id: a.text for a in arts}
+    return {text[s.id][s.start : s.end] for f in facts if f.main_event for s in f.sources}
+
+
+def test_the_score_outlets_lead_with_marks_a_sentence_about_the_main_event():
+    """A game's score is in every lead; a later sentence that gives it is about the game, another number is not."""
+    story = [_lines("a", ["The Colts beat the Chiefs 20-13 on Sunday to clinch a playoff berth.",
+                          "The win was their fourth straight.", "Andrew Luck has thrown 23 touchdown passes this season."]),
+             _lines("b", ["Indianapolis clinched a playoff spot with a 20-13 win in Kansas City.",
+                          "The team finished last a year ago.", "Its coach returned from leave."]),
+             _lines("c", ["Colts top Chiefs 20-13 and reach the playoffs for the first time since 2010.",
+                          "Kansas City fans left early.", "The Chiefs have lost five in a row."]),
+             _lines("d", ["Luck's touchdown pass late in the fourth quarter settled the 20-13 game.",
+                          "It was cold at Arrowhead.", "The rookie has thrown 23 touchdown passes."])]
+    claims = story_claims([a for a, _ in story], [an for _, an in story], [])
+    core = {claims[i].text for i in main_event_claims(claims, source_groups([a.id for a, _ in story], []))}
+    assert "Luck's touchdown pass late in the fourth quarter settled the 20-13 game." in core
+    assert not any("23 touchdown" in t or "five in a row" in t for t in core)
+
+
+def test_an_outlet_that_reports_the_event_in_its_own_words_is_cited_by_the_main_event():
+    """D never uses the words the others lead with, but its sentence is what their lead sentences resemble most,
+    and the other way round; its background sentence, though another outlet prints it word for word, is not."""
+    story = [_lines("a", ["Tara Reid has checked into a rehab clinic in Malibu, her publicist said.",
+                          "The clinic is known for its celebrity patients.", "Her latest film opens in March."]),
+             _lines("b", ["Tara Reid checked into rehab at a Malibu clinic, her representative confirmed.",
+                          "Reid became famous in 1999 with the comedy American Pie.", "She has two dogs."]),
+             _lines("c", ["Actress Tara Reid checked herself into a Malibu rehab clinic this week.",
+                          "Her friends said she started drinking heavily last year.",
+                          "Her publicist declined to comment further."]),
+             _lines("d", ["The actress was admitted to a treatment facility near Los Angeles, People reported.",
+                          "Reid became famous in 1999 with the comedy American Pie.", "Her publicist asked for privacy."])]
+    cited = _main_event_sources(story)
+    assert "The actress was admitted to a treatment facility near Los Angeles, People reported." in cited
+    assert not any("American Pie" in t for t in cited)
 
 
 def _titled(aid: str, lines: list[str]) -> Article:
