@@ -482,12 +482,13 @@ def _mutual_closure(core: set[int], claims: list[Claim], rep: dict[str, str], ve
         closest[:, s] = cols[sim[:, cols].argmax(1)]
     mutual = closest[closest, source[:, None]] == np.arange(n)[:, None]
     other = source[:, None] != np.arange(len(code))[None, :]
-    embedded = np.abs(vectors).sum(1) > 0  # a claim never embedded (see score_claims) has no closest claim
+    # A claim never embedded (see score_claims) has no closest claim, and a lone source has nobody to answer.
+    can_join = (np.abs(vectors).sum(1) > 0) & other.any(1)
     needed = MUTUAL_SHARE * other.sum(1)
     member = np.zeros(n, dtype=bool)
     member[list(core)] = True
     while True:
-        grown = member | (embedded & (other.sum(1) > 0) & ((member[closest] & mutual & other).sum(1) >= needed))
+        grown = member | (can_join & ((member[closest] & mutual & other).sum(1) >= needed))
         if (grown == member).all():
             return set(np.flatnonzero(member).tolist())
         member = grown

@@ -14,6 +14,8 @@ from storyline.nlp.quotes import SPEECH, SPEECH_NOUNS, LIGHT_VERBS
 
 SAME_QUOTE = 0.5  # stem overlap (Jaccard) at which two attributions of one speaker are the same statement
 _REFUSALS = ("declin", "refus")  # cues whose content is what the speaker would not say
+_NEGATIONS = {"not", "n't", "never"}
+_AUXILIARIES = {"did", "does", "do", "would", "could", "will", "has", "have", "had", "was", "is", "can", "may"}  # "did not confirm that ...": the content is what the speaker did not say
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "his", "her", "their"}
 _IRREGULAR = {"said", "told", "thought", "felt", "knew", "known", "found", "wrote", "written", "understood", "made",
               "gave", "given", "shown", "held", "sought"}  # fmt: skip
@@ -28,11 +30,34 @@ def _forms(lemma: str) -> set[str]:
     return out
 
 
-# What a paraphrase's cue must be for "who said what" to list it: a verb of saying or thinking, a light verb
-# before a speech noun ("made the case that"), or "according to". The language stage keeps attributions the way
-# PolNeAR annotates them, which includes acts done to something ("the Treasury slapped sanctions on X" scored
-# 0.46 by the cue model): true of the story, but not something anyone said.
-_SAYING = set().union(*(_forms(w) for w in SPEECH | SPEECH_NOUNS | LIGHT_VERBS)) | _IRREGULAR | {"according"}
+# What a paraphrase's cue must hold for "who said what" to list it: a verb of saying or thinking ("did not
+# confirm"), a light verb before a speech noun ("made the case that"), "according to", or a transcript's colon
+# ("TAPPER: ..."). The language stage keeps attributions the way PolNeAR annotates them, which includes acts done to
+# something ("the Treasury slapped sanctions on X" scored 0.46 by the cue model): true of the story, but not
+# something anyone said.
+_SAYING = set().union(*(_forms(w) for w in SPEECH | SPEECH_NOUNS | LIGHT_VERBS)) | _IRREGULAR | {"according", ":"}
+
+
+def _is_statement(q) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an attribution reports something said: a quotation, or a paraphrase whose cue says so (_SAYING)."""
+    return q.direct or q.cue is None or any(w.lower() in _SAYING for w in q.cue.text.split())
+
+
+def _denies(q) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the cue refuses or negates what follows ("declined to detail", "did not confirm")."""
+    words = q.cue.text.lower().split()
+    return q.cue.text.lower().startswith(_REFUSALS) or any(w in _NEGATIONS for w in words)
+
+
+def _frame(text: str, q) -> str:  # type: ignore[no-untyped-def]
+    """The words from the speaker to the content ("did not confirm"), or the cue alone when an aside sits between
+    them ("Kirby, who joined in 2020, declined")."""
+    start = q.speaker.end if q.speaker and q.speaker.end <= q.cue.start else q.cue.start
+    words = text[start : q.content.start].replace(",", " ").split()
+    if len(words) > 4:
+        before = text[: q.cue.start].split()[-1:]
+        words = [w for w in before if w.lower() in _AUXILIARIES] + text[q.cue.start : q.content.start].split()
+    return " ".join(words)
 
 
 def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
@@ -86,11 +111,12 @@ def group_quotes(
             text = " ".join(art.text[c.start : c.end].split()).strip(" ,")
             if q.direct:
                 text = text.strip("\"“”'‘’ ,")
-            elif q.cue and q.cue.text.lower().startswith(_REFUSALS) and not text.lower().startswith(_REFUSALS):
-                # "Kirby declined to detail how ...": the content alone ("to detail how ...") reads as his words.
-                text = f"{' '.join(q.cue.text.split())} {text}"
+            elif q.cue and q.cue.end <= c.start and _denies(q) and not text.lower().startswith(_REFUSALS):
+                # "Kirby declined to detail how ...", "Ortiz did not confirm that ...": the content alone reads as
+                # their words, so the frame that denies it is kept with it.
+                text = f"{_frame(art.text, q)} {text}"
             who = _speaker(q)
-            if not q.direct and q.cue and q.cue.text.split() and q.cue.text.split()[0].lower() not in _SAYING:
+            if not _is_statement(q):
                 continue  # an act ("slapped sanctions on"), not a statement
             if len(text.split()) < 4 or is_boilerplate(text) or (who is None and not q.direct):
                 continue  # a fragment, or a paraphrase nobody can be named for, is not "who said what"
