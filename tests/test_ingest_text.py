@@ -138,10 +138,13 @@ def test_credit_shapes_are_recognised() -> None:
 def test_boilerplate_shapes_are_recognised() -> None:
     for line in ("Sign up for our daily newsletter", "Subscribe to read more", "Related: Five things to know",
                  "Read more: How the deal was done", "By Jane Doe", "By JANE DOE and John Roe, Associated Press",
-                 "Advertisement", "Follow us on Twitter", "Share this article", "(Reporting by Jane Doe; Editing by John Roe)"):
+                 "Advertisement", "Follow us on Twitter", "Share this article", "(Reporting by Jane Doe; Editing by John Roe)",
+                 "We Are Sorry,This video is restricted from playingEcode: 11.", "Video unavailable",
+                 "Your browser does not support HTML5 video.", "Please enable JavaScript to view this content."):
         assert is_boilerplate(line), line
     for line in ("Following Shoigu's visit, officials traveled to Pyongyang.", "Subscribers to the service saw prices rise.",
-                 "Related talks are expected next week.", "By Monday, the river had risen two metres."):
+                 "Related talks are expected next week.", "By Monday, the river had risen two metres.",
+                 "Sorry, the minister said, but this video proves nothing.", "This video is evidence, prosecutors said."):
         assert not is_boilerplate(line), line
 
 

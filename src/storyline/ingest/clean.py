@@ -82,6 +82,9 @@ _BOILERPLATE_RE = re.compile(
       | (?:updated|published|posted|last\s+updated|(?:first|originally)\s+published)\s*:?\s+(?:on\s+)?[\w,.: ]{0,40}\d
       | \d+\s*(?:min(?:ute)?s?)\s+read\s*$ | (?:comments?|\d+\s+comments?)\s*$ | (?:view|show|load|see)\s+(?:\d+\s+)?(?:comments|gallery|images|photos|more)\b
       | (?:image|photo|video)\s+(?:\d+\s+)?of\s+\d+\s*$ | (?:enlarge|expand)\s+(?:this\s+)?(?:image|photo)\s*$ | toggle\s+caption\s*$
+      | (?:we\s+are\s+|we're\s+)?sorry\s*,?\s*(?:but\s+)?this\s+(?:video|content|media|clip)\b
+      | this\s+(?:video|clip)\s+is\s+(?:restricted|unavailable|no\s+longer\s+available|private)\b | video\s+unavailable\s*$
+      | your\s+browser\s+does\s+not\s+support\b | (?:please\s+)?(?:enable|turn\s+on)\s+javascript\b
     )""",
     re.I | re.X,
 )
