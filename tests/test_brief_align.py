@@ -221,6 +221,10 @@ def test_numbers_count_things_and_codes_are_not_numbers():
     assert quantities("fell about 2,000ft, police said") == {"ft": {2000.0}}
     assert numbers("F-16 jets and the A380") == set()
     assert quantities("pulled over just past 2:30 a.m. after a 2 a.m. call") == {}  # times of day are dates' business
+    # "one" that counts nothing would make any two sentences using it agree on a number
+    for text in ("He was one of only a dozen senators", "No one was hurt", "They blamed one another", "the only one who"):
+        assert 1.0 not in numbers(text), text
+    assert numbers("One soldier and two civilians died in the seven days") == {1.0, 2.0, 7.0}
 
 
 @pytest.mark.parametrize("text_a,text_b,topic", [

@@ -24,6 +24,9 @@ _NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }
+# "one of the senators", "one another", "no one", "the one who": "one" that counts nothing.
+_PRONOUN_ONE = re.compile(r"one(?:'s|\s+(?:of|another|or\s+another|day|by\s+one)\b)", re.IGNORECASE)
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some|the|this|that|which|each|little|loved|only)\s*$", re.IGNORECASE)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # A number is not a quantity when it is part of a name or code: "AK-47", "F-16", "COVID-19" (a letter and a
 # hyphen before it), "A380" (a letter right before it). A unit written onto it ("2,000ft", "5km") is kept apart.
@@ -129,6 +132,9 @@ def _quantity_matches(text: str) -> Iterator[tuple[float, str, int, int]]:
                 continue
             scale, unit = m.group(4), m.group(3)
         else:
+            if m.group(5).lower() == "one" and (
+                    _PRONOUN_ONE.match(text, m.start()) or _PRONOUN_ONE_BEFORE.search(text[: m.start()])):
+                continue
             value = float(_NUMBER_WORDS[m.group(5).lower()])
             scale, unit = m.group(6), None
         if scale:
