@@ -70,6 +70,37 @@ def test_unrelated_claims_are_not_aligned():
     assert len(facts) == 2 and all(f.status == "single" for f in facts)
 
 
+def test_two_unrelated_articles_put_in_one_story_corroborate_nothing():
+    """A story can hold an article by mistake (a loose cluster, or stories a user gives): its sentences must not
+    corroborate the others' because both speak of "this year", nor lend its lead to a main event."""
+    refugees = Article("r", (
+        "US expands refugee program for Central Americans\n\n"
+        "The administration announced plans on Tuesday to expand a program that lets Central Americans enter the "
+        "country as refugees. Officials said the changes will take effect in the next few months. Arrests of families "
+        "at the border fell last year but are up again this year. About 270 people have been resettled under the "
+        "program so far, officials said. Advocates said the government should go further."), outlet="Daily Herald",
+        published="2016-07-26")
+    rates = Article("f", (
+        "Fed governor champions low interest rates\n\n"
+        "A Federal Reserve governor has become the leading voice for keeping interest rates low this year. The central "
+        "bank is expected to leave its benchmark rate unchanged on Wednesday. Officials have said they are still "
+        "considering an increase later in the year. She argued that the economy is not ready for higher borrowing "
+        "costs. Critics said the bank should focus on prices at home."), outlet="Money Times", published="2016-07-27")
+    facts = align_facts([refugees, rates], analyze_articles([refugees, rates]), [])
+    assert all(len(f.articles) == 1 for f in facts), [f.text for f in facts if len(f.articles) > 1]
+    assert not any(f.main_event for f in facts)
+
+
+def test_an_outlet_repeating_itself_does_not_corroborate():
+    a = Article("a1", "The earthquake killed 12 people in the city of Van on Monday, officials said.", outlet="Van Daily")
+    b = Article("a2", "Officials said the earthquake killed 12 people in Van on Monday.", outlet="Van Daily")
+    c = Article("c", "Twelve people died when an earthquake hit Van on Monday, officials said.", outlet="Other Post")
+    facts = align_facts([a, b], analyze_articles([a, b]), [])
+    assert [(f.status, sorted(f.articles)) for f in facts] == [("single", ["a1", "a2"])]
+    facts = align_facts([a, b, c], analyze_articles([a, b, c]), [])
+    assert [(f.status, sorted(f.articles)) for f in facts] == [("corroborated", ["a1", "a2", "c"])]
+
+
 def test_fact_sources_are_spans_of_the_article_text(shared_data):
     """On a real ECB+ story: every source span points into its article and states the fact's claim."""
     row = json.loads(next(iter(open(shared_data / "ecbplus_align_train_dev.jsonl"))))
