@@ -153,3 +153,10 @@ def test_a_long_clause_before_kirby_said_is_what_he_said() -> None:
     said = [q for q in analyze_article(Article(id="a", text=text)).quotes if q.cue and q.cue.text == "said"]
     assert len(said) == 1 and said[0].content.text.startswith("After the summit in July")
     assert said[0].content.text.endswith("potential trade deals") and said[0].speaker.text == "the spokesman"
+
+
+def test_a_dateline_is_not_the_speaker() -> None:
+    text = ("Committee apologises\n\nPHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a "
+            "statement on Monday, offering “a deep and sincere apology” to Sen. Bernie Sanders.")
+    q = _one(_quotes(text), "sincere apology")
+    assert q.speaker is not None and q.speaker.text == "The Democratic National Committee"

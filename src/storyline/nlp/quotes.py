@@ -575,6 +575,8 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
     for _ in range(4):
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass"):
+                if _dateline(c):
+                    continue
                 if c.lower_ in _RELATIVE:
                     up = v
                     while up.dep_ in ("ccomp", "xcomp", "conj") and up.head is not up:
@@ -598,6 +600,15 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
             return _np(v.head)
         break
     return None
+
+
+def _dateline(tok: Token) -> bool:
+    """A dateline the parser took for a subject: "PHILADELPHIA, July 25 (UPI) — The committee released a
+    statement, offering an apology" was the committee's, not the city's."""
+    a, b = _np(tok)
+    doc = tok.doc
+    return (a == tok.sent.start and b < len(doc) and doc[b].text in (",", "(", "—", "–", "-")
+            and all(t.text.isupper() for t in doc[a:b] if t.is_alpha))
 
 
 def _with_conjuncts(head: Token) -> tuple[int, int]:
