@@ -276,7 +276,7 @@ def main() -> None:
         "",
         f"Speed (full analyze: parse, entities, quotes, times, events): {pn['articles_per_s']:.2f} articles/s, "
         f"{pn['words_per_s']:.0f} words/s ({pn['articles']} articles in {pn['seconds']:.1f} s, one process on a shared "
-        "2-core machine; runs here varied between 3.4 and 6.7 articles/s with the load of other jobs).",
+        "2-core machine; runs here varied between 3.4 and 6.8 articles/s with the load of other jobs).",
         "",
         f"## Time expressions — TimeBank ({tb['documents']} documents, {tb['gold']} gold, {tb['predicted']} predicted)",
         "",
