@@ -247,6 +247,26 @@ def test_an_act_the_language_stage_attributes_is_not_listed_as_something_said():
     assert [q.speaker for q in brief.quotes] == ["Janet Yellen"]
 
 
+@pytest.mark.parametrize("text", [
+    "Mayor Jane Ortiz refused to bow out of the race despite the scandal.",
+    "Mayor Jane Ortiz found herself playing host to the candidates night after night.",
+    "Mayor Jane Ortiz couldn't find anyone to run the transit agency.",
+])
+def test_an_act_under_a_cue_that_can_also_report_speech_is_not_something_said(text: str):
+    """"refused", "found", "find" report speech or thought only with what was said after them ("declined to
+    detail how...", "found that the bridge was unsafe")."""
+    a = Article("a", text + " Ortiz said the tunnel would reopen next month.", outlet="A", published="2024-03-01")
+    brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
+    assert [q.text for q in brief.quotes] == ["the tunnel would reopen next month"]
+
+
+def test_a_finding_is_something_said():
+    a = Article("a", "Inspector Jane Ortiz found that the railway bridge over the river was unsafe for trains.",
+                outlet="A", published="2024-03-01")
+    brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
+    assert [q.text for q in brief.quotes if q.speaker == "Jane Ortiz"] == ["that the railway bridge over the river was unsafe for trains"]
+
+
 def test_numbers_count_things_and_codes_are_not_numbers():
     assert quantities("seized seven AK-47 rifles and 13 fully loaded magazines") == {"ak": {7.0}, "magazin": {13.0}}
     assert quantities("fell about 2,000ft, police said") == {"ft": {2000.0}}

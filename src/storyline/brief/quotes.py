@@ -38,9 +38,35 @@ def _forms(lemma: str) -> set[str]:
 _SAYING = set().union(*(_forms(w) for w in SPEECH | SPEECH_NOUNS | LIGHT_VERBS)) | _IRREGULAR | {"according", ":"}
 
 
-def _is_statement(q) -> bool:  # type: ignore[no-untyped-def]
-    """Whether an attribution reports something said: a quotation, or a paraphrase whose cue says so (_SAYING)."""
-    return q.direct or q.cue is None or any(w.lower() in _SAYING for w in q.cue.text.split())
+# Cues that say something only with a clause after them: "found that the bridge was unsafe" is a finding, "found
+# itself playing host to the candidates" an act; "talked about her husband" names a topic; "made their case to the
+# delegation" and "offering an apology" say nothing quotable on their own.
+_CLAUSE_ONLY = set().union(*(_forms(w) for w in (
+    "find", "know", "learn", "feel", "consider", "contemplate", "expect", "hope", "fear", "prefer", "continue",
+    "focus", "appear", "talk", "discuss", "mention", "address", "refer", "show", *LIGHT_VERBS))) | {
+    "found", "knew", "known", "felt", "made", "gave", "given", "held", "shown"}  # fmt: skip
+_CLAUSE_START = {"that", "if", "whether", "how", "why", "what", "when", "where", "who", "which"}
+_FINITE = {"is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must", "has",
+           "have", "had", "does", "did", "won't", "can't", "isn't", "wasn't", "be"}  # fmt: skip
+
+
+def _is_statement(q, content: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an attribution reports something said: a quotation, or a paraphrase whose cue says so (_SAYING).
+    A refusal says something only about speech ("declined to detail", not "refused to bow out"), and a cue that can
+    name an act or a topic only with a clause after it (_CLAUSE_ONLY)."""
+    if q.direct or q.cue is None:
+        return True
+    cue = [w.lower() for w in q.cue.text.split() if w.lower() not in _NEGATIONS]
+    if not any(w in _SAYING for w in cue):
+        return False
+    words = content.lower().replace(",", " ").split()
+    refusal = any(w.startswith(_REFUSALS) for w in cue)
+    if refusal and words[:1] == ["to"]:
+        return len(words) > 1 and words[1] in _SAYING  # "declined to detail", not "declined to be interviewed"
+    # A clause: a complementizer first, or a verb ("can", "was", "to be", "garnered") somewhere after the first word.
+    verb = [w for w in words[1:] if w in _FINITE or (w.endswith("ed") and len(w) > 4)]
+    clause = bool(words) and (words[0] in _CLAUSE_START or bool(verb))
+    return clause or not (refusal or any(w in _CLAUSE_ONLY for w in cue))
 
 
 def _denies(q) -> bool:  # type: ignore[no-untyped-def]
@@ -116,7 +142,7 @@ def group_quotes(
                 # their words, so the frame that denies it is kept with it.
                 text = f"{_frame(art.text, q)} {text}"
             who = _speaker(q)
-            if not _is_statement(q):
+            if not _is_statement(q, art.text[c.start : c.end]):
                 continue  # an act ("slapped sanctions on"), not a statement
             if len(text.split()) < 4 or is_boilerplate(text) or (who is None and not q.direct):
                 continue  # a fragment, or a paraphrase nobody can be named for, is not "who said what"
