@@ -12,7 +12,7 @@ from storyline.brief.align import (
     facts_from_claims, feature_matrices, main_event_claims, score_claims, source_groups, story_claims, worth_embedding,
 )
 from storyline.brief.claims import split_claims
-from storyline.brief.text import numbers, quantities
+from storyline.brief.text import numbers, quantities, readable
 from storyline.model import Analysis, Article, Block, Span, Story
 from storyline.nlp import analyze_articles
 
@@ -265,6 +265,19 @@ def test_a_finding_is_something_said():
                 outlet="A", published="2024-03-01")
     brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
     assert [q.text for q in brief.quotes if q.speaker == "Jane Ortiz"] == ["that the railway bridge over the river was unsafe for trains"]
+
+
+def test_the_end_of_someone_s_quotation_does_not_stand_alone_in_a_summary():
+    """Sentence splitting cuts long quotations; the last piece ends the quotation without opening it, and read alone
+    it has no speaker."""
+    for piece in ("Tonight, I ask you to do for Hillary Clinton what you did for me.''",
+                  "With Hillary, I just don't see that same kind of moment.\"",
+                  "That is what we want, the senator said on Monday night.”"):
+        assert not readable(piece), piece
+    for whole in ("Kirby said the letters were “more at the surface level.”",
+                  "Obama said: ''America is already great,'' and left the stage.",
+                  'Kirby said the "deal" was done on Monday night.'):
+        assert readable(whole), whole
 
 
 def test_numbers_count_things_and_codes_are_not_numbers():

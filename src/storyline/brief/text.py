@@ -204,4 +204,17 @@ def readable(text: str) -> bool:
         and not _DANGLING.match(body)
         and body[-1:] in ".!\"”'’"
         and not body.startswith(("\"", "“"))
+        and _quotes_balanced(body)
     )
+
+
+def _quotes_balanced(text: str) -> bool:
+    """Whether every quotation the sentence closes it also opened: "Tonight, I ask you to do for her what you did
+    for me.''" is the end of someone's quotation, and read alone it has no speaker."""
+    depth = 0
+    for ch in text:
+        depth += ch == "“"
+        depth -= ch == "”"
+        if depth < 0:
+            return False
+    return depth == 0 and text.count('"') % 2 == 0 and text.count("''") % 2 == 0
