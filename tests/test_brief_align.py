@@ -267,6 +267,19 @@ def test_a_finding_is_something_said():
     assert [q.text for q in brief.quotes if q.speaker == "Jane Ortiz"] == ["that the railway bridge over the river was unsafe for trains"]
 
 
+@pytest.mark.parametrize("dateline", ["WASHINGTON (Reuters) - ", "Philadelphia (AFP) – ", "KYIV, Ukraine (AP) — ",
+                                      "PHILADELPHIA, July 25 (UPI) — ", "NEW YORK ― "])
+def test_a_wire_dateline_is_not_part_of_the_first_claim(dateline: str):
+    text = (f"Senate passes budget\n\n{dateline}The Senate voted 68-31 on Friday to pass the budget. "
+            "NATO — the alliance of 31 countries — met on Monday in Brussels.")
+    art = Article("a", text, title="Senate passes budget",
+                  blocks=[Block(0, 20, "title"), Block(22, len(text), "body")])
+    claims = split_claims(art, analyze_articles([art])[0])
+    body = [c.text for c in claims if not c.headline]
+    assert body[0] == "The Senate voted 68-31 on Friday to pass the budget."
+    assert body[1].startswith("NATO — the alliance")  # not a dateline: the body's first sentence is past
+
+
 def test_the_end_of_someone_s_quotation_does_not_stand_alone_in_a_summary():
     """Sentence splitting cuts long quotations; the last piece ends the quotation without opening it, and read alone
     it has no speaker."""

@@ -158,6 +158,15 @@ def usable(article: Article, start: int, end: int, set_aside: list[tuple[int, in
     return not any(a <= start < b or a < end <= b for a, b in set_aside)
 
 
+# A wire dateline before the body's first sentence: "WASHINGTON ―", "Philadelphia (AFP) –", "PHILADELPHIA, July 25 (UPI) —",
+# "LONDON, England (CNN) --". The place is in capitals, or an agency in brackets follows it; a dash ends it.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?(?:\s*\([^()\n]{2,40}\))?"
+    r"|[A-Z][a-z.'-]+(?:[ ,]+[A-Z][a-z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?\s*\([A-Z][^()\n]{1,40}\))"
+    r"\s*(?:--|[-–—―])\s+"
+)
+
+
 def split_claims(article: Article, analysis: Analysis) -> list[Claim]:
     """The claims of one article, in reading order; boilerplate and text outside body blocks are left out."""
     out: list[Claim] = []
@@ -167,6 +176,9 @@ def split_claims(article: Article, analysis: Analysis) -> list[Claim]:
         kind = block_kind(article, start, end) if 0 <= start < end <= len(article.text) else None
         if kind is None:
             continue
+        dateline = _DATELINE.match(article.text, start, end) if not any(not c.headline for c in out) else None
+        if dateline and kind == "body" and end - dateline.end() > 20:
+            start = dateline.end()  # the first sentence is what follows "WASHINGTON (Reuters) -"
         text = article.text[start:end]
         key = " ".join(text.split()).lower()
         if key in seen or len(text.split()) < 4 or _set_aside(article, text):
