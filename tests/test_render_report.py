@@ -107,3 +107,18 @@ def test_the_main_event_fact_is_labelled_in_markdown_and_html():
     assert "*Main event:* The quake killed 12 people on Monday." in md and md.count("Main event") == 1
     html = brief_to_html(brief, {"a1": A, "b/2": B})
     assert html.count("Main event") == 1
+
+
+def test_a_timeline_entry_long_before_the_others_is_marked_at_the_axis_start_not_inside_it():
+    from storyline.render.view import timeline_svg
+
+    brief = make_brief()
+    brief.timeline.insert(0, TimelineEntry("2004", "The town was hit by a flood in 2004.", "year", ["a1"], ["Outlet A"]))
+    svg = timeline_svg(brief)
+    old, *rest = svg["marks"]
+    assert old["outside"] == "before" and old["x0"] == svg["left"] and not old["bar"] and old["label"] == "2004"
+    assert all(m["outside"] is None and m["x0"] >= svg["left"] for m in rest)
+    page = brief_to_html(brief, {"a1": A, "b/2": B})
+    assert "◀ 2004" in page
+    # guide lines are drawn before (under) every mark
+    assert page.index("stroke-dasharray") < page.index("<circle")

@@ -67,14 +67,21 @@ def timeline_svg(brief: Brief, width: int = 880) -> dict[str, Any]:
 
     marks, lanes_end = [], []
     for n, e, a, b in spans:
-        x0, x1 = x(a), x(b)
-        lane = next((i for i, end in enumerate(lanes_end) if end < x0 - 14), None)
+        # An entry wholly before or after the axis (a bare year long ago) is marked at that end with its date,
+        # hollow: drawn inside the axis it would claim a month it is not about.
+        outside = "before" if b < lo else "after" if a > hi else None
+        x0, x1 = (x(a), x(b)) if outside is None else ((left, left) if outside == "before" else (right, right))
+        label = e.date if outside else ""
+        reach = x0 + 14 + 6 * len(label) if outside != "after" else x0 + 14
+        start = x0 - 14 - 6 * len(label) if outside == "after" else x0
+        lane = next((i for i, end in enumerate(lanes_end) if end < start - 14), None)
         if lane is None:
             lane = len(lanes_end)
             lanes_end.append(0.0)
-        lanes_end[lane] = max(x1, x0 + 14)
+        lanes_end[lane] = max(x1, reach)
         marks.append({"n": n, "x0": round(x0, 1), "x1": round(max(x1, x0), 1), "y": 60 + 22 * lane,
-                      "bar": e.precision != "day", "date": e.date, "text": e.text, "corroborated": len(e.outlets) > 1})
+                      "bar": e.precision != "day" and outside is None, "date": e.date, "text": e.text,
+                      "corroborated": len(e.outlets) > 1, "outside": outside, "label": label})
     return {"width": width, "height": 80 + 22 * len(lanes_end), "marks": marks, "ticks": _ticks(lo, hi, x),
             "axis_y": 36, "left": left, "right": right}
 
