@@ -292,9 +292,11 @@ def _is_place_line(line: str) -> bool:
 
 
 def _repeats_title(line: str, title: str) -> bool:
-    """The line is the given headline. A line ending in a full stop is a lead sentence some datasets copy into
-    `title` (headlines carry no full stop): it stays body, so its facts are not lost."""
-    if line.rstrip().endswith(".") and not line.rstrip().endswith(".."):
+    """The line is the given headline. A line ending in a full stop that `title` also ends with is a lead sentence
+    some datasets copy into `title` (headlines carry no full stop): it stays body, so its facts are not lost. A
+    headline the text repeats with a full stop added ("Obama to frame election as test." under the title without
+    it, as in PolNeAR's texts) is still the headline."""
+    if all(x.rstrip().endswith(".") and not x.rstrip().endswith("..") for x in (line, title)):
         return False
     return _key(line).lower().rstrip(" .:;") == _key(title).lower().rstrip(" .:;")
 
