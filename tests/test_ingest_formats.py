@@ -184,14 +184,20 @@ def test_jsonl_lead_sentence_copied_into_title_stays_body(tmp_path: Path) -> Non
         {"id": "head", "title": "Quake hits coast", "text": "Quake hits coast\nA strong quake hit the coast.", "dct": "2024-01-02"},
         # the text repeats its headline with a full stop added (PolNeAR's texts do)
         {"id": "stop", "title": "Quake hits coast", "text": "Quake hits coast.\n\nA strong quake hit the coast."},
+        # ... with its quotes and stop moved, and a headline and deck given on two lines
+        {"id": "moved", "title": "Mayor: Quake Was ‘The Worst’", "text": "Mayor: Quake Was ‘The Worst.’\nA strong quake hit the coast."},
+        {"id": "deck", "title": "Quake hits coast; Thousands flee their homes",
+         "text": "Quake hits coast; \nThousands flee their homes.\n\nA strong quake hit the coast."},
     ]
     path = tmp_path / "rows.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    lead, only, head, stop = _only_articles(_read(path))
+    lead, only, head, stop, moved, deck = _only_articles(_read(path))
     assert [b.kind for b in lead.blocks] == ["body", "body"]
     assert [b.kind for b in only.blocks] == ["body"]
     assert [b.kind for b in head.blocks] == ["title", "body"]
     assert [b.kind for b in stop.blocks] == ["title", "body"]
+    assert [b.kind for b in moved.blocks] == ["title", "body"]
+    assert [b.kind for b in deck.blocks] == ["title", "title", "body"]
     assert head.published == "2024-01-02" and head.extra == {"dct": "2024-01-02"}
 
 

@@ -202,18 +202,21 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
     body_seen = False  # the header (title, outlet, byline, standfirst) ends at the first body paragraph
     wrapped = _hard_wrapped(text, lines)
 
-    title_at = -1
+    title_lines = 0
     first = text[lines[0][0] : lines[0][1]]
     if (first_line_is_title and len(first) <= MAX_TITLE_CHARS) or (title and _repeats_title(first, title)):
-        title_at = 0
-        kinds[0] = "title"
+        title_lines = 1
+    elif title and len(lines) > 1 and not lines[1][2] and _repeats_title(text[lines[0][0] : lines[1][1]], title):
+        title_lines = 2  # a headline and its deck on two lines ("Obama rips rhetoric; \nHe lashes out at ...")
+    for i in range(title_lines):
+        kinds[i] = "title"
 
     for i, (start, end, after_blank) in enumerate(lines):
-        if i == title_at:
+        if i < title_lines:
             continue
         line = text[start:end]
         key = _key(line)
-        in_header = title_at == 0 and i <= 6 and not body_seen
+        in_header = title_lines > 0 and i <= 6 and not body_seen
         if in_header and ((i == 1 and looks_like_outlet_line(line)) or known_outlet(line)):
             kinds[i] = "outlet"  # "Global News" under the title; "CNN" in a dateline block
         elif not re.search(r"\w", line):
@@ -298,7 +301,13 @@ def _repeats_title(line: str, title: str) -> bool:
     it, as in PolNeAR's texts) is still the headline."""
     if all(x.rstrip().endswith(".") and not x.rstrip().endswith("..") for x in (line, title)):
         return False
-    return _key(line).lower().rstrip(" .:;") == _key(title).lower().rstrip(" .:;")
+    return _words(line) == _words(title) != ""
+
+
+def _words(s: str) -> str:
+    """The words of a line without punctuation: a headline is repeated with its quotes and full stop moved
+    ("Appeals to ‘Bad Angels’" / "Appeals to ‘Bad Angels.’")."""
+    return " ".join(re.sub(r"[^\w\s]|_", " ", s).lower().split())
 
 
 def _glued_credit(line: str) -> int | None:
