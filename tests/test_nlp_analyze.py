@@ -49,3 +49,14 @@ def test_a_window_from_a_bare_year_places_no_relative_date_but_one_from_a_day_do
     values = {t.text: t.value for t in two.times}
     assert two.published_window == ["2023-08-18", None]
     assert values["Earlier this year"] == "2023" and values["March"] == "2023-03"
+
+
+def test_a_sentence_is_not_cut_after_a_title_or_a_wire_dateline():
+    text = ("NEW YORK, Nov. 19 (UPI) — Former Secretary of State Hillary Clinton leads the field. "
+            "The Pentagon disagreed, said spokesman Navy Capt. Jeff Davis, who was asked about the strategy. "
+            "Sen. Graham spoke. It rained.")
+    (an,) = analyze_articles([Article("w", text, blocks=[Block(0, len(text), "body")])])
+    sentences = [s.text for s in an.sentences]
+    assert sentences[0].startswith("NEW YORK") and sentences[0].endswith("leads the field.")
+    assert any(s.startswith("The Pentagon") and s.endswith("about the strategy.") for s in sentences)
+    assert "It rained." in sentences  # real sentence ends are kept

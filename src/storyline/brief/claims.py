@@ -54,6 +54,7 @@ class Claim:
     quantities: dict[str, set[float]] = field(default_factory=dict)  # numbers by what they count (text.quantities)
     dates: set[str] = field(default_factory=set)  # TIMEX3 date values mentioned
     people: set[str] = field(default_factory=set)  # canonical PERSON names: who did it, for name conflicts
+    places: set[str] = field(default_factory=set)  # canonical place names: where it happened
     headline: bool = False  # the article's title: a claim, but never a summary sentence or a fact's wording
     gist: str = ""  # what the claim reports once its attribution frame is set aside (see `_gist`); "" = `text`
 
@@ -103,9 +104,11 @@ def claim_at(article: Article, analysis: Analysis, start: int, end: int, index: 
     }
     dates = {t.value for t in analysis.times if start <= t.start < end and t.type == "DATE" and t.value[:1].isdigit()}
     people = {(m.canonical or m.text) for m in analysis.entities if start <= m.start < end and m.label == "PERSON"}
+    places = {(m.canonical or m.text) for m in analysis.entities
+              if start <= m.start < end and m.label in ("GPE", "LOC", "FAC")}
     counted = quantities(text)
     return Claim(article.id, start, end, text, index, content_stems(text), ents, set().union(*counted.values()),
-                 counted, dates, people=people, gist=_gist(article, analysis, start, end))
+                 counted, dates, people=people, places=places, gist=_gist(article, analysis, start, end))
 
 
 # An attributed content is what a claim reports when it has this many words and this share of the claim's words;
@@ -167,6 +170,9 @@ _DATELINE = re.compile(
 )
 
 
+_WORD = re.compile(r"\w+")
+
+
 def split_claims(article: Article, analysis: Analysis) -> list[Claim]:
     """The claims of one article, in reading order; boilerplate and text outside body blocks are left out."""
     out: list[Claim] = []
@@ -181,7 +187,7 @@ def split_claims(article: Article, analysis: Analysis) -> list[Claim]:
             start = dateline.end()  # the first sentence is what follows "WASHINGTON (Reuters) -"
         text = article.text[start:end]
         key = " ".join(text.split()).lower()
-        if key in seen or len(text.split()) < 4 or _set_aside(article, text):
+        if key in seen or len(_WORD.findall(text)) < 4 or _set_aside(article, text):
             continue  # a fragment, a line already taken, a prompt or a caption is not a claim
         seen.add(key)
         for a, b in _clauses(text):
