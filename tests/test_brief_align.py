@@ -251,6 +251,10 @@ def test_an_act_the_language_stage_attributes_is_not_listed_as_something_said():
     "Mayor Jane Ortiz refused to bow out of the race despite the scandal.",
     "Mayor Jane Ortiz found herself playing host to the candidates night after night.",
     "Mayor Jane Ortiz couldn't find anyone to run the transit agency.",
+    "Mayor Jane Ortiz pledged her vote to the governor last week.",
+    "Mayor Jane Ortiz explained the reason for her late support of the governor.",
+    "Mayor Jane Ortiz's comments signal a turnabout from the city's policy under her predecessor.",
+    "No major polls appear to have been conducted in the city before Tuesday's vote.",
 ])
 def test_an_act_under_a_cue_that_can_also_report_speech_is_not_something_said(text: str):
     """"refused", "found", "find" report speech or thought only with what was said after them ("declined to
@@ -258,6 +262,13 @@ def test_an_act_under_a_cue_that_can_also_report_speech_is_not_something_said(te
     a = Article("a", text + " Ortiz said the tunnel would reopen next month.", outlet="A", published="2024-03-01")
     brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
     assert [q.text for q in brief.quotes] == ["the tunnel would reopen next month"]
+
+
+def test_a_pledge_to_act_is_something_said():
+    a = Article("a", "Mayor Jane Ortiz pledged to take her campaign against the tunnel tolls to the state capitol.",
+                outlet="A", published="2024-03-01")
+    brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
+    assert [q.text for q in brief.quotes if q.speaker == "Jane Ortiz"] == ["to take her campaign against the tunnel tolls to the state capitol"]
 
 
 def test_a_finding_is_something_said():
@@ -320,6 +331,18 @@ def test_numbers_of_different_things_in_one_fact_are_not_a_conflict(text_a: str,
     a, b = Article("a", text_a, outlet="A"), Article("b", text_b, outlet="B")
     facts = [f for f in align_facts([a, b], analyze_articles([a, b]), []) if topic in f.text]
     assert len(facts) == 1 and facts[0].outlets == ["A", "B"] and facts[0].status == "corroborated"
+
+
+def test_one_kind_of_event_in_two_places_on_two_days_is_not_a_conflict():
+    a = Article("a", "Clinton won the Democratic primary in Puerto Rico on Sunday, adding to her delegate lead.",
+                outlet="A", published="2016-06-08")
+    b = Article("b", "Clinton won the Democratic primary in South Dakota on Tuesday, adding to her delegate lead.",
+                outlet="B", published="2016-06-08")
+    assert not [f for f in align_facts([a, b], analyze_articles([a, b]), []) if f.status == "conflict"]
+    c = Article("c", "Clinton won the Democratic primary in South Dakota on Monday, adding to her delegate lead.",
+                outlet="C", published="2016-06-08")
+    conflict = [f for f in align_facts([b, c], analyze_articles([b, c]), []) if f.status == "conflict"]
+    assert len(conflict) == 1 and {tuple(s["outlets"]) for s in conflict[0].conflict} == {("B",), ("C",)}
 
 
 def test_a_date_stamp_line_is_not_a_claim():

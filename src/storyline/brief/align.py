@@ -330,10 +330,17 @@ def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str,
                 for b in sides[keys[j]]:
                     if members[a].article_id != members[b].article_id and _alike(
                             members[a], members[b], vectors[idx[a]], vectors[idx[b]], attr) and (
-                            about is None or about(members[a]) & about(members[b])):
+                            about is None or about(members[a]) & about(members[b])) and not _elsewhere(
+                            members[a], members[b]):
                         return [{"text": members[v[0]].text, "articles": sorted({members[k].article_id for k in v}),
                                  attr: sorted(key)} for key, v in sides.items()]
     return []
+
+
+def _elsewhere(a: Claim, b: Claim) -> bool:
+    """Whether two claims name places and no place in common: "won the primary in Puerto Rico on Sunday" and "won
+    South Dakota's primary on Tuesday" are two events of one kind, not one event given two dates."""
+    return bool(a.places) and bool(b.places) and not a.places & b.places
 
 
 def _comparable(a: frozenset, b: frozenset, attr: str) -> bool:

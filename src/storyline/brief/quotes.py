@@ -43,8 +43,12 @@ _SAYING = set().union(*(_forms(w) for w in SPEECH | SPEECH_NOUNS | LIGHT_VERBS))
 # delegation" and "offering an apology" say nothing quotable on their own.
 _CLAUSE_ONLY = set().union(*(_forms(w) for w in (
     "find", "know", "learn", "feel", "consider", "contemplate", "expect", "hope", "fear", "prefer", "continue",
-    "focus", "appear", "talk", "discuss", "mention", "address", "refer", "show", *LIGHT_VERBS))) | {
-    "found", "knew", "known", "felt", "made", "gave", "given", "held", "shown"}  # fmt: skip
+    "focus", "appear", "seem", "talk", "discuss", "mention", "address", "refer", "show", "signal", "explain",
+    "pledge", *LIGHT_VERBS))) | {"found", "knew", "known", "felt", "made", "gave", "given", "held", "shown"}  # fmt: skip
+# An infinitive after one of these cues is what the speaker promised or asked for ("pledged to take the fight to the
+# convention"); after the others it is no statement ("appear to have been conducted", "continued to campaign").
+_INTENT = set().union(*(_forms(w) for w in (
+    "pledge", "vow", "promise", "threaten", "want", "urge", "ask", "call", "demand", "agree", "offer", "propose")))
 _CLAUSE_START = {"that", "if", "whether", "how", "why", "what", "when", "where", "who", "which"}
 _FINITE = {"is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must", "has",
            "have", "had", "does", "did", "won't", "can't", "isn't", "wasn't", "be"}  # fmt: skip
@@ -66,6 +70,8 @@ def _is_statement(q, content: str) -> bool:  # type: ignore[no-untyped-def]
     # A clause: a complementizer first, or a verb ("can", "was", "to be", "garnered") somewhere after the first word.
     verb = [w for w in words[1:] if w in _FINITE or (w.endswith("ed") and len(w) > 4)]
     clause = bool(words) and (words[0] in _CLAUSE_START or bool(verb))
+    if words[:1] == ["to"]:
+        clause = any(w in _INTENT for w in cue)
     return clause or not (refusal or any(w in _CLAUSE_ONLY for w in cue))
 
 
