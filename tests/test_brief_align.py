@@ -255,6 +255,7 @@ def test_an_act_the_language_stage_attributes_is_not_listed_as_something_said():
     "Mayor Jane Ortiz explained the reason for her late support of the governor.",
     "Mayor Jane Ortiz's comments signal a turnabout from the city's policy under her predecessor.",
     "No major polls appear to have been conducted in the city before Tuesday's vote.",
+    "Mayor Jane Ortiz wants ready access to the river for every family in the city.",
 ])
 def test_an_act_under_a_cue_that_can_also_report_speech_is_not_something_said(text: str):
     """"refused", "found", "find" report speech or thought only with what was said after them ("declined to

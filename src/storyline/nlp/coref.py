@@ -33,7 +33,7 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
     for q in sorted(quotes, key=lambda q: (q.cue or q.content).start):
         sp = q.speaker
         if sp is None:
-            if q.speaker_canonical is None and q.cue is None and last_person:
+            if q.speaker_canonical is None and q.cue is None and last_person and _ends_line(text, q.content.end):
                 q.speaker_canonical = last_person[1]  # a quotation paragraph continuing the last speaker
             continue
         name = _named(sp.start, sp.end, mentions, text)
@@ -50,6 +50,14 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
         q.speaker_canonical = name
         if name and any(m.canonical == name for m in persons):
             last_person = (sp.start, name)
+
+
+def _ends_line(text: str, at: int) -> bool:
+    """Whether nothing but punctuation follows `at` on its line: a quotation paragraph. A quote followed by its
+    own attribution the parser missed ("...resign in disgrace!" the GOP nominee, Donald Trump, tweeted) is not
+    the last speaker's."""
+    end = text.find("\n", at)
+    return not any(ch.isalnum() for ch in text[at : len(text) if end < 0 else end])
 
 
 def _antecedent(at: int, mentions: list[Mention], text: str) -> str | None:

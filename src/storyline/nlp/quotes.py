@@ -860,6 +860,12 @@ def _orphan_segments(quotes: list[Quote], segments: list[Segment], text: str, do
             continue
         last = max(prev, key=lambda q: q.content.end)
         between = text[last.content.end : seg.start]
+        # Words after the quotation in its paragraph are its own attribution, which the parse missed ('"...resign
+        # in disgrace!" the presumptive GOP nominee, Donald Trump, tweeted'): not the previous speaker's words.
+        para_end = text.find("\n", seg.end)
+        if any(ch.isalnum() for ch in text[seg.end : len(text) if para_end < 0 else para_end]):
+            out.append(Quote(content=Span(seg.start, seg.end, text[seg.start : seg.end]), cue=None, direct=True))
+            continue
         if between.count("\n") <= 2 and len(between) < 200 and _opens_at(text, last.content.start):
             # the speaker goes on in the next paragraph: one attribution over both
             last.content = Span(last.content.start, seg.end, text[last.content.start : seg.end])
