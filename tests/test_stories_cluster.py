@@ -204,3 +204,23 @@ def test_no_story_of_a_dated_beat_spans_more_than_the_story_span(shared_data) ->
         days.setdefault(pred[r["id"]], []).append(datetime.date.fromisoformat(r["date"][:10]))
     assert max((max(d) - min(d)).days for d in days.values()) <= STORY_SPAN_DAYS
     assert len(days) > len(rows) / 3  # and a beat does not become a handful of stories
+
+
+def test_a_member_in_doubt_that_reports_nothing_its_story_reports_leaves_it():
+    """The end-of-input check (stories._leave_alone): of the members the cheap signals doubt, one that the
+    embedding pair model finds unrelated to every other member becomes a story of its own; a related one stays."""
+    from storyline.stories import _leave_alone
+
+    quake = [
+        Article("q1", "A strong earthquake struck the coast of Chile on Monday, killing at least 12 people and "
+                      "destroying hundreds of homes, officials said."),
+        Article("q2", "Rescuers in Chile searched collapsed buildings after Monday's magnitude 7.1 earthquake, "
+                      "which killed 12 people along the coast."),
+        Article("q3", "Chile's president visited towns on the coast hit by the deadly earthquake and promised "
+                      "aid to the families who lost their homes."),
+    ]
+    lists = Article("b1", "At least six companies now compile lists of the world's billionaires, and how much they "
+                          "own depends on who is counting.")
+    out = {a.id: "s-q1" for a in quake + [lists]}
+    moved = _leave_alone(quake + [lists], out, {"q3": ["q1", "q2", "b1"], "b1": ["q3", "q1", "q2"]}, {"s-q1"})
+    assert list(moved) == ["b1"] and moved["b1"] != "s-q1"

@@ -52,18 +52,23 @@ def _whole_text(a: Article) -> str:
 def embedding_features(pairs: list[tuple[Article, Article]]) -> np.ndarray:
     """(n, 2) array: cosine of the leads and of the whole texts of each pair, in PAIR_FEATURES order.
     Raises when the embedding model cannot be loaded."""
-    from storyline.nlp.embed import embed
-
-    leads = [article_features(a).lead for pair in pairs for a in pair]
-    texts = [_whole_text(a) for pair in pairs for a in pair]
-    vecs = embed(leads + texts)
+    lv, tv = article_vectors([a for pair in pairs for a in pair])
     n = len(pairs)
-    lv, tv = vecs[: 2 * n], vecs[2 * n :]
     out = np.zeros((n, len(PAIR_FEATURES)))
     for k in range(n):
         out[k, 0] = float(lv[2 * k] @ lv[2 * k + 1])
         out[k, 1] = float(tv[2 * k] @ tv[2 * k + 1])
     return out
+
+
+def article_vectors(articles: list[Article]) -> tuple[np.ndarray, np.ndarray]:
+    """MiniLM vectors of each article's lead and of its whole text (rows in input order), for PAIR_FEATURES.
+    Raises when the embedding model cannot be loaded."""
+    from storyline.nlp.embed import embed
+
+    n = len(articles)
+    vecs = embed([article_features(a).lead for a in articles] + [_whole_text(a) for a in articles])
+    return vecs[:n], vecs[n:]
 
 
 @functools.lru_cache(maxsize=1)
