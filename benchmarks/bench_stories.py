@@ -223,9 +223,9 @@ def main() -> None:
                   "The end check of members in doubt (stories._leave_alone): a member of a cased story that its own "
                   "story, without it, would take with probability below 0.05 leaves it when the sentence-embedding "
                   "pair model (`storyline pairs`) gives it below 0.2 with every other member. It is for the stray "
-                  "article of another event that a loose join let in (ECB+ train: an obituary of Esther Williams in "
-                  "Bettie Page's; PolNeAR: two, in the beat section below); two events of one kind, the usual "
-                  "ECB+ error, look alike to it and stay.", "",
+                  "article of another event that a loose join let in (PolNeAR: two, in the beat section below; ECB+ "
+                  "train read through `storyline cluster`: an obituary of Esther Williams in Bettie Page's); two "
+                  "events of one kind, the usual ECB+ error, look alike to it and stay.", "",
                   "The embedding variant scores lower (MiniLM finds two earthquakes alike: the same kind is exactly "
                   "what it captures), so the clusterer does not use it by default.", "",
                   "Reference (data README): TF-IDF + average linkage (offline, all pairs) BCubed F1 about 0.87 on "

@@ -146,9 +146,10 @@ def assign_stories(
 
 # A member in doubt (cluster.DOUBT) leaves its story when the pair model (MiniLM cosines of leads and texts, as
 # `storyline pairs` scores) gives it less than this probability of reporting the same story as each of the members
-# closest to it in words (cluster.DOUBT_PARTNERS). Measured (benchmarks/results/stories.md): ECB+ train, 1
-# member leaves, a wrong one; dev, none; PolNeAR, 2; a month of PolNeAR (90 articles), the one article that shared
-# no story with the two it was put with.
+# closest to it in words (cluster.DOUBT_PARTNERS). Measured: ECB+ train read as `storyline cluster` reads it, 1
+# member leaves, a wrong one (none as bench_stories feeds it, BCubed unchanged); dev, none; all of PolNeAR, 2
+# (benchmarks/results/stories.md); June 2016 of PolNeAR alone (90 articles), the one article that shared no story
+# with the two it was put with.
 LEAVE_BELOW = 0.2
 
 
