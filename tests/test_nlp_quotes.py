@@ -162,14 +162,14 @@ def test_a_dateline_is_not_the_speaker() -> None:
     assert q.speaker is not None and q.speaker.text == "The Democratic National Committee"
 
 
-def test_a_quotation_followed_by_an_attribution_the_parse_missed_is_not_the_previous_speakers():
+def test_a_quotation_followed_by_its_own_attribution_is_that_speakers_not_the_previous_ones():
     text = ('Mayor Jane Ortiz rejected the criticism on Monday. "The plan is working, and the numbers show it," Ortiz '
             'said.\n\n"Is Mayor Ortiz going to finally admit the tunnel is a failure? If she doesn\'t she should resign!" '
             'the leading opposition candidate, Tom Reyes, tweeted Sunday after a flood in the tunnel.\n\n'
             '"We will keep building," Ortiz said on Tuesday.\n\n"The tunnel opens next spring, on time and on budget."\n')
     (an,) = analyze_articles([Article("a", text, blocks=[Block(0, len(text), "body")])])
     tweet = [q for q in an.quotes if "admit the tunnel" in q.content.text]
-    assert len(tweet) == 1 and tweet[0].speaker_canonical != "Jane Ortiz"
+    assert len(tweet) == 1 and tweet[0].speaker_canonical == "Tom Reyes"
     assert "admit the tunnel" not in next(q for q in an.quotes if "The plan is working" in q.content.text).content.text
     # a paragraph that is only a quotation still continues the speaker before it
     assert any("opens next spring" in q.content.text and q.speaker_canonical == "Jane Ortiz" for q in an.quotes)

@@ -864,7 +864,9 @@ def _orphan_segments(quotes: list[Quote], segments: list[Segment], text: str, do
         # in disgrace!" the presumptive GOP nominee, Donald Trump, tweeted'): not the previous speaker's words.
         para_end = text.find("\n", seg.end)
         if any(ch.isalnum() for ch in text[seg.end : len(text) if para_end < 0 else para_end]):
-            out.append(Quote(content=Span(seg.start, seg.end, text[seg.start : seg.end]), cue=None, direct=True))
+            speaker, cue = _trailing_attribution(docs, seg.end, len(text) if para_end < 0 else para_end)
+            out.append(Quote(content=Span(seg.start, seg.end, text[seg.start : seg.end]), speaker=speaker, cue=cue,
+                             direct=True))
             continue
         if between.count("\n") <= 2 and len(between) < 200 and _opens_at(text, last.content.start):
             # the speaker goes on in the next paragraph: one attribution over both
@@ -874,6 +876,24 @@ def _orphan_segments(quotes: list[Quote], segments: list[Segment], text: str, do
         out.append(Quote(content=Span(seg.start, seg.end, text[seg.start : seg.end]), speaker=last.speaker,
                          cue=None, direct=True))
     return out
+
+
+def _trailing_attribution(docs: list[tuple[int, Doc]], start: int, end: int) -> tuple[Span | None, Span | None]:
+    """(speaker, cue) in the words after a quotation up to its paragraph's end: the last name before the first
+    verb of saying ('the presumptive GOP nominee, Donald Trump, tweeted'); (None, None) when there is none."""
+    for base, doc in docs:
+        if not (base <= start < base + len(doc.text)):
+            continue
+        toks = [t for t in doc if start <= base + t.idx < end]
+        verb = next((t for t in toks if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH), None)
+        if verb is None:
+            return None, None
+        names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")
+                 and start <= base + e.start_char and e.end <= verb.i]
+        if not names:
+            return None, None
+        return _span(doc, names[-1].start, names[-1].end, base), _span(doc, verb.i, verb.i + 1, base)
+    return None, None
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
