@@ -141,6 +141,9 @@ def article_features(article: Article, analysis: Analysis | None = None) -> Arti
     else:
         names = Counter(stem(w) for w in name_tokens(title + ".\n" + body)) if has_case else Counter()
     lead_words = body.split()[:LEAD_WORDS]
+    whole = (article.text or "").lstrip()
+    if title and whole.startswith(title):
+        whole = whole[len(title) :].lstrip()
     published = article.published or (analysis.published if analysis else None)
     return ArticleFeatures(
         id=article.id,
@@ -151,8 +154,11 @@ def article_features(article: Article, analysis: Analysis | None = None) -> Arti
         lead=(title + ". " + " ".join(lead_words)).strip(),
         length=len(title_terms) + len(body_terms),
         has_case=has_case,
-        years=frozenset(int(y) for y in _YEAR.findall(title + " " + body)),
-        head_years=frozenset(int(y) for y in _YEAR.findall((title + " " + body.lstrip())[:HEAD_CHARS])),
+        # Years come from the whole text: a date line under the title is not body, but its year is the best
+        # evidence of when the story happened (repair.dated_apart). Read from the body alone, ECB+ through ingest
+        # lost them: BCubed F1 train 0.974 -> 0.928, dev 0.975 -> 0.902 (undated).
+        years=frozenset(int(y) for y in _YEAR.findall(title + " " + whole)),
+        head_years=frozenset(int(y) for y in _YEAR.findall((title + " " + whole)[:HEAD_CHARS])),
     )
 
 
