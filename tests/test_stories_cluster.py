@@ -224,3 +224,16 @@ def test_a_member_in_doubt_that_reports_nothing_its_story_reports_leaves_it():
     out = {a.id: "s-q1" for a in quake + [lists]}
     moved = _leave_alone(quake + [lists], out, {"q3": ["q1", "q2", "b1"], "b1": ["q3", "q1", "q2"]}, {"s-q1"})
     assert list(moved) == ["b1"] and moved["b1"] != "s-q1"
+
+
+def test_the_year_of_a_date_line_under_the_title_counts_though_it_is_not_body():
+    """Two events of one kind are told apart by their dateline years (repair.dated_apart); ingest marks a date
+    line as a byline block, which must not hide its year."""
+    from storyline.model import Block
+    from storyline.stories.features import article_features
+
+    text = "Quake hits coast\nApril 27, 2009\nA strong quake hit the coast on Monday, officials said."
+    art = Article("d", text, title="Quake hits coast",
+                  blocks=[Block(0, 16, "title"), Block(17, 31, "byline"), Block(32, len(text), "body")])
+    f = article_features(art)
+    assert 2009 in f.head_years and 2009 in f.years
