@@ -879,20 +879,32 @@ def _orphan_segments(quotes: list[Quote], segments: list[Segment], text: str, do
 
 
 def _trailing_attribution(docs: list[tuple[int, Doc]], start: int, end: int) -> tuple[Span | None, Span | None]:
-    """(speaker, cue) in the words after a quotation up to its paragraph's end: the last name before the first
-    verb of saying ('the presumptive GOP nominee, Donald Trump, tweeted'); (None, None) when there is none."""
+    """(speaker, cue) in the words after a quotation up to its paragraph's end: the subject of the first verb of
+    saying ('the president added', 'he said'), else the name just before it ('the presumptive GOP nominee, Donald
+    Trump, tweeted') or just after it ('said Leslie Wimes, a Florida Democrat'); (None, None) when there is none."""
     for base, doc in docs:
         if not (base <= start < base + len(doc.text)):
             continue
         toks = [t for t in doc if start <= base + t.idx < end]
         verb = next((t for t in toks if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH), None)
         if verb is None:
-            return None, None
+            # a signed quotation: '"..." ― Pamela Padilla'
+            signed = re.match(r"[\s\u00a0\"”’']*[―—–-]\s*", doc.text[start - base : end - base])
+            names = [e for e in doc.ents if e.label_ == "PERSON" and signed is not None
+                     and base + e.start_char == start + signed.end()]
+            return (_span(doc, names[0].start, names[0].end, base), None) if names else (None, None)
+        cue = _span(doc, verb.i, verb.i + 1, base)
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and base + c.idx >= start), None)
+        if subj is not None:
+            return _span(doc, *_subtree(subj), base), cue
         names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")
-                 and start <= base + e.start_char and e.end <= verb.i]
-        if not names:
-            return None, None
-        return _span(doc, names[-1].start, names[-1].end, base), _span(doc, verb.i, verb.i + 1, base)
+                 and start <= base + e.start_char and base + e.end_char <= end]
+        before = [e for e in names if e.end <= verb.i]
+        after = [e for e in names if e.start > verb.i]
+        if before or after:
+            e = before[-1] if before else after[0]
+            return _span(doc, e.start, e.end, base), cue
+        return None, None
     return None, None
 
 
