@@ -84,7 +84,8 @@ def main() -> None:
             print(lines[-1], flush=True)
     lines += [
         "",
-        "Stories are ready at the first rate: placing an article needs only cheap features. The full analysis is "
+        "Stories are ready at the first rate: placing an article needs only cheap features, and when the input "
+        "ends only the stories with a member in doubt are embedded (MiniLM) to check it. The full analysis is "
         "paid per story when its brief is first wanted (then cached by analyser version); `storyline run`, which "
         "writes every story's brief, pays it for every article, at the last rates (spaCy's parse and NER are most "
         "of it).",

@@ -113,6 +113,20 @@ def _without_repair(articles: list[Article]) -> dict[str, str]:
     return _with_switch("REPAIR", False, articles)
 
 
+def ingested(name: str, split: str) -> list[Article]:
+    """The split's rows read the way `storyline cluster` reads a JSONL file: cleaned, and dated where the text or
+    the URL gives a date (ECB+ rows carry no date of their own)."""
+    import tempfile
+
+    from storyline.batch import read_articles
+
+    rows = [json.loads(line) for line in open(DATA / name, encoding="utf-8")]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "rows.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows if r.get("split") == split), encoding="utf-8")
+        return read_articles(path)[0]
+
+
 def _without_doubt(articles: list[Article]) -> dict[str, str]:
     """Without the end-of-input check of members in doubt (cluster.DOUBT, stories._leave_alone)."""
     from storyline.stories import cluster
@@ -123,6 +137,12 @@ def _without_doubt(articles: list[Article]) -> dict[str, str]:
         return assign_stories(articles)
     finally:
         cluster.DOUBT = saved
+
+
+def _ecb_row(split: str, name: str, n: int, pred: dict[str, str], gold: dict[str, str]) -> str:
+    b, pw = bcubed(pred, gold), pairwise(pred, gold)
+    return (f"| {split} | {name} | {n} | {len(set(pred.values()))} / {len(set(gold.values()))} | {b[0]:.3f} | "
+            f"{b[1]:.3f} | **{b[2]:.3f}** | {pw[0]:.3f} | {pw[1]:.3f} | {pw[2]:.3f} | {nmi(pred, gold):.3f} |")
 
 
 def polnear_drift() -> list[str]:
@@ -200,12 +220,10 @@ def main() -> None:
                              ("storyline + MiniLM leads where unsure", _with_leads),
                              ("TF-IDF single pass", tfidf_single_pass)):
                 pred = fn(arts)
-                b, pw = bcubed(pred, gold), pairwise(pred, gold)
-                lines.append(
-                    f"| {split} | {name} | {len(arts)} | {len(set(pred.values()))} / {len(set(gold.values()))} | "
-                    f"{b[0]:.3f} | {b[1]:.3f} | **{b[2]:.3f}** | {pw[0]:.3f} | {pw[1]:.3f} | {pw[2]:.3f} | "
-                    f"{nmi(pred, gold):.3f} |"
-                )
+                lines.append(_ecb_row(split, name, len(arts), pred, gold))
+            read = ingested("ecbplus_train_dev.jsonl", split)
+            lines.append(_ecb_row(split, "storyline, the file read as `storyline cluster` reads it (cleaned, dates "
+                                  "inferred from text and URL)", len(read), assign_stories(read), gold))
             progress.advance(task)
         lines += ["", "The online repair (src/storyline/stories/repair.py, cluster.repair_story and merge_young): after "
                   "each join, a story of 6-60 cased members whose members fall into two groups by their distinctive "
@@ -226,6 +244,10 @@ def main() -> None:
                   "article of another event that a loose join let in (PolNeAR: two, in the beat section below; ECB+ "
                   "train read through `storyline cluster`: an obituary of Esther Williams in Bettie Page's); two "
                   "events of one kind, the usual ECB+ error, look alike to it and stay.", "",
+                  "Read through ingest, a third of the ECB+ texts get a date (from the URL or the text), and the "
+                  "story span bound (a story spans at most 7 days, there for dated streams: see the PolNeAR beat "
+                  "below) splits the gold stories whose reports are weeks or years apart: 11 of the 50 train "
+                  "stories have dated reports more than 7 days apart.", "",
                   "The embedding variant scores lower (MiniLM finds two earthquakes alike: the same kind is exactly "
                   "what it captures), so the clusterer does not use it by default.", "",
                   "Reference (data README): TF-IDF + average linkage (offline, all pairs) BCubed F1 about 0.87 on "
