@@ -346,6 +346,22 @@ def test_one_kind_of_event_in_two_places_on_two_days_is_not_a_conflict():
     assert len(conflict) == 1 and {tuple(s["outlets"]) for s in conflict[0].conflict} == {("B",), ("C",)}
 
 
+def test_an_outlet_asking_its_audience_is_not_a_claim():
+    text = ("We asked what our followers thought about the senator's decisive win in the primary. "
+            "The senator won the primary by twelve points on Saturday.")
+    art = Article("p", text)
+    assert [c.text for c in split_claims(art, analyze_articles([art])[0])] == [
+        "The senator won the primary by twelve points on Saturday."]
+
+
+def test_one_outlet_giving_a_new_figure_in_a_later_article_is_not_a_conflict():
+    a = Article("a1", "The earthquake killed 12 people in the city of Van on Monday, officials said.", outlet="Outlet A")
+    b = Article("a2", "The earthquake killed 15 people in the city of Van on Monday, officials said.", outlet="Outlet A")
+    c = Article("c", "The earthquake killed people in the city of Van on Monday, officials said.", outlet="Outlet C")
+    facts = align_facts([a, b, c], analyze_articles([a, b, c]), [])
+    assert [f.status for f in facts if "earthquake" in f.text] == ["corroborated"]
+
+
 def test_a_date_stamp_line_is_not_a_claim():
     for stamp in ("8:05am UK, Monday 16 September 2013", "16 September 2013 Last updated at 12:42 GMT", "BST 16 Sep 2013",
                   "10:55 P. M. FEB. 2, 2009"):

@@ -312,11 +312,11 @@ def _alike(a: Claim, b: Claim, va: np.ndarray, vb: np.ndarray, attr: str) -> boo
     return bool(sa | sb) and len(sa & sb) / len(sa | sb) >= CONFLICT_SIMILARITY["people"]
 
 
-def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str,
+def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str, outlet: dict[str, str],
            values: Callable[[Claim], set], about: Callable[[Claim], set] | None = None) -> list[dict]:
-    """Members grouped by the values they state (`values`), when two alike members of different articles state
+    """Members grouped by the values they state (`values`), when two alike members of different outlets state
     disjoint ones about the same thing (`about`: words around the values, which must meet); [] when nobody
-    disagrees."""
+    disagrees. An outlet that gives a new figure in a later article updates itself; it does not disagree."""
     sides: dict[frozenset, list[int]] = defaultdict(list)
     for k, c in enumerate(members):
         if values(c):
@@ -328,7 +328,7 @@ def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str,
                 continue
             for a in sides[keys[i]]:
                 for b in sides[keys[j]]:
-                    if members[a].article_id != members[b].article_id and _alike(
+                    if outlet[members[a].article_id] != outlet[members[b].article_id] and _alike(
                             members[a], members[b], vectors[idx[a]], vectors[idx[b]], attr) and (
                             about is None or about(members[a]) & about(members[b])) and not _elsewhere(
                             members[a], members[b]):
@@ -355,17 +355,17 @@ def _comparable(a: frozenset, b: frozenset, attr: str) -> bool:
     return attr != "dates" or len(next(iter(a))) == len(next(iter(b)))
 
 
-def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int]) -> list[dict]:
+def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int], outlet: dict[str, str]) -> list[dict]:
     """The sides of a fact whose members state different numbers (of the same thing), dates or names; [] if none."""
     units = [u for u in dict.fromkeys(u for c in members for u in c.quantities) if u]
     for unit in units:
-        sides = _sides(members, vectors, idx, "numbers", lambda c, u=unit: c.quantities.get(u, set()),
+        sides = _sides(members, vectors, idx, "numbers", outlet, lambda c, u=unit: c.quantities.get(u, set()),
                        lambda c, u=unit: quantity_context(c.text, u))
         if sides:
             return sides
-    sides = _sides(members, vectors, idx, "dates", lambda c: c.dates)
+    sides = _sides(members, vectors, idx, "dates", outlet, lambda c: c.dates)
     # A headline's capitalised words fool the name tagger ("Ellen DeGeneres Returns"): names come from the body.
-    return sides or _sides(members, vectors, idx, "people", lambda c: set() if c.headline else {
+    return sides or _sides(members, vectors, idx, "people", outlet, lambda c: set() if c.headline else {
         n for n in c.people if n.lower().rstrip(".") not in TITLES})
 
 
@@ -422,7 +422,7 @@ def grouped_facts(
             sources.extend(_copy_spans(c, articles, rep))
         ids = list(dict.fromkeys(s.id for s in sources))
         independent = {rep[a] for a in ids}
-        conflict = _conflict(members, vectors, group)
+        conflict = _conflict(members, vectors, group, outlet)
         for side in conflict:
             side["articles"] = sorted({a for a in ids if rep[a] in set(side["articles"])})
             side["outlets"] = sorted({outlet[a] for a in side["articles"]})

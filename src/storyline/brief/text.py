@@ -49,7 +49,10 @@ _BOILERPLATE = re.compile(
     r"follow us on|\b(photo|image|video)s?\s*(credit|courtesy)|getty images|ap photo|afp via|reuters/|"
     r"^\s*(related|read more|more from|recommended|see also|watch)\s*:|all rights reserved|©|copyright \d{4}|"
     r"\bin this (image|photo|picture|handout|file photo)\b|\b(photo|image|picture)s? (released|provided|obtained) by\b|"
-    r"^\s*by [A-Z][a-z]+ [A-Z][a-z]+\s*$",
+    r"^\s*by [A-Z][a-z]+ [A-Z][a-z]+\s*$|"
+    # an outlet asking its audience: "We asked what our followers thought about...", "Tell us what you think"
+    r"\bwe asked (?:what )?our (?:followers|readers|audience|viewers)\b|\btell us what you think\b|"
+    r"\blet us know in the comments\b|\bjoin the conversation\b|\bshare your (?:thoughts|views|story)\b",
     re.IGNORECASE,
 )
 
