@@ -354,6 +354,15 @@ def test_an_outlet_asking_its_audience_is_not_a_claim():
         "The senator won the primary by twelve points on Saturday."]
 
 
+def test_an_embedded_post_left_as_markup_is_not_a_claim():
+    text = ('Officials confirmed the bridge would reopen on Friday after repairs. <tweet tweet-author="@cityhall" '
+            'tweet-date="March 9, 2016">The bridge reopens Friday, the city said today<tweet/>. '
+            'Drivers should expect delays pic.twitter.com/dUb4K2jZuT<tweet/>.')
+    art = Article("m", text)
+    assert [c.text for c in split_claims(art, analyze_articles([art])[0])] == [
+        "Officials confirmed the bridge would reopen on Friday after repairs."]
+
+
 def test_one_outlet_giving_a_new_figure_in_a_later_article_is_not_a_conflict():
     a = Article("a1", "The earthquake killed 12 people in the city of Van on Monday, officials said.", outlet="Outlet A")
     b = Article("a2", "The earthquake killed 15 people in the city of Van on Monday, officials said.", outlet="Outlet A")

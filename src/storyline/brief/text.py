@@ -52,7 +52,9 @@ _BOILERPLATE = re.compile(
     r"^\s*by [A-Z][a-z]+ [A-Z][a-z]+\s*$|"
     # an outlet asking its audience: "We asked what our followers thought about...", "Tell us what you think"
     r"\bwe asked (?:what )?our (?:followers|readers|audience|viewers)\b|\btell us what you think\b|"
-    r"\blet us know in the comments\b|\bjoin the conversation\b|\bshare your (?:thoughts|views|story)\b",
+    r"\blet us know in the comments\b|\bjoin the conversation\b|\bshare your (?:thoughts|views|story)\b|"
+    # an embedded post left as markup in a plain text ('<tweet tweet-author="@edhenry" ...>', 'pic.twitter.com/x')
+    r"</?(?:tweet|a|img|iframe|blockquote|script|div|span|embed)\b[^<>]*/?>|\bpic\.twitter\.com/",
     re.IGNORECASE,
 )
 
