@@ -170,6 +170,9 @@ _DATELINE = re.compile(
 )
 
 
+# A claim needs four words; punctuation is not a word ("FORT PIERCE, Fla. -" is a fragment). On ECB+, whose texts
+# put spaces around punctuation, counting tokens instead kept a few more short sentences ("She was 91 ."): fact MCC
+# train 0.281 / dev 0.415 then, 0.290 / 0.407 now, the same within the noise between the two splits.
 _WORD = re.compile(r"\w+")
 
 
