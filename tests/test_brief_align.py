@@ -499,3 +499,14 @@ def test_what_an_outlet_adds_to_a_wire_copy_is_its_own_claim_and_the_copied_text
     claims = story_claims([a, a2], analyze_articles([a, a2]), [["a", "a2"]])
     assert [c.article_id for c in claims if "tunnel" in c.text] == ["a"]
     assert [c.article_id for c in claims if "buses" in c.text] == ["a2"]
+
+
+def test_a_sentence_whose_subject_is_a_pronoun_does_not_stand_alone_in_a_summary():
+    for dangling in ("On Tuesday she doubled down on the issue, seeking to show the senator opposed the bill.",
+                     "Later, he told reporters that the plan would be unveiled next week.",
+                     "They said the vote would be held on Monday."):
+        assert not readable(dangling), dangling
+    for whole in ("On Tuesday the senator doubled down on the issue, seeking to show her rival opposed the bill.",
+                  "In Florida, about 46% of eligible voters cast ballots in the primary contest.",
+                  "Theresa May said the vote would be held on Monday."):
+        assert readable(whole), whole

@@ -195,7 +195,11 @@ def is_boilerplate(text: str) -> bool:
     return len(text) < 80 and bool(_STAMP_CUE.search(text)) and not _STAMP_WORD.sub("", text).strip()
 
 
-_DANGLING = re.compile(r"^(he|she|it|they|this|these|those|that|his|her|its|their|but|and|also|however|then)\b", re.I)
+# A sentence whose subject is a pronoun, first or after a short time or place phrase ("On Tuesday she doubled
+# down..."), needs the sentence before it to say who is meant.
+_DANGLING = re.compile(
+    r"^(?:(?:on|in|at|by|later|earlier|last|this|that|then)\b[^,.;:\"“]{0,25}?,?\s+(?=(?:he|she|they|it)\b))?"
+    r"(he|she|it|they|this|these|those|that|his|her|its|their|but|and|also|however|then)\b", re.I)
 
 
 def readable(text: str) -> bool:
