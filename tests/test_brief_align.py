@@ -292,6 +292,15 @@ def test_a_wire_dateline_is_not_part_of_the_first_claim(dateline: str):
     assert body[1].startswith("NATO — the alliance")  # not a dateline: the body's first sentence is past
 
 
+def test_a_three_word_headline_is_a_claim_but_a_three_word_body_line_is_not():
+    text = "Wellington supermarket fire\n\nCrews came quickly.\nA large fire destroyed much of the supermarket."
+    art = Article("a", text, title="Wellington supermarket fire",
+                  blocks=[Block(0, 27, "title"), Block(29, 48, "body"), Block(49, len(text), "body")])
+    claims = split_claims(art, analyze_articles([art])[0])
+    assert [(c.text, c.headline) for c in claims] == [
+        ("Wellington supermarket fire", True), ("A large fire destroyed much of the supermarket.", False)]
+
+
 def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summary():
     """Sentence splitting cuts long quotations; the last piece ends the quotation without opening it, and read alone
     it has no speaker. A pronoun subject, first or after a short time phrase, needs the sentence before it too."""

@@ -227,6 +227,30 @@ def test_every_fixture_and_seed_article_has_blocks_that_slice_its_text() -> None
         assert all(b.kind in BODY_KINDS for b in article.body_blocks())
 
 
+def test_jsonl_title_that_is_only_a_date_gives_way_to_the_headline_under_it(tmp_path: Path) -> None:
+    # some datasets and feeds put the dateline in `title`; the headline is the next line of the text
+    rows = [
+        {"id": "dated", "title": "Friday, June 7, 2013",
+         "text": "Friday, June 7, 2013\nHollywood's mermaid Esther Williams dies\nThe swimmer and actress died at 91."},
+        {"id": "updated", "title": "Posted 11/27/2005 7:21 AM",
+         "text": "Posted 11/27/2005 7:21 AM\nUpdated 11/27/2005 3:41 PM\nQuake hits southern Iran\nA strong quake hit."},
+        # a long first paragraph under the date is the body, not a headline: the given title stays
+        {"id": "lead", "title": "June 06, 2013",
+         "text": "June 06, 2013\nEsther Williams, the swimming champion who became a star of Hollywood musicals in the "
+                 "1940s and 1950s, died on Thursday in her sleep at her home in Beverly Hills."},
+    ]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    dated, updated, lead = _only_articles(_read(path))
+    assert dated.title == "Hollywood's mermaid Esther Williams dies"
+    assert [b.kind for b in dated.blocks] == ["byline", "title", "body"]
+    assert dated.published == "2013-06-07"
+    assert dated.text.startswith("Friday, June 7, 2013\n")  # the text is kept as given
+    assert updated.title == "Quake hits southern Iran" and [b.kind for b in updated.blocks] == [
+        "byline", "byline", "title", "body"]
+    assert lead.title == "June 06, 2013" and [b.kind for b in lead.blocks] == ["title", "body"]
+
+
 def test_html_page_with_only_a_headline_is_rejected(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text(
         "<html><head><title>Latest news</title></head><body><h1>Latest news</h1><p>Sign up for our newsletter</p></body></html>",

@@ -212,6 +212,16 @@ def test_publication_date_from_the_article_lines(tmp_path: Path) -> None:
     assert c.published is None  # an ambiguous numeric date is not guessed
 
 
+@pytest.mark.parametrize("stamp", ["9:53 AM, MON 22 JUL 2013", "Posted at 3:21 PM ET, 01/5/2011", "Dec. 24 4:33 AM EST",
+                                   "POSTED: 04/02/07, 9:00 PM PDT |", "8:05am UK, Monday 16 September 2013"])
+def test_a_time_stamp_under_the_title_is_not_body(tmp_path: Path, stamp: str) -> None:
+    (tmp_path / "a.txt").write_text(f"Creighton beats Drake\n{stamp}\nCreighton 65, Drake 53\nThe Bluejays won.\n",
+                                    encoding="utf-8")
+    (article,) = _read(tmp_path)
+    assert _kind_of(article, stamp) == {"byline"}
+    assert _kind_of(article, "Creighton 65") == {"body"}  # a score is not a time stamp
+
+
 def test_a_name_under_the_title_is_not_taken_for_an_outlet(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Council approves budget\nJerry Ortiz\nThe council approved the budget.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Council approves budget\nRiverside Daily Courier\nThe council approved it.\n", encoding="utf-8")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from storyline.ingest.clean import mark_blocks, url_of_line
-from storyline.ingest.dates import published_from_blocks
+from storyline.ingest.dates import is_date_line, published_from_blocks
 from storyline.ingest.decode import MAX_ARTICLE_CHARS
 from storyline.ingest.ids import content_id
 from storyline.ingest.outlet import canonical_outlet, outlet_from_blocks, outlet_from_url
@@ -48,7 +48,9 @@ def build_article(article: Article, first_line_is_title: bool = False, given_tex
         )
     blocks = mark_blocks(text, title=article.title, first_line_is_title=first_line_is_title)
     titles = [b for b in blocks if b.kind == "title"]
-    if article.title is None and titles:
+    if titles and (article.title is None or is_date_line(article.title)):
+        # A title that is only a date (some feeds and datasets put the dateline there) gives way to the headline
+        # found under it in the text; the date becomes the publication date when none was given.
         article.title = text[titles[0].start : titles[0].end]
     elif article.title is None and first_line_is_title and blocks:
         article.title = _first_sentence(text[blocks[0].start : blocks[0].end])

@@ -97,6 +97,8 @@ _URL_LINE_RE = re.compile(r"^(?:source\s*:\s*)?(?:https?://|www\.)\S+$", re.I)
 
 # A first line longer than this is a paragraph, not a headline (headlines run to about 150 characters).
 MAX_TITLE_CHARS = 300
+# Headlines run to about 15 words; a longer line under a date line is the article's first paragraph.
+MAX_HEADLINE_WORDS = 20
 
 # Captions are a sentence or two; a repeated line longer than this is a paragraph pasted twice.
 _MAX_CAPTION_CHARS = 300
@@ -208,11 +210,18 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
         title_lines = 1
     elif title and len(lines) > 1 and not lines[1][2] and _repeats_title(text[lines[0][0] : lines[1][1]], title):
         title_lines = 2  # a headline and its deck on two lines ("Obama rips rhetoric; \nHe lashes out at ...")
-    for i in range(title_lines):
-        kinds[i] = "title"
+    header = title_lines
+    stamps = next((k for k, (a, b, _) in enumerate(lines) if not is_date_line(text[a:b])), len(lines))
+    if title_lines == 1 and 0 < stamps < len(lines) and _reads_as_headline(text[lines[stamps][0] : lines[stamps][1]]):
+        # A "title" that is only a date ("Friday, June 7, 2013") is the dateline; the headline is the line under it
+        # (under the "Updated ..." line, if there is one).
+        kinds[:stamps], kinds[stamps], header = ["byline"] * stamps, "title", stamps + 1
+    else:
+        for i in range(title_lines):
+            kinds[i] = "title"
 
     for i, (start, end, after_blank) in enumerate(lines):
-        if i < title_lines:
+        if i < header:
             continue
         line = text[start:end]
         key = _key(line)
@@ -286,6 +295,11 @@ def _is_label(line: str) -> bool:
 def _could_be_caption(line: str) -> bool:
     """A line short and plain enough to be a photo caption (no quotes, no attribution): used only next to a credit."""
     return len(line) <= 250 and not re.search(r"[\"“”]|\b(?:said|says|told|according)\b", line)
+
+
+def _reads_as_headline(line: str) -> bool:
+    """A line short enough to be a headline (at most MAX_HEADLINE_WORDS words), not a credit."""
+    return len(line.split()) <= MAX_HEADLINE_WORDS and not is_credit(line)
 
 
 def _is_place_line(line: str) -> bool:

@@ -53,10 +53,26 @@ def find_date(text: str) -> str | None:
     return None
 
 
+# The words a time stamp is written with besides dates and times: "Posted at 3:21 PM ET", "8:05am UK, Monday".
+_STAMP_WORDS = frozenset(
+    "published posted first updated last created on at am pm a p m st nd rd th gmt utc et est edt ct cst cdt mt mst "
+    "mdt pt pst pdt bst cet cest ist hkt uk".split())
+_STAMP_TOKEN = re.compile(r"[a-z]+|\d+")
+_WEEKDAYS = re.compile(r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?$")
+
+
 def is_date_line(line: str) -> bool:
-    """A line that is only a date (and maybe a time): "Aug. 30, 2023", "Published: Thursday, May 2, 2013, 1:32 PM"."""
+    """A line that is only a date (and maybe a time): "Aug. 30, 2023", "Published: Thursday, May 2, 2013, 1:32 PM",
+    "9:53 AM, MON 22 JUL 2013", "Posted 11/27/2005 7:21 AM". Such a line is page furniture, never a headline or
+    a fact: only month and weekday names, stamp words ("posted", "ET") and numbers, with a number among them."""
     text = " ".join(line.split())
-    return len(text) <= 80 and bool(_DATE_ONLY_RE.match(text))
+    if len(text) > 100:
+        return False
+    if _DATE_ONLY_RE.match(text):
+        return True
+    tokens = _STAMP_TOKEN.findall(text.lower())
+    return any(t.isdigit() for t in tokens) and bool(re.search(r"\d\s*[:/]\s*\d|[a-z]", text.lower())) and all(
+        t.isdigit() or t in _STAMP_WORDS or t in _MONTHS or _WEEKDAYS.match(t) for t in tokens)
 
 
 def published_from_blocks(text: str, blocks: list[Block]) -> str | None:
