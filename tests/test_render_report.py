@@ -61,6 +61,19 @@ def test_markdown_shows_summary_conflict_sides_and_cited_sentences():
     assert "“The quake killed 15 people on Monday.”" in md  # the sentence citation [2] leads to
 
 
+def test_a_summary_sentence_has_one_marker_per_article_leading_to_all_its_sentences(tmp_path):
+    brief = make_brief()
+    rescue = "Rescuers searched all night."
+    brief.summary[0].sources.insert(1, _span(A, rescue))  # a second sentence of article a1
+    md = brief_to_markdown(brief, {"a1": A, "b/2": B})
+    assert "on Monday. [1] [2]\n" in md and "[3]" not in md
+    assert "1. Outlet A: “The quake killed 12 people on Monday.” … “Rescuers searched all night.”" in md
+    write_report([brief], {"a1": A, "b/2": B}, tmp_path)
+    page = (tmp_path / "story_1.html").read_text()
+    assert 'href="#cite-3"' not in page
+    assert rescue in page.split('id="cite-1"')[1].split("</li>")[0]
+
+
 def test_report_pages_are_self_contained_and_citations_lead_to_sentences(tmp_path):
     brief = make_brief(headline="Quake <script>alert(1)</script>")
     write_report([brief], {"a1": A, "b/2": B}, tmp_path)

@@ -137,13 +137,16 @@ def story_view(brief: Brief, articles: dict[str, Article]) -> dict[str, Any]:
     citations: list[dict[str, Any]] = []
     summary = []
     for item in brief.summary:
-        marks = []
+        # One marker per article, leading to every sentence of it the summary sentence stands on: the main event
+        # can cite a hundred sentences of twenty articles, and a hundred markers after one sentence read as noise.
+        marks: dict[str, dict[str, Any]] = {}
         for src in item.sources:
-            citations.append({"n": len(citations) + 1, "outlet": outlet_of.get(src.id, src.id), "id": src.id,
-                              "title": ref[src.id].title if src.id in ref else None, "text": _excerpt(articles, src),
-                              "start": src.start, "end": src.end})
-            marks.append(citations[-1])
-        summary.append({"text": item.text, "marks": marks})
+            if src.id not in marks:
+                citations.append({"n": len(citations) + 1, "outlet": outlet_of.get(src.id, src.id), "id": src.id,
+                                  "title": ref[src.id].title if src.id in ref else None, "texts": []})
+                marks[src.id] = citations[-1]
+            marks[src.id]["texts"].append(_excerpt(articles, src))
+        summary.append({"text": item.text, "marks": list(marks.values())})
     copies = [[outlet_of.get(a, a) for a in group] for group in brief.copies]
     facts = [{"fact": f, "cells": [o in f.outlets for o in outlets],
               "sources": [{"outlet": outlet_of.get(s.id, s.id), "text": _excerpt(articles, s)} for s in f.sources]}
