@@ -98,6 +98,16 @@ def test_typewriter_quote_pairs_are_quotation_marks() -> None:
     assert q.speaker is not None and q.speaker.text == "she"
 
 
+def test_backtick_quotes_close_at_the_next_apostrophe_pair() -> None:
+    """Treebank-style ``...'' marks: a scare-quoted phrase is a short quotation, not the rest of the paragraph, so
+    a sentence with two of them is not a direct quote of whoever it is about."""
+    text = ("The warship received a `` distress call '' from the vessel Gibe that it was being attacked by a pirate "
+            "`` mother dhow '' and a speedboat.")
+    assert not any(q.direct for q in _quotes(text))
+    q = _one(_quotes("``We will win this state by a wide margin,'' she said on Tuesday."), "wide margin")
+    assert q.direct and q.speaker is not None and q.speaker.text == "she"
+
+
 def test_conjoined_speakers_are_one_speaker_not_the_first_name() -> None:
     q = _one(_quotes("Senator Mary Smith and Governor Tom Jones said the bridge would reopen in May."),
              "bridge would reopen")

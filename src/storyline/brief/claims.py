@@ -20,6 +20,9 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:he|she|it|they|we|i|the|a|an|this|that|these|those|his|her|their|its|[A-Z]\w+)\b)"
 )
 _MIN_CLAUSE_WORDS = 5
+# A relative clause's verb is not its sentence's: "Jon Stewart, who hosted in 2008, and Ellen DeGeneres were the
+# latest hosts" joins two subjects, not two clauses.
+_RELATIVE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*")
 # ", and the city of Bandar Abbas, state media said": after "and", a second claim needs a verb of its own besides
 # a closing attribution; a conjoined object ("and her two sons") is not one. Without a parse here, a verb is an
 # auxiliary, a contraction, a word ending in -ed, a common irregular past tense, or whatever follows a subject
@@ -82,7 +85,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         right = text[m.end() :]
         inside_quote = (left.count('"') + left.count("“") + left.count("”")) % 2 == 1
         if (not inside_quote and len(left.split()) >= _MIN_CLAUSE_WORDS and len(right.split()) >= _MIN_CLAUSE_WORDS
-                and (m.group(0).startswith(";") or _has_verb(_ATTRIBUTION_TAIL.sub("", right)))):
+                and (m.group(0).startswith(";") or (_has_verb(_ATTRIBUTION_TAIL.sub("", right))
+                                                    and _has_verb(_RELATIVE.sub("", left))))):
             breaks.append((m.start(), m.end()))
             start = m.end()
     spans = []

@@ -7,6 +7,8 @@ stage could not resolve stays unnamed rather than being guessed.
 
 from __future__ import annotations
 
+import re
+
 from storyline.brief.claims import add_source, set_aside_spans, usable
 from storyline.brief.text import content_stems, is_boilerplate
 from storyline.model import Analysis, Article, Fact, QuoteGroup
@@ -40,11 +42,13 @@ _SAYING = set().union(*(_forms(w) for w in SPEECH | SPEECH_NOUNS | LIGHT_VERBS))
 
 # Cues that say something only with a clause after them: "found that the bridge was unsafe" is a finding, "found
 # itself playing host to the candidates" an act; "talked about her husband" names a topic; "made their case to the
-# delegation" and "offering an apology" say nothing quotable on their own.
+# delegation" and "offering an apology" say nothing quotable on their own; "attacked the merchant ship" and
+# "slammed the door" are acts, "attacked Obama's record" at most a stance.
 _CLAUSE_ONLY = set().union(*(_forms(w) for w in (
     "find", "know", "learn", "feel", "consider", "contemplate", "expect", "hope", "fear", "prefer", "continue",
     "focus", "appear", "seem", "talk", "discuss", "mention", "address", "refer", "show", "signal", "explain",
-    "pledge", "want", *LIGHT_VERBS))) | {"found", "knew", "known", "felt", "made", "gave", "given", "held", "shown"}  # fmt: skip
+    "pledge", "want", "attack", "slam", "blast", "rip", "knock", *LIGHT_VERBS))) | {
+    "found", "knew", "known", "felt", "made", "gave", "given", "held", "shown"}  # fmt: skip
 # An infinitive after one of these cues is what the speaker promised or asked for ("pledged to take the fight to the
 # convention"); after the others it is no statement ("appear to have been conducted", "continued to campaign").
 _INTENT = set().union(*(_forms(w) for w in (
@@ -92,13 +96,25 @@ def _frame(text: str, q) -> str:  # type: ignore[no-untyped-def]
     return " ".join(words)
 
 
+# "a Defence Ministry statement", "the ministry's release": the organisation that issued it is the speaker.
+_DOCUMENT = re.compile(r"(?:'s)?\s+(?:statement|release|press\s+release|announcement|communiqu[eé])$", re.I)
+_SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
+
+
 def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
     """Who is quoted: the resolved name, or the speaker as written when it names someone ("South Korea's
-    military"); a bare pronoun or a common noun phrase ("those discussions") names nobody."""
+    military"); a bare pronoun or a common noun phrase ("those discussions") names nobody. A leading "a"/"an"
+    and a trailing "statement" are not part of the name ("a Defence Ministry statement" is the Defence Ministry)."""
     text = " ".join((q.speaker_canonical or (q.speaker.text if q.speaker else "")).split())
     if text and text.lower() not in _PRONOUNS and any(ch.isupper() for ch in text):
-        return text
+        text = _DOCUMENT.sub("", re.sub(r"^an?\s+(?=\w)", "", text, flags=re.I))
+        return text[:1].upper() + text[1:]
     return None
+
+
+def _speaker_key(who: str | None) -> str:
+    """Two speakers written "A navy spokesman" and "Navy spokesperson" (or "the navy") are one."""
+    return re.sub(r"^the\s+", "", _SPOKES.sub("spokesperson", (who or "").lower()))
 
 
 def _in_body(article: Article, start: int, end: int) -> bool:
@@ -156,7 +172,7 @@ def group_quotes(
             stated = _facts_stating(fact_spans.get(art.id, []), c.start, c.end)
             match, same_words = None, False
             for k, g in enumerate(groups):
-                if (g.speaker or "").lower() != (who or "").lower():
+                if _speaker_key(g.speaker) != _speaker_key(who):
                     continue
                 inter = len(s & stems[k])
                 same_words = text.lower() in g.text.lower() or g.text.lower() in text.lower() or bool(
@@ -177,10 +193,12 @@ def group_quotes(
             elif same_words:  # another outlet's own wording ("could") does not hedge the words shown
                 g.hedged = g.hedged or q.hedged
     reach: dict[str, set[str]] = {}
+    shown: dict[str, str | None] = {}
     for g in groups:
-        reach.setdefault((g.speaker or "").lower(), set()).update(g.articles)
+        reach.setdefault(_speaker_key(g.speaker), set()).update(g.articles)
+        g.speaker = shown.setdefault(_speaker_key(g.speaker), g.speaker)  # one spelling per speaker
     first = {}
     for i, g in enumerate(groups):
-        first.setdefault((g.speaker or "").lower(), i)
-    return sorted(groups, key=lambda g: (g.speaker is None, -len(reach[(g.speaker or "").lower()]),
-                                         first[(g.speaker or "").lower()]))
+        first.setdefault(_speaker_key(g.speaker), i)
+    return sorted(groups, key=lambda g: (g.speaker is None, -len(reach[_speaker_key(g.speaker)]),
+                                         first[_speaker_key(g.speaker)]))

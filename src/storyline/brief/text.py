@@ -199,7 +199,7 @@ def is_boilerplate(text: str) -> bool:
 # down..."), needs the sentence before it to say who is meant.
 _DANGLING = re.compile(
     r"^(?:(?:on|in|at|by|later|earlier|last|this|that|then)\b[^,.;:\"“]{0,25}?,?\s+(?=(?:he|she|they|it)\b))?"
-    r"(he|she|it|they|this|these|those|that|his|her|its|their|but|and|also|however|then)\b", re.I)
+    r"(he|she|it|they|this|these|those|that|his|her|its|their|i|we|my|our|but|and|also|however|then)\b", re.I)
 
 
 def readable(text: str) -> bool:
@@ -212,7 +212,7 @@ def readable(text: str) -> bool:
         and body[:1].isupper()
         and not _DANGLING.match(body)
         and body[-1:] in ".!\"”'’"
-        and not body.startswith(("\"", "“"))
+        and not body.startswith(("\"", "“", "``", "''"))
         and _quotes_balanced(body)
     )
 
@@ -226,4 +226,12 @@ def _quotes_balanced(text: str) -> bool:
         depth -= ch == "”"
         if depth < 0:
             return False
-    return depth == 0 and text.count('"') % 2 == 0 and text.count("''") % 2 == 0
+    treebank, typewriter = 0, 0  # ``this'' (treebank) and ''this'' (typewriter)
+    for mark in re.findall(r"``|''", text):
+        if mark == "``":
+            treebank += 1
+        elif treebank:
+            treebank -= 1
+        else:
+            typewriter ^= 1
+    return depth == 0 and treebank == 0 and typewriter == 0 and text.count('"') % 2 == 0

@@ -744,7 +744,9 @@ def quoted_segments(text: str, blocks: list[tuple[int, int]]) -> list[Segment]:
             ch = text[i]
             width = 2 if text[i : i + 2] in _PAIR_QUOTES and i + 1 < be else 1
             if width == 2:
-                ch = "“" if text[i] == "`" else '"'  # a pair of apostrophes is a straight double quote
+                # Two backticks open; two apostrophes close what is open (``like this'') or, with nothing open,
+                # open like a straight quote (''like this'').
+                ch = "“" if text[i] == "`" else ("”" if opened is not None else '"')
             if ch == "“" or (ch == '"' and not straight_open):
                 if opened is None:
                     opened = i
