@@ -378,9 +378,10 @@ def test_one_kind_of_event_in_two_places_on_two_days_is_not_a_conflict():
     assert len(conflict) == 1 and {tuple(s["outlets"]) for s in conflict[0].conflict} == {("B",), ("C",)}
 
 
-def test_an_outlet_asking_its_audience_is_not_a_claim():
+def test_an_outlet_asking_its_audience_or_wire_filler_is_not_a_claim():
     text = ("We asked what our followers thought about the senator's decisive win in the primary. "
-            "The senator won the primary by twelve points on Saturday.")
+            "The senator won the primary by twelve points on Saturday. No further details were immediately available. "
+            "This is a developing story and will be updated.")
     art = Article("p", text)
     assert [c.text for c in split_claims(art, analyze_articles([art])[0])] == [
         "The senator won the primary by twelve points on Saturday."]

@@ -152,6 +152,15 @@ def test_a_portfolio_before_a_title_is_a_role_not_an_organisation() -> None:
     assert [m.label for m in a.entities if m.text == "Ukrainian"] == ["NORP", "NORP"]
 
 
+def test_an_abbreviated_rank_is_neither_a_name_nor_a_sentence_end() -> None:
+    text = ("Vancouver police Const. Tim Fanning said the gunman fled on foot. Police Const. Jana McGuinness "
+            "confirmed the arrest. Det. Mark Smith led the search.")
+    a = analyze_article(_article(text))
+    assert not [m.text for m in a.entities if m.text.rstrip(".").split()[-1] in ("Const", "Det")]
+    assert {"Tim Fanning", "Jana McGuinness", "Mark Smith"} <= {m.canonical for m in a.entities}
+    assert [text[s.start : s.end].split()[0] for s in a.sentences] == ["Vancouver", "Police", "Det."]
+
+
 def test_link_entities_across_two_articles_of_a_story() -> None:
     one = _article("Kim said the talks went well. Kim praised Russia.", id="1", story="s")
     two = _article("North Korean leader Kim Jong Un met Vladimir Putin.", id="2", story="s")

@@ -193,3 +193,14 @@ def test_that_year_is_the_year_named_before() -> None:
 
 def test_may_the_verb_is_not_a_month() -> None:
     assert find_times("Russia may receive shells.", DCT) == []
+
+
+@pytest.mark.parametrize("text", ["Nigel Hacker runs a design firm out of a heritage home at 2016 Ontario.",
+                                  "The fire broke out in the 1900 block of Main Street.",
+                                  "The plant opened on 2016 Main Street last spring."])
+def test_a_street_number_is_not_a_year(text: str) -> None:
+    assert not any(t.value.startswith(("2016", "1900")) for t in find_times(text, DCT))
+
+
+def test_a_year_beside_a_capitalised_word_is_still_a_year() -> None:
+    assert [t.value for t in find_times("In 2016 Obama won the state again.", DCT)] == ["2016"]

@@ -53,6 +53,10 @@ _BOILERPLATE = re.compile(
     # an outlet asking its audience: "We asked what our followers thought about...", "Tell us what you think"
     r"\bwe asked (?:what )?our (?:followers|readers|audience|viewers)\b|\btell us what you think\b|"
     r"\blet us know in the comments\b|\bjoin the conversation\b|\bshare your (?:thoughts|views|story)\b|"
+    # wire filler that states nothing about the story: "No further details were immediately available."
+    r"^\s*(?:no )?(?:further|more|other) details (?:were|are) (?:not )?(?:immediately )?(?:available|released)\b|"
+    r"\bthis (?:is a )?(?:breaking|developing) (?:news )?story\b|\bthis story (?:is developing|will be updated)\b|"
+    r"^\s*more to follow\b|"
     # an embedded post left as markup in a plain text ('<tweet tweet-author="@edhenry" ...>', 'pic.twitter.com/x')
     r"</?(?:tweet|a|img|iframe|blockquote|script|div|span|embed)\b[^<>]*/?>|\bpic\.twitter\.com/",
     re.IGNORECASE,

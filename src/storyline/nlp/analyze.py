@@ -187,7 +187,7 @@ def _keep_unresolved(times: list[TimeExpr], unresolved: dict[tuple[int, int], st
 # (UPI) — | Former Secretary..."). In PolNeAR's 924 texts: 13 and 34 times; each left a fragment that read as a
 # claim of its own.
 _RUNS_ON = re.compile(
-    r"(?:^|[\s(])(?:Mrs?|Ms|Dr|Sens?|Reps?|Govs?|Gen|Col|Lt|Capt|Sgt|Adm|Maj|Cmdr|Cpl|Pvt|Prof|Rev)\.$"
+    r"(?:^|[\s(])(?:Mrs?|Ms|Dr|Sens?|Reps?|Govs?|Gen|Col|Lt|Capt|Sgt|Adm|Maj|Cmdr|Cpl|Pvt|Prof|Rev|Const|Cst|Det|Insp|Supt)\.$"
     r"|\s(?:--|[-–—―])$"
 )
 

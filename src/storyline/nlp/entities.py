@@ -25,7 +25,13 @@ TITLES = {
     "chancellor", "chairman", "chairwoman", "ceo", "judge", "justice", "mayor", "ambassador", "spokesman",
     "spokeswoman", "spokesperson", "leader", "dictator", "commissioner", "director", "attorney", "speaker",
     "premier", "sheikh", "emir", "st", "officer", "chief", "deputy", "foreign", "defense", "defence",
+    "const", "constable", "cst", "det", "detective", "insp", "inspector", "supt", "superintendent", "cpl",
+    "corporal", "sergeant", "lieutenant", "captain", "colonel", "maj", "cmdr", "commander", "pvt", "sheriff",
 }  # fmt: skip
+# Titles written short: a name never ends with one, so a mention that does ("Vancouver police Const") is the
+# rank cut off from the name after it.
+_TITLE_ABBREVIATIONS = {"const", "cst", "det", "insp", "supt", "cpl", "sgt", "lt", "capt", "col", "maj", "cmdr",
+                        "pvt", "gen", "adm", "sen", "rep", "gov", "dr", "mr", "mrs", "ms", "prof", "rev"}  # fmt: skip
 _ROLE_ONLY = TITLES | {"executive", "officer", "chief", "vice", "board", "directors", "director", "chair", "head",
                        "manager", "president", "analyst", "spokesman", "of", "the", "and", "financial", "operating"}
 _CONNECT = {"of", "and", "the", "for", "&", "de", "du", "des", "la", "le", "on", "in"}
@@ -84,6 +90,8 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
         name = clean_name(ent.text, ent.label_)
         if not name or not any(c.isalpha() for c in name) or name.lower().strip(".") in _CORP:
             continue  # "LLC" cut off its company by the NER is not a name of its own
+        if re.sub(r"\W", "", name.split()[-1].lower()) in _TITLE_ABBREVIATIONS:
+            continue  # "Const" of "Const. Tim Fanning": a rank, not a name
         m = Mention(base + ent.start_char, base + ent.end_char, ent.text, ent.label_)
         m.role = _role(ent) if ent.label_ == "PERSON" else None
         if ent.label_ == "ORG" and _title_fragment(ent):
