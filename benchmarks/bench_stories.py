@@ -158,20 +158,41 @@ def polnear_drift() -> list[str]:
            f"{len(arts)} articles, {min(r['date'] for r in rows)} to {max(r['date'] for r in rows)}. Mostly "
            "different events of one beat (the same candidates in nearly every article): a story that keeps every "
            "report of its beat is a failure even without gold.", "",
-           "| method | stories | largest story | 2nd | share of articles in the largest |", "|---|---|---|---|---|"]
-    saved = cluster.STORY_SPAN_DAYS
+           "| method | stories | largest story | 2nd | share of articles in the largest | stories running past "
+           f"{cluster.STORY_SPAN_DAYS} days |", "|---|---|---|---|---|---|"]
+    saved = cluster.STORY_SPAN_DAYS, cluster.LATE_JOIN
+    day = {r["id"]: datetime.date.fromisoformat(r["date"][:10]) for r in rows}
     try:
-        for name, span, fn in ((f"storyline (a story spans at most {saved} days, first report to last)", saved,
-                                 assign_stories),
-                                ("storyline without the end check of members in doubt", saved, _without_doubt),
-                                ("storyline without the span bound", 10**6, assign_stories)):
-            cluster.STORY_SPAN_DAYS = span
+        for name, span, late, fn in (
+                (f"storyline (a story spans at most {saved[0]} days, first report to last, but for follow-ups "
+                 f"at probability >= {saved[1]})", saved[0], saved[1], assign_stories),
+                ("storyline without the end check of members in doubt", saved[0], saved[1], _without_doubt),
+                ("storyline without follow-ups past the span", saved[0], 2.0, assign_stories),
+                ("storyline without the span bound", 10**6, saved[1], assign_stories)):
+            cluster.STORY_SPAN_DAYS, cluster.LATE_JOIN = span, late
             pred = fn(arts)
             sizes = sorted(Counter(pred.values()).values(), reverse=True) + [0]
-            out.append(f"| {name} | {len(set(pred.values()))} | {sizes[0]} | {sizes[1]} | {sizes[0] / len(arts):.2f} |")
+            runs: dict[str, list[datetime.date]] = {}
+            for a in arts:
+                runs.setdefault(pred[a.id], []).append(day[a.id])
+            long = sum(1 for d in runs.values() if (max(d) - min(d)).days > saved[0])
+            out.append(f"| {name} | {len(set(pred.values()))} | {sizes[0]} | {sizes[1]} | {sizes[0] / len(arts):.2f} "
+                       f"| {long} |")
     finally:
-        cluster.STORY_SPAN_DAYS = saved
+        cluster.STORY_SPAN_DAYS, cluster.LATE_JOIN = saved
     return out + [""]
+
+
+def _without_follow_ups(articles: list[Article]) -> dict[str, str]:
+    """Without late joins: no story takes a report dated past its span (cluster.LATE_JOIN off)."""
+    from storyline.stories import cluster
+
+    saved = cluster.LATE_JOIN
+    cluster.LATE_JOIN = 2.0
+    try:
+        return assign_stories(articles)
+    finally:
+        cluster.LATE_JOIN = saved
 
 
 def timed(fn, articles):  # type: ignore[no-untyped-def]
@@ -224,6 +245,8 @@ def main() -> None:
             read = ingested("ecbplus_train_dev.jsonl", split)
             lines.append(_ecb_row(split, "storyline, the file read as `storyline cluster` reads it (cleaned, dates "
                                   "inferred from text and URL)", len(read), assign_stories(read), gold))
+            lines.append(_ecb_row(split, "the same, without follow-ups past the story span", len(read),
+                                  _without_follow_ups(read), gold))
             progress.advance(task)
         lines += ["", "The online repair (src/storyline/stories/repair.py, cluster.repair_story and merge_young): after "
                   "each join, a story of 6-60 cased members whose members fall into two groups by their distinctive "
@@ -246,8 +269,11 @@ def main() -> None:
                   "events of one kind, the usual ECB+ error, look alike to it and stay.", "",
                   "Read through ingest, a third of the ECB+ texts get a date (from the URL or the text), and the "
                   "story span bound (a story spans at most 7 days, there for dated streams: see the PolNeAR beat "
-                  "below) splits the gold stories whose reports are weeks or years apart: 11 of the 50 train "
-                  "stories have dated reports more than 7 days apart.", "",
+                  "below) would split the gold stories whose reports are weeks or years apart (11 of the 50 train "
+                  "stories have dated reports more than 7 days apart): a report dated past the span joins a story "
+                  "only at probability >= 0.9 (cluster.LATE_JOIN), as a follow-up. The rest of the gap to the "
+                  "undated rows is the date order itself: undated reports take the place of the dated one before "
+                  "them, and two events of one kind meet in another order.", "",
                   "The embedding variant scores lower (MiniLM finds two earthquakes alike: the same kind is exactly "
                   "what it captures), so the clusterer does not use it by default.", "",
                   "Reference (data README): TF-IDF + average linkage (offline, all pairs) BCubed F1 about 0.87 on "

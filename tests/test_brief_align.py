@@ -532,3 +532,15 @@ def test_what_an_outlet_adds_to_a_wire_copy_is_its_own_claim_and_the_copied_text
     claims = story_claims([a, a2], analyze_articles([a, a2]), [["a", "a2"]])
     assert [c.article_id for c in claims if "tunnel" in c.text] == ["a"]
     assert [c.article_id for c in claims if "buses" in c.text] == ["a2"]
+
+
+def test_a_lead_sentence_copied_into_a_title_field_is_not_chosen_as_the_headline():
+    from storyline.brief.summary import choose_headline
+
+    arts = [Article("a", "x", title="It's a tough job hosting the Academy Awards."),
+            Article("b", "y", title="Hugh Jackman to host the 81st Academy Awards")]
+    claims = np.array([[1.0, 0.0]], dtype=np.float32)
+    titles = np.array([[1.0, 0.0], [0.8, 0.6]], dtype=np.float32)  # the sentence is nearer the story's centre
+    assert choose_headline(arts, claims, titles, []) == "Hugh Jackman to host the 81st Academy Awards"
+    arts[1].title = "He will host the 81st Academy Awards."  # no real headline among them: the nearest title
+    assert choose_headline(arts, claims, titles, []) == "It's a tough job hosting the Academy Awards."

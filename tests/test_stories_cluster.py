@@ -169,31 +169,35 @@ def test_the_same_input_gives_the_same_stories_in_every_process(shared_data) -> 
     assert runs[0] == runs[1] and len(json.loads(runs[0])) == 2000
 
 
-def test_a_daily_beat_does_not_chain_into_one_story_for_weeks() -> None:
-    """Twenty days of reports on one senator's budget fight (same names, same words, a new turn each day): reports
-    of one day stay together, and no story runs on past STORY_SPAN_DAYS after it began."""
-    arts = []
-    for day in range(1, 21):
-        for outlet in ("a", "b"):
-            arts.append(Article(
-                id=f"{outlet}{day}", published=f"2024-03-{day:02d}",
-                title=f"Senator Maria Delgado budget fight, day {day}",
-                text=(f"Senator Maria Delgado pressed the Senate budget committee in Washington on the spending bill. "
-                      f"Delgado said the budget bill would cut {day * 3} programmes, and committee chair Tom Rourke "
-                      f"said the Senate vote on the budget could come soon.")))
-    pred = assign_stories(arts)
-    assert all(pred[f"a{d}"] == pred[f"b{d}"] for d in range(1, 21))
-    first = {}
-    for a in arts:
-        first.setdefault(pred[a.id], int(a.published[-2:]))
-        assert int(a.published[-2:]) - first[pred[a.id]] <= STORY_SPAN_DAYS
-    assert len(set(pred.values())) >= 3
+def test_a_follow_up_weeks_later_joins_its_story_and_a_new_event_of_the_beat_does_not() -> None:
+    """Past STORY_SPAN_DAYS a report joins a story only when it is very probably the same story (LATE_JOIN): the
+    sentence of the hacker who exposed an official's email, months after his arrest, is the arrest's story; a quake
+    elsewhere a month after the Sulawesi quake is a story of its own."""
+    arrest = [Article(id=f"h{i}", published=f"2016-05-{26 + i}", title=title, text=text) for i, (title, text) in enumerate([
+        ("Hacker who exposed Clinton's private email address admits to other intrusions",
+         "Marcel Lazar Lehel, the Romanian hacker known as Guccifer who exposed Hillary Clinton's private email "
+         "address, pleaded guilty in federal court in Alexandria, Virginia, to unauthorized access and identity theft. "
+         "Lehel admitted hacking the email accounts of about 100 Americans, including Sidney Blumenthal."),
+        ("Romanian hacker Guccifer pleads guilty in Virginia",
+         "The Romanian hacker Guccifer, Marcel Lazar Lehel, who revealed Clinton's private email address by breaking "
+         "into Sidney Blumenthal's account, pleaded guilty on Wednesday in Alexandria, Virginia, to identity theft "
+         "and unauthorized access to a protected computer.")])]
+    sentence = Article(id="h9", published="2016-09-01", title="Hacker who exposed Clinton's email gets 52-month sentence",
+                       text="Marcel Lazar Lehel, the Romanian hacker known as Guccifer who exposed Hillary Clinton's "
+                            "private email address after breaking into Sidney Blumenthal's account, was sentenced in "
+                            "federal court in Alexandria, Virginia, to 52 months in prison for identity theft and "
+                            "unauthorized access.")
+    pred = assign_stories([*arrest, sentence])
+    assert pred["h0"] == pred["h1"] == pred["h9"]
+    quakes = [QUAKE_A1, QUAKE_A2, Article(id="a9", published="2021-02-20", title=QUAKE_B1.title, text=QUAKE_B1.text)]
+    pred = assign_stories(quakes)
+    assert pred["a1"] == pred["a2"] != pred["a9"]
 
 
-def test_no_story_of_a_dated_beat_spans_more_than_the_story_span(shared_data) -> None:  # type: ignore[no-untyped-def]
-    """A year of PolNeAR election coverage: late reports, young stories folded in and lone reports revisited at the
-    end all keep every story within STORY_SPAN_DAYS from its first report to its last (it had let four stories run
-    to 8-16 days)."""
+def test_stories_of_a_dated_beat_stay_within_the_span_but_for_rare_follow_ups(shared_data) -> None:  # type: ignore[no-untyped-def]
+    """A year of PolNeAR election coverage (the same candidates in nearly every article): without the span bound it
+    chains into one story of 700 articles. With it, a story runs past STORY_SPAN_DAYS only through a report very
+    probably of it (LATE_JOIN): few stories do, and none becomes the beat."""
     import datetime
 
     rows = [json.loads(line) for line in open(shared_data / "polnear_train_dev.jsonl", encoding="utf-8")]
@@ -202,7 +206,9 @@ def test_no_story_of_a_dated_beat_spans_more_than_the_story_span(shared_data) ->
     days: dict[str, list[datetime.date]] = {}
     for r in rows:
         days.setdefault(pred[r["id"]], []).append(datetime.date.fromisoformat(r["date"][:10]))
-    assert max((max(d) - min(d)).days for d in days.values()) <= STORY_SPAN_DAYS
+    long_runs = [d for d in days.values() if (max(d) - min(d)).days > STORY_SPAN_DAYS]
+    assert len(long_runs) <= 0.03 * len(days)
+    assert max(len(d) for d in days.values()) <= 0.02 * len(rows)
     assert len(days) > len(rows) / 3  # and a beat does not become a handful of stories
 
 

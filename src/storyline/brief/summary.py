@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from storyline.brief.claims import Claim
-from storyline.brief.text import readable
+from storyline.brief.text import dangling, readable
 from storyline.model import Article, Fact, SummaryItem
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 7
@@ -75,6 +75,10 @@ def choose_headline(articles: list[Article], vectors: np.ndarray, title_vectors:
     """The title that best states the whole story (closest to the centre of its claims); else the first summary line."""
     titles = [(a.title or "").strip() for a in articles]
     cand = [i for i, t in enumerate(titles) if len(t.split()) >= 3]
+    # A "title" that is a lead sentence copied into the field ("It's a tough job hosting the Academy Awards.")
+    # reads worse than a real headline: headlines carry no full stop and do not lean on a pronoun.
+    headlike = [i for i in cand if not titles[i].endswith(".") and not dangling(titles[i])]
+    cand = headlike or cand
     if cand and len(vectors):
         centroid = vectors.mean(0)
         centroid /= max(float(np.linalg.norm(centroid)), 1e-9)

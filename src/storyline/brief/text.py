@@ -206,6 +206,11 @@ _DANGLING = re.compile(
     r"(he|she|it|they|this|these|those|that|his|her|its|their|i|we|my|our|but|and|also|however|then)\b", re.I)
 
 
+def dangling(text: str) -> bool:
+    """Whether the text leans on what came before it: a pronoun subject ("It's", "On Tuesday she") or "But"."""
+    return bool(_DANGLING.match(text.strip()))
+
+
 def readable(text: str) -> bool:
     """A sentence that stands on its own in a summary: starts like a sentence, not with a dangling pronoun or
     "But", ends like one, is neither a fragment nor a wall of text, and is not a bare quotation."""
@@ -214,7 +219,7 @@ def readable(text: str) -> bool:
     return (
         6 <= words <= 60
         and body[:1].isupper()
-        and not _DANGLING.match(body)
+        and not dangling(body)
         and body[-1:] in ".!\"”'’"
         and not body.startswith(("\"", "“", "``", "''"))
         and _quotes_balanced(body)
