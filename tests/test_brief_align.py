@@ -272,10 +272,13 @@ def test_one_speaker_written_several_ways_is_listed_once():
     a = Article("a", "A navy spokesman said the pirates surrendered without a fight. A Defence Ministry statement said "
                 "the ship was escorted to safety.", outlet="A", published="2024-03-01")
     b = Article("b", "The helicopter reached the ship within minutes, the navy spokesperson said. The Defence Ministry "
-                "said the crew of the freighter was unharmed.", outlet="B", published="2024-03-01")
+                "said the crew of the freighter was unharmed. According to Laurence Mark, producer of the telecast, "
+                "the show would run under three hours. ``We want it to be more of a party,'' Laurence Mark said.",
+                outlet="B", published="2024-03-01")
     brief = build_brief(Story("s", ["a", "b"]), [a, b], analyze_articles([a, b]))
     speakers = sorted({q.speaker for q in brief.quotes})
-    assert speakers == ["Defence Ministry", "Navy spokesman"], speakers
+    assert speakers == ["Defence Ministry", "Laurence Mark", "Navy spokesman"], speakers
+    assert "We want it to be more of a party" in [q.text for q in brief.quotes]  # no treebank marks left on it
 
 
 def test_a_pledge_to_act_is_something_said():

@@ -34,3 +34,11 @@ def test_a_lead_with_its_own_date_is_not_repeated_and_an_undated_article_adds_no
     timeline = build_timeline([dated, undated], analyze_articles([dated, undated]), [])
     assert [(e.date, e.basis) for e in timeline if e.articles == ["c"]] == [("2024-05-07", "text")]
     assert all(e.basis == "text" for e in timeline if "d" in e.articles)
+
+
+def test_a_dated_label_is_not_an_event():
+    a = _article("e", "Daily E", "2024-05-10",
+                 "(Tuesday edition)\nOn Tuesday the council of Halden approved a new budget for the harbour district.")
+    timeline = build_timeline([a], analyze_articles([a]), [])
+    assert [e.text for e in timeline] == [
+        "On Tuesday the council of Halden approved a new budget for the harbour district."]

@@ -273,3 +273,11 @@ def test_model_numbers_group_into_one_product() -> None:
     products = {m.canonical for m in a.entities if "787" in m.text}
     assert products == {"787 Dreamliner"}
     assert {m.canonical for m in a.entities if m.text == "Boeing"} == {"Boeing"}
+
+
+def test_what_had_yet_to_happen_by_a_weekday_is_dated_back_not_ahead() -> None:
+    text = ("Shooting suspect arraigned\n\nThe manager had yet to regain consciousness Wednesday, police said. "
+            "The judge will rule on bail Wednesday.")
+    a = analyze_article(Article("t", text, published="2007-04-12",
+                                blocks=[Block(0, 26, "title"), Block(28, len(text), "body")]))
+    assert [t.value for t in a.times] == ["2007-04-11", "2007-04-18"]

@@ -197,10 +197,13 @@ def test_may_the_verb_is_not_a_month() -> None:
 
 @pytest.mark.parametrize("text", ["Nigel Hacker runs a design firm out of a heritage home at 2016 Ontario.",
                                   "The fire broke out in the 1900 block of Main Street.",
-                                  "The plant opened on 2016 Main Street last spring."])
-def test_a_street_number_is_not_a_year(text: str) -> None:
+                                  "The plant opened on 2016 Main Street last spring.",
+                                  "A caller heard a description of the suspect's vehicle, a 2016 silver Ford Fusion.",
+                                  "He struck her with his 1900 Toyota Camry."])
+def test_a_street_number_or_a_model_year_is_not_a_year(text: str) -> None:
     assert not any(t.value.startswith(("2016", "1900")) for t in find_times(text, DCT))
 
 
 def test_a_year_beside_a_capitalised_word_is_still_a_year() -> None:
     assert [t.value for t in find_times("In 2016 Obama won the state again.", DCT)] == ["2016"]
+    assert [t.value for t in find_times("He won a 2016 primary in Ohio.", DCT)] == ["2016"]

@@ -103,10 +103,13 @@ _SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 
 def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
     """Who is quoted: the resolved name, or the speaker as written when it names someone ("South Korea's
-    military"); a bare pronoun or a common noun phrase ("those discussions") names nobody. A leading "a"/"an"
-    and a trailing "statement" are not part of the name ("a Defence Ministry statement" is the Defence Ministry)."""
+    military"); a bare pronoun or a common noun phrase ("those discussions") names nobody. A leading "a"/"an",
+    a trailing "statement" and an apposition are not part of the name ("a Defence Ministry statement" is the
+    Defence Ministry, "Laurence Mark, producer of the telecast" is Laurence Mark)."""
     text = " ".join((q.speaker_canonical or (q.speaker.text if q.speaker else "")).split())
     if text and text.lower() not in _PRONOUNS and any(ch.isupper() for ch in text):
+        head = text.split(", ")[0]  # "Laurence Mark, producer of the telecast": the name, not its apposition
+        text = head if any(ch.isupper() for ch in head) else text
         text = _DOCUMENT.sub("", re.sub(r"^an?\s+(?=\w)", "", text, flags=re.I))
         return text[:1].upper() + text[1:]
     return None
@@ -158,7 +161,7 @@ def group_quotes(
                 continue
             text = " ".join(art.text[c.start : c.end].split()).strip(" ,")
             if q.direct:
-                text = text.strip("\"“”'‘’ ,")
+                text = text.strip("\"“”'‘’`, ")
             elif q.cue and q.cue.end <= c.start and _denies(q) and not text.lower().startswith(_REFUSALS):
                 # "Kirby declined to detail how ...", "Ortiz did not confirm that ...": the content alone reads as
                 # their words, so the frame that denies it is kept with it.

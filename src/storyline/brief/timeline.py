@@ -11,6 +11,8 @@ nobody reported. Two outlets dating the same fact to the same date are one entry
 
 from __future__ import annotations
 
+import re
+
 from storyline.brief.claims import add_source, block_kind, set_aside_spans, usable
 from storyline.brief.text import content_stems, is_boilerplate
 from storyline.model import Analysis, Article, Fact, Span, TimelineEntry
@@ -75,9 +77,12 @@ def build_timeline(articles: list[Article], analyses: list[Analysis], facts: lis
 
 
 def _readable(art: Article, s: Span, aside: list[tuple[int, int]]) -> bool:
+    """A sentence a timeline entry can show: in the body, not boilerplate, and a sentence rather than a label
+    ("(USA Today article)")."""
     if not (0 <= s.start < s.end <= len(art.text)) or not usable(art, s.start, s.end, aside):
         return False
-    return not is_boilerplate(" ".join(art.text[s.start : s.end].split()))
+    text = " ".join(art.text[s.start : s.end].split())
+    return len(re.findall(r"\w+", text)) >= 4 and not is_boilerplate(text)
 
 
 def _lead(art: Article, an: Analysis, aside: list[tuple[int, int]]) -> Span | None:

@@ -238,6 +238,12 @@ def _analyze(article: Article, docs: list[tuple[int, Doc]]) -> Analysis:
     return analysis
 
 
+def _yet_to(verb) -> bool:  # noqa: ANN001 (a spaCy Token)
+    """An infinitive under "have yet to": what has not happened by then, not what will."""
+    head = verb.head
+    return head.lemma_ == "have" and any(t.lower_ == "yet" for t in (*head.children, *verb.children))
+
+
 def _tense_of(doc: Doc, base: int) -> Callable[[int], str | None]:
     """For an offset in the article, the tense of the verb governing the token there: what decides whether
     "Monday" is the last one ("met Monday") or the next ("will meet Monday")."""
@@ -257,6 +263,8 @@ def _tense_of(doc: Doc, base: int) -> Callable[[int], str | None]:
         else:
             return None
         aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if tok.tag_ == "VB" and any(a.lower_ == "to" for a in aux) and _yet_to(tok):
+            return "past" if tok.head.tag_ == "VBD" else None  # "had yet to regain consciousness Wednesday"
         if any(a.lower_ in ("will", "'ll", "shall", "wo") for a in aux) or (
             tok.tag_ == "VB" and any(a.lower_ == "to" for a in aux)
         ):

@@ -265,13 +265,19 @@ def _h_us(m: re.Match, ctx: _Ctx) -> str | None:
         return None
 
 
-# A street number is not a year: "a heritage home at 2016 Ontario", "the 1900 block of Main Street".
+# A street number is not a year: "a heritage home at 2016 Ontario", "the 1900 block of Main Street"...
 _ADDRESS_BEFORE = re.compile(r"\b(?:at|on)\s+$")
 _ADDRESS_AFTER = re.compile(r"^\s+(?:block\b|[A-Z][a-z]+\s+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Drive|Dr|Lane|Way)\b)")
 
 
+# ... nor is a model year: "a 2007 silver Ford Fusion", "his 2013 Toyota Camry".
+_OWNED_BEFORE = re.compile(r"\b(?:a|an|his|her|their|its|my|our|your)\s+$", re.I)
+
+
 def _h_year(m: re.Match, ctx: _Ctx) -> str | None:
     if re.match(r"^\s+block\b", ctx.after) or (_ADDRESS_BEFORE.search(ctx.before) and re.match(r"^\s+[A-Z]", ctx.after)):
+        return None
+    if _OWNED_BEFORE.search(ctx.before) and re.match(r"^\s+(?:[a-z]+\s+)?[A-Z][a-z]", ctx.after):
         return None
     if _ADDRESS_AFTER.match(ctx.after):
         return None
