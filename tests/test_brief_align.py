@@ -379,6 +379,12 @@ def test_one_kind_of_event_in_two_places_on_two_days_is_not_a_conflict():
                 outlet="C", published="2016-06-08")
     conflict = [f for f in align_facts([b, c], analyze_articles([b, c]), []) if f.status == "conflict"]
     assert len(conflict) == 1 and {tuple(s["outlets"]) for s in conflict[0].conflict} == {("B",), ("C",)}
+    # two storms named, two years: two events, not one event given two dates
+    d = Article("d", "Her clinic in Bayou La Batre was destroyed by Hurricane Georges in 1998, and she rebuilt it.",
+                outlet="D", published="2009-07-13")
+    e = Article("e", "Her clinic in Bayou La Batre was destroyed by Hurricane Katrina in 2005, and she rebuilt it.",
+                outlet="E", published="2009-07-13")
+    assert not [f for f in align_facts([d, e], analyze_articles([d, e]), []) if f.status == "conflict"]
 
 
 def test_an_outlet_asking_its_audience_or_wire_filler_is_not_a_claim():

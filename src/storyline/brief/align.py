@@ -331,16 +331,20 @@ def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str,
                     if outlet[members[a].article_id] != outlet[members[b].article_id] and _alike(
                             members[a], members[b], vectors[idx[a]], vectors[idx[b]], attr) and (
                             about is None or about(members[a]) & about(members[b])) and not _elsewhere(
-                            members[a], members[b]):
+                            members[a], members[b], attr):
                         return [{"text": members[v[0]].text, "articles": sorted({members[k].article_id for k in v}),
                                  attr: sorted(key)} for key, v in sides.items()]
     return []
 
 
-def _elsewhere(a: Claim, b: Claim) -> bool:
-    """Whether two claims name places and no place in common: "won the primary in Puerto Rico on Sunday" and "won
-    South Dakota's primary on Tuesday" are two events of one kind, not one event given two dates."""
-    return bool(a.places) and bool(b.places) and not a.places & b.places
+def _elsewhere(a: Claim, b: Claim, attr: str) -> bool:
+    """Whether two claims name places (or other names) and none in common: "won the primary in Puerto Rico on
+    Sunday" and "won South Dakota's primary on Tuesday" are two events of one kind, not one event given two dates,
+    and so are "destroyed by Hurricane Georges in 1998" and "destroyed by Hurricane Katrina in 2005"."""
+    pairs = [(a.places, b.places)]
+    if attr != "people":  # names that differ are what a conflict over names is about
+        pairs.append((a.entities - a.places, b.entities - b.places))
+    return any(bool(x) and bool(y) and not x & y for x, y in pairs)
 
 
 def _comparable(a: frozenset, b: frozenset, attr: str) -> bool:

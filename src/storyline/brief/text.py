@@ -56,7 +56,7 @@ _BOILERPLATE = re.compile(
     # wire filler that states nothing about the story: "No further details were immediately available."
     r"^\s*(?:no )?(?:further|more|other) details (?:were|are) (?:not )?(?:immediately )?(?:available|released)\b|"
     r"\bthis (?:is a )?(?:breaking|developing) (?:news )?story\b|\bthis story (?:is developing|will be updated)\b|"
-    r"^\s*more to follow\b|"
+    r"^\s*more to follow\b|^\s*for immediate release\b|"
     # an embedded post left as markup in a plain text ('<tweet tweet-author="@edhenry" ...>', 'pic.twitter.com/x')
     r"</?(?:tweet|a|img|iframe|blockquote|script|div|span|embed)\b[^<>]*/?>|\bpic\.twitter\.com/",
     re.IGNORECASE,
