@@ -8,6 +8,7 @@ stage could not resolve stays unnamed rather than being guessed.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from storyline.brief.claims import add_source, set_aside_spans, usable
 from storyline.brief.text import content_stems, is_boilerplate
@@ -151,6 +152,7 @@ def group_quotes(
     groups: list[QuoteGroup] = []
     stems: list[set[str]] = []
     in_facts: list[set[int]] = []
+    by_speaker: dict[str, list[int]] = defaultdict(list)  # speaker key -> indices of that speaker's groups
     for art, an in zip(articles, analyses):
         aside = set_aside_spans(art, an)
         for q in an.quotes:
@@ -174,9 +176,9 @@ def group_quotes(
             s = content_stems(text)
             stated = _facts_stating(fact_spans.get(art.id, []), c.start, c.end)
             match, same_words = None, False
-            for k, g in enumerate(groups):
-                if _speaker_key(g.speaker) != _speaker_key(who):
-                    continue
+            key = _speaker_key(who)
+            for k in by_speaker[key]:
+                g = groups[k]
                 inter = len(s & stems[k])
                 same_words = text.lower() in g.text.lower() or g.text.lower() in text.lower() or bool(
                     inter and inter / len(s | stems[k]) >= SAME_QUOTE)
@@ -184,6 +186,7 @@ def group_quotes(
                     match = k
                     break
             if match is None:
+                by_speaker[key].append(len(groups))
                 groups.append(QuoteGroup(who, text, q.direct, [art.id], [outlet[art.id]], q.hedged))
                 stems.append(s)
                 in_facts.append(stated)

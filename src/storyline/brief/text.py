@@ -192,6 +192,7 @@ _STAMP_WORD = re.compile(
 _STAMP_CUE = re.compile(r"\b(?:" + _MONTHS + r")\b|\d{1,2}\s*:\s*\d\d", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # claims, quotes and the timeline ask about the same sentences
 def is_boilerplate(text: str) -> bool:
     """True for a caption credit, footer, prompt, byline or date stamp that must never reach a brief."""
     if _BOILERPLATE.search(text):

@@ -297,38 +297,51 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
         for n in group[1:]:
             union(n, group[0])
     multi = [n for n in names if len(n.split()) >= 2]
-    persons = [n for n in multi if label_of[n].most_common(1)[0][0] == "PERSON"]
+    # Multi-word names indexed by what a short form can match (the story can hold a thousand names).
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    by_edge: dict[str, list[str]] = defaultdict(list)  # a first or last word -> the person names it starts or ends
+    by_word: dict[str, list[str]] = defaultdict(list)  # any word (singular) -> the names holding it
+    for x in multi:
+        xw = x.split()
+        by_initials[_initials(x)].append(x)
+        if label_of[x].most_common(1)[0][0] == "PERSON":
+            for w in dict.fromkeys((xw[0], xw[-1])):
+                by_edge[w].append(x)
+        for w in dict.fromkeys(_singular(w) for w in xw):
+            by_word[w].append(x)
     for n in names:
         words = n.split()
         lab = label_of[n].most_common(1)[0][0]
         if _ACRONYM.match(n.replace(" ", "")) and len(words) == 1 and not any(c.isdigit() for c in n):
-            letters = n.replace(".", "").upper()
-            cands = [x for x in multi if _initials(x) == letters]
+            cands = by_initials.get(n.replace(".", "").upper(), [])
             if cands:
                 union(n, max(cands, key=lambda x: names[x]))
             continue
         if len(words) <= 2 and lab in ("PERSON", "ORG", "NORP", "GPE", "MISC") and _key(n) not in gazetteer():
-            cands = [p for p in persons if p != n and _name_part(words, p.split())]
+            near = dict.fromkeys(by_edge.get(words[0], []) + by_edge.get(words[-1], []))
+            cands = [p for p in near if p != n and _name_part(words, p.split())]
             if cands and (lab == "PERSON" or (len(words) == 1 and (label_of[n]["PERSON"] > 0 or lab == "MISC"
                                                                    or len({find(c) for c in cands}) == 1))):
                 union(n, max(cands, key=lambda p: (names[p], len(p))))
                 continue
         if len(words) == 1 and (any(c.isdigit() for c in n) or lab in ("MISC", "PRODUCT")):  # "A380" -> "Airbus A380"
             stem = _singular(n)
-            cands = [x for x in multi if _singular(x.split()[-1]) == stem]
+            holding = by_word.get(stem, [])
+            cands = [x for x in holding if _singular(x.split()[-1]) == stem]
             if not cands and any(c.isdigit() for c in n):  # "787" -> "787 Dreamliner"
-                cands = [x for x in multi if stem in {_singular(w) for w in x.split()}]
+                cands = holding
             if len({find(c) for c in cands}) == 1:
                 union(n, cands[0])
                 continue
         if lab == "ORG" and len(words) <= 3:  # "the Air Force" -> "United States Air Force"
-            cands = [x for x in multi if x != n and len(x.split()) > len(words) and x.split()[-len(words):] == words
-                     and _is_place(" ".join(x.split()[: -len(words)]))]
+            cands = [x for x in by_word.get(_singular(words[-1]), []) if x != n and len(x.split()) > len(words)
+                     and x.split()[-len(words):] == words and _is_place(" ".join(x.split()[: -len(words)]))]
             if len({find(c) for c in cands}) == 1:
                 union(n, cands[0])
                 continue
         if lab in ("ORG", "FAC", "PRODUCT", "EVENT") and len(words) == 1:  # "Northrop" -> "Northrop Grumman"
-            cands = [x for x in multi if x.split()[0] == n and label_of[x].most_common(1)[0][0] == lab]
+            cands = [x for x in by_word.get(_singular(n), []) if x.split()[0] == n
+                     and label_of[x].most_common(1)[0][0] == lab]
             if len({find(c) for c in cands}) == 1 and names[n] <= max(names[c] for c in cands) + 1:
                 union(n, cands[0])
     groups: dict[str, list[str]] = defaultdict(list)
