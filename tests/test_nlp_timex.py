@@ -207,3 +207,4 @@ def test_a_street_number_or_a_model_year_is_not_a_year(text: str) -> None:
 def test_a_year_beside_a_capitalised_word_is_still_a_year() -> None:
     assert [t.value for t in find_times("In 2016 Obama won the state again.", DCT)] == ["2016"]
     assert [t.value for t in find_times("He won a 2016 primary in Ohio.", DCT)] == ["2016"]
+    assert [t.value for t in find_times("The court overruled a 1971 Convention on extradition.", DCT)] == ["1971"]

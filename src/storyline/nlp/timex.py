@@ -270,14 +270,19 @@ _ADDRESS_BEFORE = re.compile(r"\b(?:at|on)\s+$")
 _ADDRESS_AFTER = re.compile(r"^\s+(?:block\b|[A-Z][a-z]+\s+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Drive|Dr|Lane|Way)\b)")
 
 
-# ... nor is a model year: "a 2007 silver Ford Fusion", "his 2013 Toyota Camry".
+# ... nor is a car's model year: "a 2007 silver Ford Fusion", "his 2013 Toyota Camry" ("a 1971 Convention" and
+# "his 1990 Anheuser earnings projection" are dates: TimeBank).
 _OWNED_BEFORE = re.compile(r"\b(?:a|an|his|her|their|its|my|our|your)\s+$", re.I)
+_MAKE_AFTER = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:Acura|Audi|BMW|Buick|Cadillac|Chevrolet|Chevy|Chrysler|Dodge|Fiat|Ford|GMC|Honda|Hummer|"
+    r"Hyundai|Infiniti|Jaguar|Jeep|Kia|Land Rover|Lexus|Lincoln|Mazda|Mercedes|Mercury|Mini|Mitsubishi|Nissan|"
+    r"Oldsmobile|Peugeot|Pontiac|Porsche|Renault|Saab|Saturn|Subaru|Suzuki|Tesla|Toyota|Volkswagen|VW|Volvo)\b")
 
 
 def _h_year(m: re.Match, ctx: _Ctx) -> str | None:
     if re.match(r"^\s+block\b", ctx.after) or (_ADDRESS_BEFORE.search(ctx.before) and re.match(r"^\s+[A-Z]", ctx.after)):
         return None
-    if _OWNED_BEFORE.search(ctx.before) and re.match(r"^\s+(?:[a-z]+\s+)?[A-Z][a-z]", ctx.after):
+    if _OWNED_BEFORE.search(ctx.before) and _MAKE_AFTER.match(ctx.after):
         return None
     if _ADDRESS_AFTER.match(ctx.after):
         return None
