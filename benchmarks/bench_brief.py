@@ -447,8 +447,9 @@ def speed(sizes: tuple[int, ...] = (2, 10, 35, 50)) -> list[str]:
               f"words: {rate_before:.0f} sentences/s before the briefs, {rate_after:.0f} after; 1-minute load average "
               f"{load_before:.1f} before, {load_after:.1f} after, on 2 cores (other engineers' jobs share the "
               "machine). Each brief also embeds its articles' titles. Claims embedded = claims with a TF-IDF "
-              f"neighbour (>= {align.NEIGHBOUR_TFIDF}) in another article plus {align.STORY_SAMPLE} spread over "
-              f"the story for its mean similarity; all of them in stories of at most {align.EMBED_ALL_BELOW} claims.",
+              f"neighbour (>= {align.NEIGHBOUR_TFIDF}) in another article, the {align.EMBED_BUDGET} closest at most, "
+              f"plus {align.STORY_SAMPLE} spread over the story for its mean similarity; all of them in stories of "
+              f"at most {align.EMBED_ALL_BELOW} claims.",
               "", "PolNeAR articles are long (about 45 sentences each): 35 of them hold about the ~1,500 sentences "
               "of a typical 50-article story. Machine: 2 cores, no GPU.", ""]
     return lines

@@ -159,6 +159,7 @@ def test_pruned_scoring_embeds_only_claims_with_a_neighbour_and_still_corroborat
     tfidf = feature_matrices(claims, np.zeros((len(claims), 1), dtype=np.float32))["tfidf"]
     worth = [c.text.split()[0] for c, w in zip(claims, worth_embedding(claims, tfidf)) if w]
     assert worth == ["Firefighters", "Nine"]
+    assert worth_embedding(claims, tfidf, budget=1).sum() == 1  # past the budget, only the closest are embedded
     vectors, prob = score_claims(claims, embed_all_below=0)
     assert np.allclose(prob, prob.T)
     facts = facts_from_claims(claims, vectors, [a, b], [], prob=prob)
