@@ -91,16 +91,19 @@ def dated_stream(articles: list[Article], n: int, per_day: int = 500) -> list[Ar
     return out
 
 
-def _with_switch(name: str, value: bool, articles: list[Article]) -> dict[str, str]:
-    """assign_stories with one of the stage's switches flipped for this run only."""
+def _with_switch(name: str, value: object, articles: list[Article], where: str = "storyline.stories") -> dict[str, str]:
+    """assign_stories with one of the stage's switches (in module `where`) set for this run only."""
+    import importlib
+
     import storyline.stories as st
 
-    before = getattr(st, name)
-    setattr(st, name, value)
+    module = importlib.import_module(where)
+    before = getattr(module, name)
+    setattr(module, name, value)
     try:
         return st.assign_stories(articles)
     finally:
-        setattr(st, name, before)
+        setattr(module, name, before)
 
 
 def _with_leads(articles: list[Article]) -> dict[str, str]:
@@ -129,14 +132,7 @@ def ingested(name: str, split: str) -> list[Article]:
 
 def _without_doubt(articles: list[Article]) -> dict[str, str]:
     """Without the end-of-input check of members in doubt (cluster.DOUBT, stories._leave_alone)."""
-    from storyline.stories import cluster
-
-    saved = cluster.DOUBT
-    cluster.DOUBT = 0.0
-    try:
-        return assign_stories(articles)
-    finally:
-        cluster.DOUBT = saved
+    return _with_switch("DOUBT", 0.0, articles, "storyline.stories.cluster")
 
 
 def _ecb_row(split: str, name: str, n: int, pred: dict[str, str], gold: dict[str, str]) -> str:
@@ -185,14 +181,7 @@ def polnear_drift() -> list[str]:
 
 def _without_follow_ups(articles: list[Article]) -> dict[str, str]:
     """Without late joins: no story takes a report dated past its span (cluster.LATE_JOIN off)."""
-    from storyline.stories import cluster
-
-    saved = cluster.LATE_JOIN
-    cluster.LATE_JOIN = 2.0
-    try:
-        return assign_stories(articles)
-    finally:
-        cluster.LATE_JOIN = saved
+    return _with_switch("LATE_JOIN", 2.0, articles, "storyline.stories.cluster")
 
 
 def timed(fn, articles):  # type: ignore[no-untyped-def]
