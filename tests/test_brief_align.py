@@ -554,3 +554,20 @@ def test_a_lead_sentence_copied_into_a_title_field_is_not_chosen_as_the_headline
     assert choose_headline(arts, claims, titles, []) == "Hugh Jackman to host the 81st Academy Awards"
     arts[1].title = "He will host the 81st Academy Awards."  # no real headline among them: the nearest title
     assert choose_headline(arts, claims, titles, []) == "It's a tough job hosting the Academy Awards."
+
+
+def test_the_headline_is_the_title_nearest_the_main_event_without_a_breaking_label():
+    from storyline.brief.assemble import _headline_targets
+    from storyline.brief.summary import choose_headline
+    from storyline.model import Fact
+
+    arts = [Article("a", "x", title="Breaking News - Three people shot at a Detroit office"),
+            Article("b", "y", title="Office workers in Troy describe a morning of fear")]
+    facts = [Fact("Three people were shot.", "corroborated", ["a", "b"], ["A", "B"], [], main_event=True),
+             Fact("Workers hid under desks.", "single", ["b"], ["B"], [])]
+    # the side story has more claims, so the centre of all claims leans to it
+    vectors = np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0], [0.0, 1.0]], dtype=np.float32)
+    titles = np.array([[0.8, 0.6], [0.6, 0.8]], dtype=np.float32)
+    assert choose_headline(arts, vectors, titles, []) == "Office workers in Troy describe a morning of fear"
+    targets = _headline_targets(facts, [[0], [1, 2, 3]], vectors)
+    assert choose_headline(arts, targets, titles, []) == "Three people shot at a Detroit office"

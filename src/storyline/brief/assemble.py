@@ -8,6 +8,7 @@ linear passes, so a 50-article brief takes a few seconds once its articles are a
 
 from __future__ import annotations
 
+import numpy as np
 
 from storyline.brief.align import embed_claims, grouped_facts, score_claims, source_groups, story_claims
 from storyline.brief.entities import group_entities
@@ -15,12 +16,28 @@ from storyline.brief.outlets import outlet_notes
 from storyline.brief.quotes import group_quotes
 from storyline.brief.summary import choose_headline, rank_facts, summarize
 from storyline.brief.timeline import build_timeline
-from storyline.model import Analysis, Article, ArticleRef, Brief, Story
+from storyline.model import Analysis, Article, ArticleRef, Brief, Fact, Story
 
 
 def _copies(story: Story, articles: list[Article]) -> list[list[str]]:
     present = {a.id for a in articles}
     return [[a for a in g if a in present] for g in story.copies if len([a for a in g if a in present]) > 1]
+
+
+def _headline_targets(facts: list[Fact], groups: list[list[int]], vectors: np.ndarray) -> np.ndarray:
+    """What the headline should be near: the centre of the main event's claims and the centre of all claims, one
+    each. Why both: the centre of all claims alone chose "Sixers Hire Maurice Cheeks as Head Coach" over "76ers
+    Fire Coach Jim O'Brien, Hire Maurice Cheeks", the main event alone "Harrison out against Jaguars" (an ECB+
+    story of a Colts win whose main-event fact is thin)."""
+    def centre(v: np.ndarray) -> np.ndarray:
+        c = v.mean(0)
+        return c / max(float(np.linalg.norm(c)), 1e-9)
+
+    for fact, group in zip(facts, groups):
+        rows = [i for i in group if np.abs(vectors[i]).sum() > 0] if fact.main_event else []
+        if rows:
+            return np.stack([centre(vectors[rows]), centre(vectors)])
+    return vectors
 
 
 def build_brief(story: Story, articles: list[Article], analyses: list[Analysis]) -> Brief:
@@ -45,7 +62,8 @@ def build_brief(story: Story, articles: list[Article], analyses: list[Analysis])
     outlets = list(dict.fromkeys(a.outlet or a.id for a in articles))
     return Brief(
         id=story.id,
-        headline=choose_headline(articles, vectors, title_vectors, summary) if len(claims) else
+        headline=choose_headline(articles, _headline_targets(facts, groups, vectors), title_vectors, summary)
+        if len(claims) else
         next((a.title for a in articles if a.title), "Untitled story"),
         articles=[ArticleRef(a.id, a.title, a.outlet, a.published, a.url, an.published_window)
                   for a, an in zip(articles, analyses)],

@@ -7,6 +7,8 @@ that are not redundant with one another and orders them as the outlets order the
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from storyline.brief.claims import Claim
@@ -70,10 +72,15 @@ def summarize(facts: list[Fact], groups: list[list[int]], claims: list[Claim], v
     return [SummaryItem(" ".join(facts[k].text.split()), list(facts[k].articles), list(facts[k].sources)) for k in chosen]
 
 
+# A label some outlets put before a headline: "Breaking News - Three People Shot ...", "BREAKING: ..."
+_LABEL = re.compile(r"^(?:breaking(?:\s+news)?|update[d]?|exclusive|watch|live)\s*[:\-–—|]+\s*", re.I)
+
+
 def choose_headline(articles: list[Article], vectors: np.ndarray, title_vectors: np.ndarray,
                     summary: list[SummaryItem]) -> str:
-    """The title that best states the whole story (closest to the centre of its claims); else the first summary line."""
-    titles = [(a.title or "").strip() for a in articles]
+    """The title that best states the story: closest to the centre of `vectors` (see assemble._headline_targets);
+    else the first summary line."""
+    titles = [_LABEL.sub("", (a.title or "").strip()) for a in articles]
     cand = [i for i, t in enumerate(titles) if len(t.split()) >= 3]
     # A "title" that is a lead sentence copied into the field ("It's a tough job hosting the Academy Awards.")
     # reads worse than a real headline: headlines carry no full stop and do not lean on a pronoun.
