@@ -571,3 +571,15 @@ def test_the_headline_is_the_title_nearest_the_main_event_without_a_breaking_lab
     assert choose_headline(arts, vectors, titles, []) == "Office workers in Troy describe a morning of fear"
     targets = _headline_targets(facts, [[0], [1, 2, 3]], vectors)
     assert choose_headline(arts, targets, titles, []) == "Three people shot at a Detroit office"
+
+
+def test_what_an_outlet_adds_lists_sentences_that_read_on_their_own_first():
+    from storyline.brief.outlets import MAX_ITEMS, outlet_notes
+    from storyline.model import Fact
+
+    leaning = [Fact(f"It also searched the {n} boats that fled the scene.", "single", ["a"], ["A"], [])
+               for n in range(MAX_ITEMS)]
+    whole = Fact("The navy handed the 23 pirates over to the authorities in Djibouti.", "single", ["a"], ["A"], [])
+    facts = [*leaning, whole]
+    notes = outlet_notes(facts, [10.0] * MAX_ITEMS + [1.0], ["A", "B"])
+    assert notes[0].adds[0] == whole.text and len(notes[0].adds) == MAX_ITEMS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storyline.brief.text import dangling
 from storyline.model import Fact, OutletNote
 
 MAX_ITEMS = 5
@@ -13,7 +14,9 @@ def outlet_notes(facts: list[Fact], importance: list[float], outlets: list[str])
     With two outlets nothing counts as omitted: one outlet alone is not "most others", and its extras are
     already listed as what it adds.
     """
-    order = sorted(range(len(facts)), key=lambda k: -importance[k])
+    # Most important first, but a fact that reads on its own before one that leans on the sentence before it
+    # ("It also launched a search for the pirates who escaped"): the note is read without the article.
+    order = sorted(range(len(facts)), key=lambda k: (dangling(facts[k].text), -importance[k]))
     notes = []
     for o in outlets:
         others = [x for x in outlets if x != o]
