@@ -286,7 +286,17 @@ def test_a_pledge_to_act_is_something_said():
     a = Article("a", "Mayor Jane Ortiz pledged to take her campaign against the tunnel tolls to the state capitol.",
                 outlet="A", published="2024-03-01")
     brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
-    assert [q.text for q in brief.quotes if q.speaker == "Jane Ortiz"] == ["to take her campaign against the tunnel tolls to the state capitol"]
+    assert [q.text for q in brief.quotes if q.speaker == "Jane Ortiz"] == [
+        "pledged to take her campaign against the tunnel tolls to the state capitol"]  # the verb reads with it
+
+
+def test_a_statement_without_a_clause_is_shown_with_its_verb():
+    a = Article("a", "The Pentagon announced a $250 million security assistance package for Kyiv on Monday. "
+                "The Biden administration has repeatedly made the case that Moscow relies on Tehran for drones.",
+                outlet="A", published="2024-03-01")
+    brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
+    texts = {q.text for q in brief.quotes}
+    assert "announced a $250 million security assistance package for Kyiv" in texts, texts
 
 
 def test_a_finding_is_something_said():

@@ -72,12 +72,17 @@ def _is_statement(q, content: str) -> bool:  # type: ignore[no-untyped-def]
     refusal = any(w.startswith(_REFUSALS) for w in cue)
     if refusal and words[:1] == ["to"]:
         return len(words) > 1 and words[1] in _SAYING  # "declined to detail", not "declined to be interviewed"
-    # A clause: a complementizer first, or a verb ("can", "was", "to be", "garnered") somewhere after the first word.
-    verb = [w for w in words[1:] if w in _FINITE or (w.endswith("ed") and len(w) > 4)]
-    clause = bool(words) and (words[0] in _CLAUSE_START or bool(verb))
+    clause = _is_clause(content)
     if words[:1] == ["to"]:
         clause = any(w in _INTENT for w in cue)
     return clause or not (refusal or any(w in _CLAUSE_ONLY for w in cue))
+
+
+def _is_clause(content: str) -> bool:
+    """A clause: a complementizer first, or a verb ("can", "was", "to be", "garnered") after the first word."""
+    words = content.lower().replace(",", " ").split()
+    verb = [w for w in words[1:] if w in _FINITE or (w.endswith("ed") and len(w) > 4)]
+    return bool(words) and (words[0] in _CLAUSE_START or bool(verb))
 
 
 def _denies(q) -> bool:  # type: ignore[no-untyped-def]
@@ -164,14 +169,17 @@ def group_quotes(
             text = " ".join(art.text[c.start : c.end].split()).strip(" ,")
             if q.direct:
                 text = text.strip("\"“”'‘’`, ")
-            elif q.cue and q.cue.end <= c.start and _denies(q) and not text.lower().startswith(_REFUSALS):
+            elif q.cue and q.cue.end <= c.start and (
+                    (_denies(q) and not text.lower().startswith(_REFUSALS)) or not _is_clause(text)):
                 # "Kirby declined to detail how ...", "Ortiz did not confirm that ...": the content alone reads as
-                # their words, so the frame that denies it is kept with it.
+                # their words, so the frame that denies it is kept with it; and a bare object says nothing
+                # without its verb ("announced | a $250 million package", "made | the case that ...").
                 text = f"{_frame(art.text, q)} {text}"
             who = _speaker(q)
             if not _is_statement(q, art.text[c.start : c.end]):
                 continue  # an act ("slapped sanctions on"), not a statement
-            if len(text.split()) < 4 or is_boilerplate(text) or (who is None and not q.direct):
+            said = art.text[c.start : c.end]
+            if len(said.split()) < 4 or is_boilerplate(text) or (who is None and not q.direct):
                 continue  # a fragment, or a paraphrase nobody can be named for, is not "who said what"
             s = content_stems(text)
             stated = _facts_stating(fact_spans.get(art.id, []), c.start, c.end)
