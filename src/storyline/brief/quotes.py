@@ -116,14 +116,16 @@ def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
     if text and text.lower() not in _PRONOUNS and any(ch.isupper() for ch in text):
         head = text.split(", ")[0]  # "Laurence Mark, producer of the telecast": the name, not its apposition
         text = head if any(ch.isupper() for ch in head) else text
-        text = _DOCUMENT.sub("", re.sub(r"^an?\s+(?=\w)", "", text, flags=re.I))
+        named = _DOCUMENT.sub("", re.sub(r"^an?\s+(?=\w)", "", text, flags=re.I))
+        # "a Defence Ministry statement" names the ministry; "A representative" stays a description, not a title
+        text = named if named != text and any(ch.isupper() for ch in named) else text
         return text[:1].upper() + text[1:]
     return None
 
 
 def _speaker_key(who: str | None) -> str:
     """Two speakers written "A navy spokesman" and "Navy spokesperson" (or "the navy") are one."""
-    return re.sub(r"^the\s+", "", _SPOKES.sub("spokesperson", (who or "").lower()))
+    return re.sub(r"^(?:the|an?)\s+", "", _SPOKES.sub("spokesperson", (who or "").lower()))
 
 
 def _in_body(article: Article, start: int, end: int) -> bool:
