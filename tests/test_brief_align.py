@@ -594,3 +594,13 @@ def test_what_an_outlet_adds_lists_sentences_that_read_on_their_own_first():
     facts = [*leaning, whole]
     notes = outlet_notes(facts, [10.0] * MAX_ITEMS + [1.0], ["A", "B"])
     assert notes[0].adds[0] == whole.text and len(notes[0].adds) == MAX_ITEMS
+
+
+def test_a_quotation_in_two_parts_is_shown_without_the_attribution_between_them():
+    a = Article("a", '"Schemes like this show that Moscow is turning to suppliers of last resort," Treasury Secretary '
+                'Janet Yellen said at the time. "We remain committed to exposing them."', outlet="A",
+                published="2024-03-01")
+    brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
+    texts = [q.text for q in brief.quotes if q.speaker == "Janet Yellen"]
+    assert texts == ["Schemes like this show that Moscow is turning to suppliers of last resort, … We remain "
+                     "committed to exposing them."], texts

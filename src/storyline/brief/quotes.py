@@ -78,6 +78,13 @@ def _is_statement(q, content: str) -> bool:  # type: ignore[no-untyped-def]
     return clause or not (refusal or any(w in _CLAUSE_ONLY for w in cue))
 
 
+# A quotation in two parts with its attribution between them: "...the DPRK," Yellen said at the time. "We remain
+# committed..." is shown as one quotation, the attribution (already the entry's speaker) cut to an ellipsis.
+_INNER_ATTRIBUTION = re.compile(
+    r"([,.!?])[\"”]\s+[^\"“”]{1,100}?\b(?:said|says|added|adds|noted|notes|continued|told [^\"“”.,]{1,30})\b"
+    r"[^\"“”]{0,40}?[.,:]\s+[\"“]")
+
+
 def _is_clause(content: str) -> bool:
     """A clause: a complementizer first, or a verb ("can", "was", "to be", "garnered") after the first word."""
     words = content.lower().replace(",", " ").split()
@@ -170,7 +177,7 @@ def group_quotes(
                 continue
             text = " ".join(art.text[c.start : c.end].split()).strip(" ,")
             if q.direct:
-                text = text.strip("\"“”'‘’`, ")
+                text = _INNER_ATTRIBUTION.sub(r"\1 … ", text.strip("\"“”'‘’`, "))
             elif q.cue and q.cue.end <= c.start and (
                     (_denies(q) and not text.lower().startswith(_REFUSALS)) or not _is_clause(text)):
                 # "Kirby declined to detail how ...", "Ortiz did not confirm that ...": the content alone reads as
