@@ -604,3 +604,11 @@ def test_a_quotation_in_two_parts_is_shown_without_the_attribution_between_them(
     texts = [q.text for q in brief.quotes if q.speaker == "Janet Yellen"]
     assert texts == ["Schemes like this show that Moscow is turning to suppliers of last resort, … We remain "
                      "committed to exposing them."], texts
+
+
+def test_a_paraphrase_does_not_start_with_the_conjunction_of_its_sentence():
+    a = Article("a", "The talks stalled in July. But new intelligence shows that the two leaders have been exchanging "
+                "letters since then, Kirby told reporters on Wednesday.", outlet="A", published="2024-03-01")
+    brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
+    texts = [q.text for q in brief.quotes if q.speaker == "Kirby"]
+    assert texts and all(not t.lower().startswith("but ") for t in texts), texts

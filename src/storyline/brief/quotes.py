@@ -184,6 +184,8 @@ def group_quotes(
                 # their words, so the frame that denies it is kept with it; and a bare object says nothing
                 # without its verb ("announced | a $250 million package", "made | the case that ...").
                 text = f"{_frame(art.text, q)} {text}"
+            if not q.direct:  # "But new US intelligence shows ..., Kirby said": the "But" joins the sentence before
+                text = re.sub(r"^(?:but|and|yet|so)\s+(?=\w)", "", text, flags=re.I)
             who = _speaker(q)
             if not _is_statement(q, art.text[c.start : c.end]):
                 continue  # an act ("slapped sanctions on"), not a statement
