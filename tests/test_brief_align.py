@@ -612,3 +612,16 @@ def test_a_paraphrase_does_not_start_with_the_conjunction_of_its_sentence():
     brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
     texts = [q.text for q in brief.quotes if q.speaker == "Kirby"]
     assert texts and all(not t.lower().startswith("but ") for t in texts), texts
+
+
+def test_an_entity_lists_each_alias_once_without_possessives_or_the():
+    from storyline.brief.entities import group_entities
+
+    a = Article("a", "North Korea's leader met envoys. The White House said the Democratic People's Republic of Korea "
+                "had agreed. The white house added that the Democratic People’s Republic of Korea would reply.",
+                outlet="A", published="2024-03-01")
+    groups = group_entities([a], analyze_articles([a]))
+    aliases = [x for g in groups for x in g.aliases]
+    assert not [x for x in aliases if x.endswith(("'s", "’s"))], aliases
+    assert len([x for x in aliases if "Democratic People" in x]) <= 1, aliases
+    assert not [x for g in groups if g.name == "White House" for x in g.aliases if x.lower().endswith("white house")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from storyline.brief.claims import set_aside_spans, usable
@@ -26,8 +27,8 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
                                                   "articles": [], "roles": [], "n": 0})
             e["labels"][m.label] += 1
             e["n"] += 1
-            alias = " ".join(m.text.split())
-            if alias.lower() != name.lower():
+            alias = re.sub(r"['’]s$", "", " ".join(m.text.split()))  # "North Korea's" is North Korea
+            if _alias_key(alias) != _alias_key(name):
                 e["aliases"][alias] += 1
             if art.id not in e["articles"]:
                 e["articles"].append(art.id)
@@ -38,7 +39,19 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
     kept = [e for e in by_key.values() if not (e["labels"].most_common(1)[0][0] == "MISC" and len(e["articles"]) < 2)]
     ranked = sorted(kept, key=lambda e: (-len(e["articles"]), -e["n"], e["name"]))
     return [
-        EntityGroup(e["name"], e["labels"].most_common(1)[0][0], [a for a, _ in e["aliases"].most_common()],
-                    e["articles"], e["roles"])
+        EntityGroup(e["name"], e["labels"].most_common(1)[0][0], _distinct(e["aliases"]), e["articles"], e["roles"])
         for e in ranked
     ]
+
+
+def _alias_key(alias: str) -> str:
+    """What two spellings of one alias share: "the Democratic People’s Republic" / "Democratic People's Republic"."""
+    return re.sub(r"^the\s+", "", alias.replace("’", "'").lower())
+
+
+def _distinct(aliases: Counter) -> list[str]:
+    """The aliases, most used first, one spelling each."""
+    out: dict[str, str] = {}
+    for alias, _ in aliases.most_common():
+        out.setdefault(_alias_key(alias), alias)
+    return list(out.values())
