@@ -281,3 +281,8 @@ def test_what_had_yet_to_happen_by_a_weekday_is_dated_back_not_ahead() -> None:
     a = analyze_article(Article("t", text, published="2007-04-12",
                                 blocks=[Block(0, 26, "title"), Block(28, len(text), "body")]))
     assert [t.value for t in a.times] == ["2007-04-11", "2007-04-18"]
+
+
+def test_a_nationality_and_its_plural_are_one_entity() -> None:
+    a = analyze_article(_article("Russian officials met on Monday. The Russians offered food for shells."))
+    assert len({m.canonical for m in a.entities if m.label == "NORP"}) == 1

@@ -366,12 +366,13 @@ _CORP = {"company", "co", "corp", "corporation", "inc", "incorporated", "llc", "
 
 
 def _match_key(name: str, label: str) -> str:
-    """What two spellings of one name share: case, a plural "s", and for organisations the legal suffixes."""
+    """What two spellings of one name share: case, a plural "s" ("Russians" / "Russian"), and for organisations the
+    legal suffixes."""
     words = [w.strip(".,") for w in _key(name).split()]
     if label in ("ORG", "FAC"):
         while len(words) > 1 and words[-1] in _CORP:
             words.pop()
-    if words and len(words[-1]) > 3 and words[-1].endswith("s") and label in ("PRODUCT", "ORG", "MISC"):
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and label in ("PRODUCT", "ORG", "MISC", "NORP"):
         words[-1] = words[-1][:-1]
     return " ".join(words)
 
