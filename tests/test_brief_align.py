@@ -614,7 +614,7 @@ def test_a_paraphrase_does_not_start_with_the_conjunction_of_its_sentence():
     assert texts and all(not t.lower().startswith("but ") for t in texts), texts
 
 
-def test_an_entity_lists_each_alias_once_without_possessives_or_the():
+def test_an_entity_lists_each_alias_once_and_a_compass_point_is_no_entity():
     from storyline.brief.entities import group_entities
 
     a = Article("a", "North Korea's leader met envoys. The White House said the Democratic People's Republic of Korea "
@@ -625,3 +625,6 @@ def test_an_entity_lists_each_alias_once_without_possessives_or_the():
     assert not [x for x in aliases if x.endswith(("'s", "’s"))], aliases
     assert len([x for x in aliases if "Democratic People" in x]) <= 1, aliases
     assert not [x for g in groups if g.name == "White House" for x in g.aliases if x.lower().endswith("white house")]
+    b = Article("b", "The US flew a bomber to the Korean Peninsula in a show of force against the North, as some in "
+                "the West voiced concern.", outlet="B", published="2024-03-01")
+    assert not {"North", "West"} & {g.name for g in group_entities([b], analyze_articles([b]))}

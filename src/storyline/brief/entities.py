@@ -10,6 +10,8 @@ from storyline.model import Analysis, Article, EntityGroup
 
 # Mentions that are quantities or times are not "who is involved"; the timeline and facts carry them.
 _SKIP = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"}
+# A bare compass point names no place of its own ("a show of force against the North", "some in the West").
+_DIRECTIONS = {"north", "south", "east", "west"}
 
 
 def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[EntityGroup]:
@@ -21,7 +23,7 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
             if m.label in _SKIP or not usable(art, m.start, m.end, aside):
                 continue
             name = " ".join((m.canonical or m.text).split())
-            if not name:
+            if not name or name.lower().removeprefix("the ") in _DIRECTIONS:
                 continue
             e = by_key.setdefault(name.lower(), {"name": name, "labels": Counter(), "aliases": Counter(),
                                                   "articles": [], "roles": [], "n": 0})
