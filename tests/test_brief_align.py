@@ -399,22 +399,19 @@ def test_one_kind_of_event_in_two_places_on_two_days_is_not_a_conflict():
     assert not [f for f in align_facts([d, e], analyze_articles([d, e]), []) if f.status == "conflict"]
 
 
-def test_an_outlet_asking_its_audience_or_wire_filler_is_not_a_claim():
-    text = ("We asked what our followers thought about the senator's decisive win in the primary. "
-            "The senator won the primary by twelve points on Saturday. No further details were immediately available. "
-            "This is a developing story and will be updated.")
-    art = Article("p", text)
-    assert [c.text for c in split_claims(art, analyze_articles([art])[0])] == [
-        "The senator won the primary by twelve points on Saturday."]
-
-
-def test_an_embedded_post_left_as_markup_is_not_a_claim():
-    text = ('Officials confirmed the bridge would reopen on Friday after repairs. <tweet tweet-author="@cityhall" '
-            'tweet-date="March 9, 2016">The bridge reopens Friday, the city said today<tweet/>. '
-            'Drivers should expect delays pic.twitter.com/dUb4K2jZuT<tweet/>.')
-    art = Article("m", text)
-    assert [c.text for c in split_claims(art, analyze_articles([art])[0])] == [
-        "Officials confirmed the bridge would reopen on Friday after repairs."]
+@pytest.mark.parametrize("furniture, claim", [
+    # an outlet asking its audience, and wire filler
+    ("We asked what our followers thought about the senator's decisive win in the primary. {claim} No further "
+     "details were immediately available. This is a developing story and will be updated.",
+     "The senator won the primary by twelve points on Saturday."),
+    # an embedded post left as markup
+    ('{claim} <tweet tweet-author="@cityhall" tweet-date="March 9, 2016">The bridge reopens Friday, the city said '
+     'today<tweet/>. Drivers should expect delays pic.twitter.com/dUb4K2jZuT<tweet/>.',
+     "Officials confirmed the bridge would reopen on Friday after repairs."),
+])
+def test_page_furniture_around_a_claim_is_not_a_claim(furniture: str, claim: str):
+    art = Article("p", furniture.format(claim=claim))
+    assert [c.text for c in split_claims(art, analyze_articles([art])[0])] == [claim]
 
 
 def test_one_outlet_giving_a_new_figure_in_a_later_article_is_not_a_conflict():
