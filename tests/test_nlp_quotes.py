@@ -183,3 +183,13 @@ def test_a_quotation_followed_by_its_own_attribution_is_that_speakers_not_the_pr
     assert "admit the tunnel" not in next(q for q in an.quotes if "The plan is working" in q.content.text).content.text
     # a paragraph that is only a quotation still continues the speaker before it
     assert any("opens next spring" in q.content.text and q.speaker_canonical == "Jane Ortiz" for q in an.quotes)
+
+
+def test_a_ship_is_not_the_person_a_pronoun_speaker_stands_for():
+    text = ("The Indian warship INS Mysore answered a distress call from a merchant vessel on Saturday. INS Mysore "
+            "launched a helicopter with commandos on board.\n\nThe pirates had fired at the merchant vessel with "
+            "small arms before the commandos arrived, he said.\n")
+    (an,) = analyze_articles([Article("a", text, blocks=[Block(0, len(text), "body")])])
+    assert all(m.label != "PERSON" for m in an.entities if "Mysore" in m.text)
+    fired = next(q for q in an.quotes if "had fired" in q.content.text)
+    assert fired.speaker_canonical != "INS Mysore"

@@ -98,6 +98,8 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
             continue
         if ent.label_ == "GPE" and len(ent) == 1 and _demonym(ent.root):
             m.label = "NORP"  # "Ukrainian cities": whose, not where
+        if _is_ship(name):
+            m.label = "PRODUCT"  # "INS Mysore", "USS Cole": a ship (a vehicle, as OntoNotes labels it), never a person
         g = gazetteer().get(_key(name))
         if g and (g[2] != "capital" or _stands_for_country(ent.root)):
             m.canonical = g[0]
@@ -114,6 +116,17 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
     out.sort(key=lambda m: m.start)
     _defined_acronyms(out, doc.text, base)
     return out
+
+
+# The prefixes navies and registers put before a ship's name.
+# ("SS Lazio" is a football club: SS is left out.) "INS Commissioner Doris Meissner" is a person: a title after
+# the prefix makes it an agency's.
+_SHIP = re.compile(r"^(?:USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS|INS|PNS|MV|M/V|RMS)\s+([A-Z0-9][\w.'-]*)")
+
+
+def _is_ship(name: str) -> bool:
+    m = _SHIP.match(name)
+    return bool(m) and m.group(1).lower().rstrip(".") not in TITLES
 
 
 def _stands_for_country(root) -> bool:  # noqa: ANN001 (a spaCy Token)
