@@ -31,7 +31,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # A number is not a quantity when it is part of a name or code: "AK-47", "F-16", "COVID-19" (a letter and a
 # hyphen before it), "A380" (a letter right before it). A unit written onto it ("2,000ft", "5km") is kept apart.
 _NUMBER = re.compile(
-    r"(?<![\w.])(?<![A-Za-z]-)(\$)?(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)([a-z]{1,3}\b)?"
+    r"(?<![\w.])(?<![A-Za-z]-)((?:[A-Z]{1,2})?\$(?:[A-Z]{1,2})?)?(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)([a-z]{1,3}\b)?"
     r"(?:\s*(thousand|million|billion|trillion))?(?![\w])"
     r"|\b(" + "|".join(_NUMBER_WORDS) + r")\b(?:\s+(thousand|million|billion|trillion))?",
     re.IGNORECASE,
@@ -129,8 +129,16 @@ def _content_stem(word: str) -> str:
 
 
 def _quantity_matches(text: str) -> Iterator[tuple[float, str, int, int]]:
-    """(value, what it counts, start, end) of each number of `text` that is a quantity (see `quantities`)."""
+    """(value, what it counts, start, end) of each number of `text` that is a quantity (see `quantities`).
+
+    An amount in brackets right after another ("$US1 million ($1.52 million)") is that amount in the reader's
+    currency, not a second figure."""
+    money_end = -1
     for m in _NUMBER.finditer(text):
+        if m.group(1) and m.start() > 0 and text[money_end : m.start()].strip() == "(":
+            continue
+        if m.group(1):
+            money_end = m.end()
         if m.group(2):
             raw = m.group(2).replace(",", "")
             try:
