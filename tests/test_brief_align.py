@@ -260,6 +260,7 @@ def test_an_act_the_language_stage_attributes_is_not_listed_as_something_said():
     "Mayor Jane Ortiz wants ready access to the river for every family in the city.",
     "Pirates on a dhow attacked the merchant ship about 1100 hrs, 150 nautical miles west of Aden.",
     "Mayor Jane Ortiz slammed the door of the council chamber on her way out.",
+    "A German frigate responded to a distress call from the freighter off the coast of Yemen.",
 ])
 def test_an_act_under_a_cue_that_can_also_report_speech_is_not_something_said(text: str):
     """"refused", "found", "find" report speech or thought only with what was said after them ("declined to
@@ -274,13 +275,38 @@ def test_one_speaker_written_several_ways_is_listed_once():
                 "the ship was escorted to safety.", outlet="A", published="2024-03-01")
     b = Article("b", "The helicopter reached the ship within minutes, the navy spokesperson said. The Defence Ministry "
                 "said the crew of the freighter was unharmed. According to Laurence Mark, producer of the telecast, "
-                "the show would run under three hours. ``We want it to be more of a party,'' Laurence Mark said.",
+                "the show would run under three hours. ``We want it to be more of a party,'' Laurence Mark said. An "
+                "Indian warship escorted the freighter. The crew of the freighter was safe, according to a statement "
+                "from the Indian government. The Indians say the pirates were from Somalia and Yemen.",
                 outlet="B", published="2024-03-01")
     brief = build_brief(Story("s", ["a", "b"]), [a, b], analyze_articles([a, b]))
     speakers = sorted({q.speaker for q in brief.quotes})
     # "a Defence Ministry statement" names the ministry; "a navy spokesman" stays a description
-    assert speakers == ["A navy spokesman", "Defence Ministry", "Laurence Mark"], speakers
+    assert speakers == ["A navy spokesman", "Defence Ministry", "Indian government", "Indians", "Laurence Mark"], speakers
     assert "We want it to be more of a party" in [q.text for q in brief.quotes]  # no treebank marks left on it
+
+
+def test_a_speaker_written_with_and_without_its_country_is_one_speaker():
+    a = Article("a", "The Indian navy said it captured 23 pirates in the Gulf of Aden on Saturday. The Indian navy "
+                "said the merchant ship was escorted to safety.", outlet="A", published="2024-03-01")
+    b = Article("b", "The Navy said the pirates had fired at the merchant vessel with small arms. The International "
+                "Maritime Bureau said that pirates in the gulf were now out of control.", outlet="B",
+                published="2024-03-01")
+    brief = build_brief(Story("s", ["a", "b"]), [a, b], analyze_articles([a, b]))
+    navy = [q for q in brief.quotes if "navy" in (q.speaker or "").lower()]
+    assert {q.speaker for q in navy} == {"Indian navy"} and len(navy) == 3, [(q.speaker, q.text) for q in navy]
+    assert "pirates in the gulf were now out of control" in [q.text for q in brief.quotes]  # not "that pirates..."
+
+
+def test_a_quotation_given_to_a_description_in_one_outlet_and_to_a_name_in_another_is_the_names():
+    a = Article("a", "Governor Jane Ortiz visited the burned church on Saturday. \"Whatever the motives of the arsonist, "
+                "the governor has faith that good will come of it,\" her spokesman said.", outlet="A",
+                published="2024-03-01")
+    b = Article("b", "\"Whatever the motives of the arsonist, the governor has faith that good will come of it,\" "
+                "Ortiz spokesman Bill McAllister said in a statement on Saturday.", outlet="B", published="2024-03-01")
+    brief = build_brief(Story("s", ["a", "b"]), [a, b], analyze_articles([a, b]))
+    faith = [q for q in brief.quotes if "has faith" in q.text]
+    assert [(q.speaker, q.outlets) for q in faith] == [("Bill McAllister", ["B", "A"])], faith
 
 
 def test_a_pledge_to_act_is_something_said():
@@ -304,7 +330,7 @@ def test_a_finding_is_something_said():
     a = Article("a", "Inspector Jane Ortiz found that the railway bridge over the river was unsafe for trains.",
                 outlet="A", published="2024-03-01")
     brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
-    assert [q.text for q in brief.quotes if q.speaker == "Jane Ortiz"] == ["that the railway bridge over the river was unsafe for trains"]
+    assert [q.text for q in brief.quotes if q.speaker == "Jane Ortiz"] == ["the railway bridge over the river was unsafe for trains"]
 
 
 @pytest.mark.parametrize("dateline", ["WASHINGTON (Reuters) - ", "Philadelphia (AFP) – ", "KYIV, Ukraine (AP) — ",
@@ -361,6 +387,9 @@ def test_numbers_count_things_and_codes_are_not_numbers():
     for text in ("He was one of only a dozen senators", "No one was hurt", "They blamed one another", "the only one who"):
         assert 1.0 not in numbers(text), text
     assert numbers("One soldier and two civilians died in the seven days") == {1.0, 2.0, 7.0}
+    # a currency written with its country is money, and the reader's-currency figure in brackets is the same amount
+    assert quantities("Damage was estimated at $US1 million ($1.52 million), police said.") == {"$": {1e6}}
+    assert quantities("The deal is worth US$2.4 million.") == {"$": {2.4e6}}
 
 
 @pytest.mark.parametrize("text_a,text_b,topic", [

@@ -48,7 +48,7 @@ _SAYING = set().union(*(_forms(w) for w in SPEECH | SPEECH_NOUNS | LIGHT_VERBS))
 _CLAUSE_ONLY = set().union(*(_forms(w) for w in (
     "find", "know", "learn", "feel", "consider", "contemplate", "expect", "hope", "fear", "prefer", "continue",
     "focus", "appear", "seem", "talk", "discuss", "mention", "address", "refer", "show", "signal", "explain",
-    "pledge", "want", "attack", "slam", "blast", "rip", "knock", *LIGHT_VERBS))) | {
+    "pledge", "want", "attack", "slam", "blast", "rip", "knock", "respond", *LIGHT_VERBS))) | {
     "found", "knew", "known", "felt", "made", "gave", "given", "held", "shown"}  # fmt: skip
 # An infinitive after one of these cues is what the speaker promised or asked for ("pledged to take the fight to the
 # convention"); after the others it is no statement ("appear to have been conducted", "continued to campaign").
@@ -110,8 +110,12 @@ def _frame(text: str, q) -> str:  # type: ignore[no-untyped-def]
 
 
 # "a Defence Ministry statement", "the ministry's release": the organisation that issued it is the speaker.
-_DOCUMENT = re.compile(r"(?:'s)?\s+(?:statement|release|press\s+release|announcement|communiqu[eé])$", re.I)
+_DOCUMENT = re.compile(r"(?:'s)?\s+(?:statement|release|press\s+release|announcement|communiqu[eé])$"
+                       r"|^(?:statement|release|press\s+release|announcement|communiqu[eé])\s+(?:from|by)\s+(?:the\s+)?",
+                       re.I)
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
+# "that" opening a paraphrase is the complementizer of "said that ...", unless a verb follows ("that was wrong").
+_COMPLEMENTIZER = re.compile(r"^that\s+(?!(?:" + "|".join(sorted(_FINITE)) + r")\b)(?=\w)", re.I)
 
 
 def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
@@ -120,6 +124,8 @@ def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
     a trailing "statement" and an apposition are not part of the name ("a Defence Ministry statement" is the
     Defence Ministry, "Laurence Mark, producer of the telecast" is Laurence Mark)."""
     text = " ".join((q.speaker_canonical or (q.speaker.text if q.speaker else "")).split())
+    if q.speaker and q.speaker.text.lower().endswith(" " + text.lower() + "s"):
+        text += "s"  # "The Indians say": the people, not the nationality their name resolves to
     if text and text.lower() not in _PRONOUNS and any(ch.isupper() for ch in text):
         head = text.split(", ")[0]  # "Laurence Mark, producer of the telecast": the name, not its apposition
         text = head if any(ch.isupper() for ch in head) else text
@@ -133,6 +139,49 @@ def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
 def _speaker_key(who: str | None) -> str:
     """Two speakers written "A navy spokesman" and "Navy spokesperson" (or "the navy") are one."""
     return re.sub(r"^(?:the|an?)\s+", "", _SPOKES.sub("spokesperson", (who or "").lower()))
+
+
+def _is_description(who: str | None) -> bool:
+    """A speaker written as a description ("Her spokesman", "Authorities", "a senior officer"), not a name: no
+    capital past its first word."""
+    return who is not None and not any(w[:1].isupper() for w in who.split()[1:])
+
+
+def _named_where_quoted_alike(groups: list[QuoteGroup], stems: list[set[str]], outlet: dict[str, str]
+                              ) -> list[QuoteGroup]:
+    """A quotation one outlet gives to a description ("her spokesman") and another, in the same words, to a name
+    ("Bill McAllister") is the named speaker's: the entry is merged into the name's."""
+    dropped = set()
+    for i, g in enumerate(groups):
+        if not (g.direct and (g.speaker is None or _is_description(g.speaker))):
+            continue
+        for j, h in enumerate(groups):
+            if j != i and j not in dropped and h.direct and h.speaker and not _is_description(h.speaker) and (
+                    _same_words(g.text, h.text, stems[i], stems[j])):
+                for a in g.articles:
+                    add_source(h, a, outlet[a])
+                h.hedged = h.hedged or g.hedged
+                dropped.add(i)
+                break
+    return [g for i, g in enumerate(groups) if i not in dropped]
+
+
+def _same_words(a: str, b: str, sa: set[str], sb: set[str]) -> bool:
+    """Whether two statements are one in the same words: one holds the other, or their content words mostly meet."""
+    inter = len(sa & sb)
+    return a.lower() in b.lower() or b.lower() in a.lower() or bool(inter and inter / len(sa | sb) >= SAME_QUOTE)
+
+
+def _fuller_names(keys: set[str], whose: set[str]) -> dict[str, str]:
+    """Speakers written once with their country and once without ("the Indian navy" / "the navy", "Israeli
+    military" / "the military"): the bare one is the fuller one, when exactly one speaker of the story reads as
+    the bare one with a nationality or place before it (`whose`: the story's NORP and GPE mentions)."""
+    out = {}
+    for bare in keys:
+        longer = [k for k in keys if k.endswith(" " + bare) and k[: -len(bare)].strip() in whose]
+        if len(longer) == 1:
+            out[bare] = longer[0]
+    return out
 
 
 def _in_body(article: Article, start: int, end: int) -> bool:
@@ -186,6 +235,8 @@ def group_quotes(
                 text = f"{_frame(art.text, q)} {text}"
             if not q.direct:  # "But new US intelligence shows ..., Kirby said": the "But" joins the sentence before
                 text = re.sub(r"^(?:but|and|yet|so)\s+(?=\w)", "", text, flags=re.I)
+                text = _COMPLEMENTIZER.sub("", text)  # "said that pirates were out of control": what was said
+                text = text.lstrip("\"“”'‘’` ")  # a closing mark left before the words: '' is about 30 years old
             who = _speaker(q)
             if not _is_statement(q, art.text[c.start : c.end]):
                 continue  # an act ("slapped sanctions on"), not a statement
@@ -198,9 +249,7 @@ def group_quotes(
             key = _speaker_key(who)
             for k in by_speaker[key]:
                 g = groups[k]
-                inter = len(s & stems[k])
-                same_words = text.lower() in g.text.lower() or g.text.lower() in text.lower() or bool(
-                    inter and inter / len(s | stems[k]) >= SAME_QUOTE)
+                same_words = _same_words(text, g.text, s, stems[k])
                 if same_words or (who is not None and art.id not in g.articles and stated & in_facts[k]):
                     match = k
                     break
@@ -217,11 +266,17 @@ def group_quotes(
                 g.text, g.direct, g.hedged = text, True, q.hedged
             elif same_words:  # another outlet's own wording ("could") does not hedge the words shown
                 g.hedged = g.hedged or q.hedged
+    groups = _named_where_quoted_alike(groups, stems, outlet)
+    whose = {m.text.lower() for an in analyses for m in an.entities if m.label in ("NORP", "GPE")}
+    fuller = _fuller_names({_speaker_key(g.speaker) for g in groups if g.speaker}, whose)
+    key_of = [fuller.get(_speaker_key(g.speaker), _speaker_key(g.speaker)) for g in groups]
+    shown: dict[str, str | None] = {}  # one spelling per speaker, the fuller name's when two were one
+    for g, key in sorted(zip(groups, key_of), key=lambda gk: _speaker_key(gk[0].speaker) != gk[1]):
+        shown.setdefault(key, g.speaker)
     reach: dict[str, set[str]] = {}
-    shown: dict[str, str | None] = {}
-    for g in groups:
-        reach.setdefault(_speaker_key(g.speaker), set()).update(g.articles)
-        g.speaker = shown.setdefault(_speaker_key(g.speaker), g.speaker)  # one spelling per speaker
+    for g, key in zip(groups, key_of):
+        reach.setdefault(key, set()).update(g.articles)
+        g.speaker = shown[key]
     first = {}
     for i, g in enumerate(groups):
         first.setdefault(_speaker_key(g.speaker), i)
