@@ -298,6 +298,14 @@ def test_a_speaker_written_with_and_without_its_country_is_one_speaker():
     assert "pirates in the gulf were now out of control" in [q.text for q in brief.quotes]  # not "that pirates..."
 
 
+def test_a_paraphrase_that_opens_a_quotation_closes_it():
+    a = Article("a", 'Kirby said the US will sanction individuals and entities "working to facilitate arms deals '
+                'between these two countries."', outlet="A", published="2024-03-01")
+    brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
+    assert [q.text for q in brief.quotes] == [
+        'the US will sanction individuals and entities "working to facilitate arms deals between these two countries"']
+
+
 def test_a_quotation_given_to_a_description_in_one_outlet_and_to_a_name_in_another_is_the_names():
     a = Article("a", "Governor Jane Ortiz visited the burned church on Saturday. \"Whatever the motives of the arsonist, "
                 "the governor has faith that good will come of it,\" her spokesman said.", outlet="A",

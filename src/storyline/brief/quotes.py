@@ -141,6 +141,18 @@ def _speaker_key(who: str | None) -> str:
     return re.sub(r"^(?:the|an?)\s+", "", _SPOKES.sub("spokesperson", (who or "").lower()))
 
 
+def _closed(text: str) -> str:
+    """The paraphrase with the quotation it opens closed: its content ends at the last word, and the closing mark
+    after the full stop ('entities "working to facilitate arms deals."') falls outside it."""
+    if text.count('"') % 2:
+        return text + '"'
+    if text.count("“") > text.count("”"):
+        return text + "”"
+    if text.count("``") > text.count("''"):
+        return text + " ''"
+    return text
+
+
 def _is_description(who: str | None) -> bool:
     """A speaker written as a description ("Her spokesman", "Authorities", "a senior officer"), not a name: no
     capital past its first word."""
@@ -236,7 +248,7 @@ def group_quotes(
             if not q.direct:  # "But new US intelligence shows ..., Kirby said": the "But" joins the sentence before
                 text = re.sub(r"^(?:but|and|yet|so)\s+(?=\w)", "", text, flags=re.I)
                 text = _COMPLEMENTIZER.sub("", text)  # "said that pirates were out of control": what was said
-                text = text.lstrip("\"“”'‘’` ")  # a closing mark left before the words: '' is about 30 years old
+                text = _closed(text.lstrip("\"“”'‘’` "))  # a closing mark left before the words: '' is about 30
             who = _speaker(q)
             if not _is_statement(q, art.text[c.start : c.end]):
                 continue  # an act ("slapped sanctions on"), not a statement
