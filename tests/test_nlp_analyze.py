@@ -60,3 +60,14 @@ def test_a_sentence_is_not_cut_after_a_title_or_a_wire_dateline():
     assert sentences[0].startswith("NEW YORK") and sentences[0].endswith("leads the field.")
     assert any(s.startswith("The Pentagon") and s.endswith("about the strategy.") for s in sentences)
     assert "It rained." in sentences  # real sentence ends are kept
+
+
+def test_a_numeric_date_that_reads_both_ways_is_read_as_the_article_writes_it():
+    text = ("Car sales down sharply\nFebruary 03, 2009\nSales of cars in the United States fell last month, "
+            "automakers reported on Tuesday.")
+    blocks = [Block(0, 23, "title"), Block(24, 41, "byline"), Block(42, len(text), "body")]
+    written, bare = analyze_articles([Article("w", text, published="03-02-2009", blocks=blocks),
+                                      Article("b", text[42:], published="03-02-2009")])
+    assert written.published == "2009-02-03"
+    assert any(t.text == "last month" and t.value == "2009-01" for t in written.times)
+    assert bare.published == "2009-03-02"  # nothing to tell: month first, as before

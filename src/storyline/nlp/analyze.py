@@ -218,7 +218,7 @@ def _tense_at(docs: list[tuple[int, Doc]]) -> Callable[[int], str | None]:
 
 def _analyze(article: Article, docs: list[tuple[int, Doc]]) -> Analysis:
     text = article.text
-    given = normalise_published(article.published)
+    given = normalise_published(article.published, text)
     window, unresolved = (None, {}) if given else _inferred(text, docs)
     published = given or (window[0] if window else None)
     analysis = Analysis(article_id=article.id, published=published, published_inferred=window is not None,

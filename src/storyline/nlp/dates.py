@@ -75,10 +75,28 @@ def _absolute(value: str) -> dt.date | None:
     return None
 
 
-def normalise_published(value: str | None) -> str | None:
-    """The YYYY-MM-DD part of a given date ("2023-08-30T14:05:00Z" -> "2023-08-30"); None when unreadable."""
+_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_WRITTEN_DATES = (re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I),  # February 03, 2009
+                  re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})\b", re.I))  # 3 February 2009
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+
+def normalise_published(value: str | None, text: str = "") -> str | None:
+    """The YYYY-MM-DD part of a given date ("2023-08-30T14:05:00Z" -> "2023-08-30"); None when unreadable.
+
+    A numeric date that reads both ways ("03-02-2009": 3 February or 2 March) is read the way the article's own
+    top lines write it ("February 03, 2009"), when they do; else month first.
+    """
     if not value:
         return None
+    m = _NUMERIC_DATE.match(value)
+    if m and text:
+        a, b, year = (int(x) for x in m.groups())
+        if a != b and a <= 12 and b <= 12:
+            for stated in _written_dates(text[:1000]):
+                if stated in ((year, a, b), (year, b, a)):
+                    return dt.date(*stated).isoformat()
     m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)
     if m:
         try:
@@ -92,6 +110,16 @@ def normalise_published(value: str | None) -> str | None:
         return d.date().isoformat() if d else None
     except Exception:  # noqa: BLE001 - a date we cannot read is a missing date, never a crash
         return None
+
+
+def _written_dates(text: str) -> list[tuple[int, int, int]]:
+    """(year, month, day) of the dates `text` writes with a month name."""
+    out = []
+    for m in _WRITTEN_DATES[0].finditer(text):
+        out.append((int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2))))
+    for m in _WRITTEN_DATES[1].finditer(text):
+        out.append((int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))))
+    return out
 
 
 def infer_window(
