@@ -193,3 +193,11 @@ def test_a_ship_is_not_the_person_a_pronoun_speaker_stands_for():
     assert all(m.label != "PERSON" for m in an.entities if "Mysore" in m.text)
     fired = next(q for q in an.quotes if "had fired" in q.content.text)
     assert fired.speaker_canonical != "INS Mysore"
+
+
+def test_a_name_after_an_abbreviated_rank_is_the_speaker():
+    text = ("At least a dozen employees had been celebrating when the gunman entered the party, according to "
+            "Vancouver Police spokesperson Const. Tim Fanning.\n")
+    (an,) = analyze_articles([Article("a", text, blocks=[Block(0, len(text), "body")])])
+    (q,) = [q for q in an.quotes if "celebrating" in q.content.text]
+    assert q.speaker_canonical == "Tim Fanning"

@@ -30,7 +30,7 @@ TITLES = {
 }  # fmt: skip
 # Titles written short: a name never ends with one, so a mention that does ("Vancouver police Const") is the
 # rank cut off from the name after it.
-_TITLE_ABBREVIATIONS = {"const", "cst", "det", "insp", "supt", "cpl", "sgt", "lt", "capt", "col", "maj", "cmdr",
+TITLE_ABBREVIATIONS = {"const", "cst", "det", "insp", "supt", "cpl", "sgt", "lt", "capt", "col", "maj", "cmdr",
                         "pvt", "gen", "adm", "sen", "rep", "gov", "dr", "mr", "mrs", "ms", "prof", "rev"}  # fmt: skip
 _ROLE_ONLY = TITLES | {"executive", "officer", "chief", "vice", "board", "directors", "director", "chair", "head",
                        "manager", "president", "analyst", "spokesman", "of", "the", "and", "financial", "operating"}
@@ -90,7 +90,7 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
         name = clean_name(ent.text, ent.label_)
         if not name or not any(c.isalpha() for c in name) or name.lower().strip(".") in _CORP:
             continue  # "LLC" cut off its company by the NER is not a name of its own
-        if re.sub(r"\W", "", name.split()[-1].lower()) in _TITLE_ABBREVIATIONS:
+        if re.sub(r"\W", "", name.split()[-1].lower()) in TITLE_ABBREVIATIONS:
             continue  # "Const" of "Const. Tim Fanning": a rank, not a name
         m = Mention(base + ent.start_char, base + ent.end_char, ent.text, ent.label_)
         m.role = _role(ent) if ent.label_ == "PERSON" else None

@@ -26,6 +26,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.model import Quote, Span
+from storyline.nlp.entities import TITLE_ABBREVIATIONS
 
 # Reporting verbs (lemmas). Speech first, then the stance and cognition verbs news uses to attribute a claim.
 SPEECH = {
@@ -116,12 +117,28 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str, model: dict | None = Non
     _join_split_quotes(quotes, segments, text)
     quotes.extend(_orphan_segments(quotes, segments, text, docs))
     for q in quotes:
+        q.speaker = _with_name_after_rank(q.speaker, text)
         q.content = _trim(q.content, text)
         q.direct = _is_direct(q.content, segments)
         q.hedged = q.hedged or bool(HEDGES.search(q.content.text))
     quotes = _same_content_once(quotes, confidence)
     quotes.sort(key=lambda q: q.content.start)
     return quotes
+
+
+_RANK_THEN_NAME = re.compile(r"\.?\s+(?!(?:The|A|An|He|She|It|They|This|That|We|I|In|On|At|But|And)\b)"
+                             r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+
+
+def _with_name_after_rank(speaker: Span | None, text: str) -> Span | None:
+    """"Vancouver Police spokesperson Const. Tim Fanning": the parser ends the speaker at the abbreviated rank (its
+    full stop reads as a sentence end), so the name after it is taken back in."""
+    if speaker is None or not speaker.text.split():
+        return speaker
+    if speaker.text.split()[-1].lower().rstrip(".") not in TITLE_ABBREVIATIONS:
+        return speaker
+    m = _RANK_THEN_NAME.match(text, speaker.end)
+    return Span(speaker.start, m.end(), text[speaker.start : m.end()]) if m else speaker
 
 
 def _same_content_once(quotes: list[Quote], confidence: dict[int, float]) -> list[Quote]:
