@@ -261,6 +261,7 @@ def test_an_act_the_language_stage_attributes_is_not_listed_as_something_said():
     "Pirates on a dhow attacked the merchant ship about 1100 hrs, 150 nautical miles west of Aden.",
     "Mayor Jane Ortiz slammed the door of the council chamber on her way out.",
     "A German frigate responded to a distress call from the freighter off the coast of Yemen.",
+    "Mayor Jane Ortiz resigned after she is believed to have read the auditors' report on the tunnel.",
 ])
 def test_an_act_under_a_cue_that_can_also_report_speech_is_not_something_said(text: str):
     """"refused", "found", "find" report speech or thought only with what was said after them ("declined to
@@ -662,3 +663,29 @@ def test_an_entity_lists_each_alias_once_and_a_compass_point_is_no_entity():
     b = Article("b", "The US flew a bomber to the Korean Peninsula in a show of force against the North, as some in "
                 "the West voiced concern.", outlet="B", published="2024-03-01")
     assert not {"North", "West"} & {g.name for g in group_entities([b], analyze_articles([b]))}
+
+
+def test_the_summary_does_not_repeat_the_main_event_in_one_outlets_words():
+    """A single-source fact whose sentence the main event already cites is that outlet's wording of what happened:
+    the summary gives the main event once and moves on to what else is known."""
+    from storyline.brief.claims import Claim
+    from storyline.brief.summary import summarize
+    from storyline.model import Fact, SourceSpan
+
+    texts = ["A suspected Mafia boss hanged himself in prison hours after his arrest, police said.",
+             "A mafioso committed suicide hours after his arrest in a police bust of almost 100 people.",
+             "Police have opened an inquiry into how he was able to kill himself.",
+             "The raid involved 1,200 officers, helicopters and sniffer dogs.",
+             "Prosecutors said the raid stopped the rebuilding of the Mafia's ruling commission."]
+    arts = ["a", "c", "a", "a", "b"]
+    claims = [Claim(art, 0 if i < 2 else 100 * i, 90 + 100 * i, t, index=0 if i < 2 else i) for i, (art, t) in
+              enumerate(zip(arts, texts))]
+    span = [SourceSpan(c.article_id, c.start, c.end) for c in claims]
+    facts = [Fact(texts[0], "corroborated", ["a", "b", "c"], ["A", "B", "C"], [span[0], span[1]], main_event=True),
+             Fact(texts[1], "single", ["c"], ["C"], [span[1]])] + [
+             Fact(texts[i], "single", [arts[i]], [arts[i].upper()], [span[i]]) for i in (2, 3, 4)]
+    vectors = np.eye(5, dtype=np.float32)  # no two alike in meaning: only the main event's sources tell
+    summary = summarize(facts, [[0], [1], [2], [3], [4]], claims, vectors, [5.0, 4.0, 3.0, 2.0, 1.0], 3)
+    assert texts[1] not in [s.text for s in summary] and len(summary) >= 3
+    two = summarize(facts[:2], [[0], [1]], claims, vectors, [5.0, 4.0], 3)
+    assert [s.text for s in two] == texts[:2]  # too few facts otherwise: a restatement beats a short summary

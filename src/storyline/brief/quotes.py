@@ -85,6 +85,16 @@ _INNER_ATTRIBUTION = re.compile(
     r"[^\"“”]{0,40}?[.,:]\s+[\"“]")
 
 
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:widely|also|still|now|generally|"
+                        r"long|often|not))?\s*$", re.I)
+
+
+def _passive(text: str, q) -> bool:  # type: ignore[no-untyped-def]
+    """"He is believed to have read the transcripts", "the senator is said to have told aides": a passive cue says
+    what unnamed others believe or say about the subject, who said nothing."""
+    return q.cue is not None and bool(_BE_BEFORE.search(text[max(0, q.cue.start - 30) : q.cue.start]))
+
+
 def _is_clause(content: str) -> bool:
     """A clause: a complementizer first, or a verb ("can", "was", "to be", "garnered") after the first word."""
     words = content.lower().replace(",", " ").split()
@@ -250,8 +260,8 @@ def group_quotes(
                 text = _COMPLEMENTIZER.sub("", text)  # "said that pirates were out of control": what was said
                 text = _closed(text.lstrip("\"“”'‘’` "))  # a closing mark left before the words: '' is about 30
             who = _speaker(q)
-            if not _is_statement(q, art.text[c.start : c.end]):
-                continue  # an act ("slapped sanctions on"), not a statement
+            if not _is_statement(q, art.text[c.start : c.end]) or _passive(art.text, q):
+                continue  # an act ("slapped sanctions on"), or what others say of someone ("he is believed to")
             said = art.text[c.start : c.end]
             if len(said.split()) < 4 or is_boilerplate(text) or (who is None and not q.direct):
                 continue  # a fragment, or a paraphrase nobody can be named for, is not "who said what"

@@ -51,12 +51,18 @@ def summarize(facts: list[Fact], groups: list[list[int]], claims: list[Claim], v
     rep = {}
     for k, group in enumerate(groups):
         rep[k] = next((i for i in group if claims[i].text == facts[k].text), group[0])
+    restates = _restating_the_main_event(facts)
     chosen: list[int] = []
-    for readable_only in (True, False):  # relax only when too few self-standing sentences exist
+    # Relax only when too few sentences remain: first self-standing ones that say something new, then any.
+    for readable_only, new_only in ((True, True), (False, True), (False, False)):
+        if not new_only and len(chosen) >= MIN_SENTENCES:
+            break
         for k in order:
             if len(chosen) >= want:
                 break
             if k in chosen or claims[rep[k]].headline or (readable_only and not readable(facts[k].text)):
+                continue
+            if new_only and k in restates:
                 continue
             if any(float(vectors[rep[k]] @ vectors[rep[j]]) >= REDUNDANT for j in chosen):
                 continue
@@ -70,6 +76,20 @@ def summarize(facts: list[Fact], groups: list[list[int]], claims: list[Claim], v
 
     chosen.sort(key=position)
     return [SummaryItem(" ".join(facts[k].text.split()), list(facts[k].articles), list(facts[k].sources)) for k in chosen]
+
+
+def _restating_the_main_event(facts: list[Fact]) -> set[int]:
+    """The single-source facts whose every sentence the main event already cites: one outlet's own wording of
+    what happened ("A mafioso committed suicide hours after his arrest" next to the main event "A suspected Mafia
+    leader has hanged himself in prison hours after being arrested"), which a summary would only repeat. Sentence
+    embeddings miss these (cosine 0.44 for that pair); the main event's sources, chosen by the words outlets lead
+    with, do not."""
+    main = next((f for f in facts if f.main_event), None)
+    if main is None:
+        return set()
+    cited = {(s.id, s.start) for s in main.sources}
+    return {k for k, f in enumerate(facts) if not f.main_event and f.status == "single" and f.sources
+            and all((s.id, s.start) in cited for s in f.sources)}
 
 
 # A label some outlets put before a headline: "Breaking News - Three People Shot ...", "BREAKING: ..."
