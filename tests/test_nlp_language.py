@@ -286,3 +286,18 @@ def test_what_had_yet_to_happen_by_a_weekday_is_dated_back_not_ahead() -> None:
 def test_a_nationality_and_its_plural_are_one_entity() -> None:
     a = analyze_article(_article("Russian officials met on Monday. The Russians offered food for shells."))
     assert len({m.canonical for m in a.entities if m.label == "NORP"}) == 1
+
+
+def test_a_name_with_a_nickname_is_the_name_without_it() -> None:
+    a = analyze_article(_article(
+        'Vincent "The Chin" Gigante, the Mafia boss who feigned insanity for years, died on Monday in prison.\n'
+        "Vincent Gigante was 77. Prosecutors said Gigante ran the family from a bathrobe. The Chin never confessed."))
+    canon = {m.text: m.canonical for m in a.entities if "Gigante" in m.text or m.text == "Chin"}
+    assert len(set(canon.values())) == 1, canon
+
+
+def test_an_honorific_with_an_age_is_not_a_role() -> None:
+    a = analyze_article(_article("The 29-year-old Mr. Gigante was arrested in 1957. U.S. District Judge Jack "
+                                 "Weinstein sentenced him in 1997."))
+    roles = {m.canonical: m.role for m in a.entities if m.label == "PERSON"}
+    assert not roles.get("Gigante") and roles.get("Jack Weinstein"), roles

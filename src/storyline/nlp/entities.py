@@ -231,6 +231,9 @@ def _unlabelled_names(doc: Doc, base: int) -> list[Mention]:
     return out
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam", "mme", "m"}
+
+
 def _role(ent: SpacySpan) -> str | None:
     """"National Security Council spokesman" before a name, a title inside it, or an apposition after it."""
     doc = ent.doc
@@ -246,9 +249,11 @@ def _role(ent: SpacySpan) -> str | None:
     parts: list[str] = []
     if left < ent.start:
         toks = [t for t in doc[left : ent.start] if t.dep_ not in ("det", "case") and t.text not in ("'s", "’s")]
-        if toks and any(t.pos_ == "NOUN" or t.lower_ in TITLES for t in toks):
+        # "29-year-old Mr. Gigante", "the gaunt-looking Mr. Gigante": an honorific with an age or a look is no role
+        if toks and any(t.pos_ == "NOUN" or t.lower_ in TITLES for t in toks) and (
+                toks[-1].lower_.rstrip(".") not in _HONORIFICS):
             parts.append(doc[toks[0].i : toks[-1].i + 1].text)
-    inner = [t for t in ent if t.lower_.rstrip(".") in TITLES and t.i == ent.start]
+    inner = [t for t in ent if t.lower_.rstrip(".") in TITLES - _HONORIFICS and t.i == ent.start]
     if inner and not parts:
         parts.append(inner[0].text)
     for t in root.rights:
@@ -309,6 +314,12 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
     for group in by_key.values():  # same name up to case, plural, "the", corporate suffixes
         for n in group[1:]:
             union(n, group[0])
+    for n in names:  # 'Vincent "The Chin" Gigante' is Vincent Gigante, and "The Chin" alone
+        m = _NICKNAME.match(n)
+        if m and label_of[n].most_common(1)[0][0] == "PERSON":
+            for short in (f"{m.group(1)} {m.group(3)}", re.sub(r"^(?:the|The)\s+", "", m.group(2).strip())):
+                if short in parent:
+                    union(short, n)
     multi = [n for n in names if len(n.split()) >= 2]
     # Multi-word names indexed by what a short form can match (the story can hold a thousand names).
     by_initials: dict[str, list[str]] = defaultdict(list)
@@ -372,6 +383,9 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
         votes[b][m.canonical] += 1
     return {o: c.most_common(1)[0][0] for o, c in votes.items()}
 
+
+# A person's name with a nickname in quotation marks between given name and surname.
+_NICKNAME = re.compile(r"^(\S+)\s+(?:``|[\"“'‘])\s*([^\"“”'‘’`]+?)\s*(?:''|[\"”'’])\s+(.+)$")
 
 _CORP = {"company", "co", "corp", "corporation", "inc", "incorporated", "llc", "ltd", "limited", "plc", "spa", "nv",
          "n.v", "ag", "sa", "group", "holdings", "motor", "motors", "international", "airlines", "airways",
