@@ -689,3 +689,22 @@ def test_the_summary_does_not_repeat_the_main_event_in_one_outlets_words():
     assert texts[1] not in [s.text for s in summary] and len(summary) >= 3
     two = summarize(facts[:2], [[0], [1]], claims, vectors, [5.0, 4.0], 3)
     assert [s.text for s in two] == texts[:2]  # too few facts otherwise: a restatement beats a short summary
+
+
+def test_an_entity_is_typed_by_its_full_names_tag_and_a_cut_off_alias_is_tidied():
+    """The small tagger reads a surname alone as a nationality ("Genovese") more often than the full name appears:
+    the full name's own tag types the entity. "Vincent '" is a name cut off before its nickname."""
+    from storyline.brief.entities import group_entities
+    from storyline.model import Mention
+
+    text = "Vito Genovese ran the family. Genovese was feared. Genovese died in prison. Vincent 'Chin' Gigante followed."
+    a = Article("a", text, outlet="A", published="2024-03-01")
+    at = [text.index("Vito"), text.index("Genovese was"), text.index("Genovese died"), text.index("Vincent")]
+    an = Analysis("a", published="2024-03-01", sentences=[Span(0, len(text), text)], entities=[
+        Mention(at[0], at[0] + 13, "Vito Genovese", "PERSON", "Vito Genovese"),
+        Mention(at[1], at[1] + 8, "Genovese", "NORP", "Vito Genovese"),
+        Mention(at[2], at[2] + 8, "Genovese", "NORP", "Vito Genovese"),
+        Mention(at[3], at[3] + 9, "Vincent '", "PERSON", "Vincent 'Chin' Gigante")])
+    groups = {g.name: g for g in group_entities([a], [an])}
+    assert groups["Vito Genovese"].type == "PERSON"
+    assert groups["Vincent 'Chin' Gigante"].aliases == ["Vincent"]

@@ -25,11 +25,14 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
             name = " ".join((m.canonical or m.text).split())
             if not name or name.lower().removeprefix("the ") in _DIRECTIONS:
                 continue
-            e = by_key.setdefault(name.lower(), {"name": name, "labels": Counter(), "aliases": Counter(),
-                                                  "articles": [], "roles": [], "n": 0})
+            e = by_key.setdefault(name.lower(), {"name": name, "labels": Counter(), "own": Counter(),
+                                                  "aliases": Counter(), "articles": [], "roles": [], "n": 0})
             e["labels"][m.label] += 1
+            if " ".join(m.text.split()) == name:  # what the full name is tagged as: "Vito Genovese" a person,
+                e["own"][m.label] += 1  # however often "Genovese" alone reads as a nationality
             e["n"] += 1
             alias = re.sub(r"['’]s$", "", " ".join(m.text.split()))  # "North Korea's" is North Korea
+            alias = re.sub(r"\s+['’\"“”`]+$", "", alias)  # "Vincent '": a name cut off before its nickname
             if _alias_key(alias) != _alias_key(name):
                 e["aliases"][alias] += 1
             if art.id not in e["articles"]:
@@ -38,12 +41,11 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
                 e["roles"].append(m.role)
     # A catch-all "MISC" name seen in one article only is more often a tagging slip ("Following Shoigu") than
     # someone involved; kept once two outlets name it.
-    kept = [e for e in by_key.values() if not (e["labels"].most_common(1)[0][0] == "MISC" and len(e["articles"]) < 2)]
+    for e in by_key.values():
+        e["label"] = (e["own"] or e["labels"]).most_common(1)[0][0]
+    kept = [e for e in by_key.values() if not (e["label"] == "MISC" and len(e["articles"]) < 2)]
     ranked = sorted(kept, key=lambda e: (-len(e["articles"]), -e["n"], e["name"]))
-    return [
-        EntityGroup(e["name"], e["labels"].most_common(1)[0][0], _distinct(e["aliases"]), e["articles"], e["roles"])
-        for e in ranked
-    ]
+    return [EntityGroup(e["name"], e["label"], _distinct(e["aliases"]), e["articles"], e["roles"]) for e in ranked]
 
 
 def _alias_key(alias: str) -> str:
