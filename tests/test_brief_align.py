@@ -229,6 +229,8 @@ def test_one_statement_two_outlets_paraphrase_is_one_quote_entry():
      "did not confirm that the flooded"),
     ("Mayor Jane Ortiz, who took office in 2020 after a close race, did not say whether the tunnel would reopen.",
      "did not say whether"),
+    ("Denying she was to blame for the flooded railway tunnel, Mayor Jane Ortiz thanked the crews.",
+     "denying she was to blame"),
 ])
 def test_what_a_speaker_declined_or_did_not_say_is_not_shown_as_her_words(text: str, shown: str):
     a = Article("a", text, outlet="A", published="2024-03-01")
@@ -262,6 +264,7 @@ def test_an_act_the_language_stage_attributes_is_not_listed_as_something_said():
     "Mayor Jane Ortiz slammed the door of the council chamber on her way out.",
     "A German frigate responded to a distress call from the freighter off the coast of Yemen.",
     "Mayor Jane Ortiz resigned after she is believed to have read the auditors' report on the tunnel.",
+    "Dubbed the \"Iron Mayor\" for her budget cuts, Mayor Jane Ortiz rarely gave interviews.",
 ])
 def test_an_act_under_a_cue_that_can_also_report_speech_is_not_something_said(text: str):
     """"refused", "found", "find" report speech or thought only with what was said after them ("declined to

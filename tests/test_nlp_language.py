@@ -301,3 +301,15 @@ def test_an_honorific_with_an_age_is_not_a_role() -> None:
                                  "Weinstein sentenced him in 1997."))
     roles = {m.canonical: m.role for m in a.entities if m.label == "PERSON"}
     assert not roles.get("Gigante") and roles.get("Jack Weinstein"), roles
+
+
+def test_a_speaker_keeps_his_own_name_when_the_story_reads_the_shared_surname_as_another():
+    from storyline.model import Story  # noqa: F401 (the story is given by the articles' `story` label)
+    a = _article("The Rev. Louis Gigante said his brother was persecuted by prosecutors. Gigante spoke outside the "
+                 "courthouse on Monday. Gigante is a priest in the Bronx. Gigante built housing there.")
+    b = _article("Vincent Gigante, the Mafia boss, died in prison. Gigante feigned insanity for decades, and "
+                 "Gigante was convicted in 1997. Gigante's lawyers said he was ill. Vincent Gigante was 77.")
+    a.id, b.id, a.story, b.story = "a", "b", "s", "s"
+    an_a, _ = analyze_articles([a, b])
+    (q,) = [q for q in an_a.quotes if "persecuted" in q.content.text]
+    assert q.speaker_canonical == "Louis Gigante"

@@ -17,6 +17,7 @@ from storyline.nlp.quotes import SPEECH, SPEECH_NOUNS, LIGHT_VERBS
 
 SAME_QUOTE = 0.5  # stem overlap (Jaccard) at which two attributions of one speaker are the same statement
 _REFUSALS = ("declin", "refus")  # cues whose content is what the speaker would not say
+_DENIALS = ("deni", "deny", "disput", "reject", "rebut", "refut")  # cues whose content is what the speaker denies
 _NEGATIONS = {"not", "n't", "never"}
 _AUXILIARIES = {"did", "does", "do", "would", "could", "will", "has", "have", "had", "was", "is", "can", "may"}  # "did not confirm that ...": the content is what the speaker did not say
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "his", "her", "their"}
@@ -90,9 +91,16 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:widely|als
 
 
 def _passive(text: str, q) -> bool:  # type: ignore[no-untyped-def]
-    """"He is believed to have read the transcripts", "the senator is said to have told aides": a passive cue says
-    what unnamed others believe or say about the subject, who said nothing."""
-    return q.cue is not None and bool(_BE_BEFORE.search(text[max(0, q.cue.start - 30) : q.cue.start]))
+    """"He is believed to have read the transcripts", "the senator is said to have told aides", "Dubbed the
+    Oddfather for his behaviour, Gigante...": a passive cue says what unnamed others believe or say about the
+    subject, who said nothing."""
+    if q.cue is None:
+        return False
+    before = text[max(0, q.cue.start - 30) : q.cue.start]
+    opening_participle = (q.cue.text[:1].isupper() and q.cue.text.lower().endswith(("ed", "en"))
+                          and q.speaker is not None and q.speaker.start >= q.content.end
+                          and re.search(r"(?:^|[.!?\n][\"”’']?)\s*$", before) is not None)
+    return opening_participle or bool(_BE_BEFORE.search(before))
 
 
 def _is_clause(content: str) -> bool:
@@ -105,7 +113,7 @@ def _is_clause(content: str) -> bool:
 def _denies(q) -> bool:  # type: ignore[no-untyped-def]
     """Whether the cue refuses or negates what follows ("declined to detail", "did not confirm")."""
     words = q.cue.text.lower().split()
-    return q.cue.text.lower().startswith(_REFUSALS) or any(w in _NEGATIONS for w in words)
+    return q.cue.text.lower().startswith(_REFUSALS) or any(w in _NEGATIONS or w.startswith(_DENIALS) for w in words)
 
 
 def _frame(text: str, q) -> str:  # type: ignore[no-untyped-def]
@@ -254,7 +262,8 @@ def group_quotes(
                 # "Kirby declined to detail how ...", "Ortiz did not confirm that ...": the content alone reads as
                 # their words, so the frame that denies it is kept with it; and a bare object says nothing
                 # without its verb ("announced | a $250 million package", "made | the case that ...").
-                text = f"{_frame(art.text, q)} {text}"
+                frame = _frame(art.text, q)  # "Denying he was a gangster, Gigante...": the verb, not a sentence start
+                text = f"{frame[:1].lower() + frame[1:]} {text}"
             if not q.direct:  # "But new US intelligence shows ..., Kirby said": the "But" joins the sentence before
                 text = re.sub(r"^(?:but|and|yet|so)\s+(?=\w)", "", text, flags=re.I)
                 text = _COMPLEMENTIZER.sub("", text)  # "said that pirates were out of control": what was said

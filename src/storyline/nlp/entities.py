@@ -381,7 +381,9 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
         m.canonical = canon[b]
         votes[o or b][m.canonical] += 1
         votes[b][m.canonical] += 1
-    return {o: c.most_common(1)[0][0] for o, c in votes.items()}
+    # An old canonical that is itself a name of the story follows that name: "Louis Gigante" stays Louis even where
+    # an article's "Gigante" had been read as him and the story reads it as his brother.
+    return {o: canon[o] if o in canon else c.most_common(1)[0][0] for o, c in votes.items()}
 
 
 # A person's name with a nickname in quotation marks between given name and surname.
