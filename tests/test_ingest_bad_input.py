@@ -62,6 +62,18 @@ def test_pure_latin1_bytes_are_decoded(tmp_path: Path) -> None:
     assert article.text == text
 
 
+def test_mojibake_is_repaired_and_the_text_as_given_is_kept(tmp_path: Path) -> None:
+    written = "Peña Nieto meets Trump\n\nMexico’s president, Enrique Peña Nieto, met Donald Trump in Mexico City.\n"
+    garbled = written.encode("utf-8").decode("cp1252")  # "PeÃ±a", "Mexicoâ€™s": one wrong decode upstream
+    title = garbled.split("\n")[0]
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "title": title, "text": garbled}) + "\n"
+                                      + json.dumps({"id": "b", "text": written}) + "\n", encoding="utf-8")
+    a, b = _read(tmp_path / "a.jsonl")
+    assert a.text == written and a.title == "Peña Nieto meets Trump"
+    assert a.extra["text_as_given"] == garbled and "mojibake" in a.extra["repaired"]
+    assert b.text == written and "repaired" not in b.extra  # correct text is left alone
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
 def test_byte_order_marks_are_decoded(tmp_path: Path, encoding: str) -> None:
     text = "Zürich floods\n\nRivers in Zürich burst their banks on Monday, officials said.\n"

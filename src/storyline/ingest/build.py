@@ -10,7 +10,7 @@ import re
 
 from storyline.ingest.clean import mark_blocks, url_of_line
 from storyline.ingest.dates import is_date_line, published_from_blocks
-from storyline.ingest.decode import MAX_ARTICLE_CHARS
+from storyline.ingest.decode import MAX_ARTICLE_CHARS, repair_mojibake
 from storyline.ingest.ids import content_id
 from storyline.ingest.outlet import canonical_outlet, outlet_from_blocks, outlet_from_url
 from storyline.model import Article, Block, Rejected
@@ -46,6 +46,13 @@ def build_article(article: Article, first_line_is_title: bool = False, given_tex
             source,
             f"article text is too long ({len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}): split it into one article per record",
         )
+    repaired = repair_mojibake(text)
+    if repaired != text:  # shown repaired; what was given is kept with the article, never lost
+        article.extra["text_as_given"] = text
+        article.extra["repaired"] = "mojibake: UTF-8 text that had been decoded as Windows-1252 or Latin-1"
+        article.text = text = repaired
+        if article.title:
+            article.title = repair_mojibake(article.title)
     blocks = mark_blocks(text, title=article.title, first_line_is_title=first_line_is_title)
     titles = [b for b in blocks if b.kind == "title"]
     if titles and (article.title is None or is_date_line(article.title)):

@@ -136,3 +136,19 @@ def _declared_charset(data: bytes) -> str | None:
         return codecs.lookup(name).name
     except LookupError:
         return None
+
+
+def repair_mojibake(text: str) -> str:
+    """`text` with mojibake undone: UTF-8 that was once read as Windows-1252 or Latin-1 ("PeÃ±a Nieto",
+    "Itâ€™s") back to what was written ("Peña Nieto", "It’s"); other text comes back unchanged.
+
+    Why: scraped and exported news often went through one wrong decode before it reached us, and the names in it
+    ("PeÃ±a") then match nothing. ftfy only touches sequences that are far likelier mojibake than real text, and the
+    caller keeps the text as given next to the repair.
+    """
+    import ftfy
+
+    if text.isascii() or not ftfy.badness.is_bad(text):
+        return text
+    return ftfy.fix_encoding(text)
+
