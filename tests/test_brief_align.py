@@ -711,3 +711,16 @@ def test_an_entity_is_typed_by_its_full_names_tag_and_a_cut_off_alias_is_tidied(
     groups = {g.name: g for g in group_entities([a], [an])}
     assert groups["Vito Genovese"].type == "PERSON"
     assert groups["Vincent 'Chin' Gigante"].aliases == ["Vincent"]
+
+
+def test_a_fact_in_someones_quoted_words_says_whose_words_they_are():
+    text = ("Hillary Clinton criticised the Tulsa police officer on a morning radio show on Tuesday.\n\n"
+            "\"How many times do we have to see this in our country?\" Clinton said on the show.\n\n"
+            "\"This is just unbearable, and it needs to be intolerable for every one of us.\"\n")
+    a = Article("a", text, outlet="A", published="2016-09-20")
+    brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
+    said = {f.text: f.said_by for f in brief.facts}
+    unbearable = [t for t in said if "unbearable" in t]
+    assert unbearable and said[unbearable[0]] == "Hillary Clinton", said
+    assert said[next(t for t in said if "criticised" in t)] is None  # the outlet's own sentence
+    assert any(x.endswith("— Hillary Clinton") for n in brief.outlet_notes for x in n.adds)

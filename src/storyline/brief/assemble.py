@@ -13,7 +13,7 @@ import numpy as np
 from storyline.brief.align import embed_claims, grouped_facts, score_claims, source_groups, story_claims
 from storyline.brief.entities import group_entities
 from storyline.brief.outlets import outlet_notes
-from storyline.brief.quotes import group_quotes
+from storyline.brief.quotes import attribute_quoted_facts, group_quotes
 from storyline.brief.summary import choose_headline, rank_facts, summarize
 from storyline.brief.timeline import build_timeline
 from storyline.model import Analysis, Article, ArticleRef, Brief, Fact, Story
@@ -54,6 +54,7 @@ def build_brief(story: Story, articles: list[Article], analyses: list[Analysis])
     vectors, prob = score_claims(claims)
     title_vectors = embed_claims([a.title or "" for a in articles])
     facts, groups = grouped_facts(claims, vectors, articles, copies, prob=prob)
+    attribute_quoted_facts(facts, articles, analyses)
     importance = rank_facts(facts, groups, claims, vectors, rep)
     n_sources = len(set(rep.values()))
     summary = summarize(facts, groups, claims, vectors, importance, n_sources)

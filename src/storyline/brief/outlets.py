@@ -20,11 +20,17 @@ def outlet_notes(facts: list[Fact], importance: list[float], outlets: list[str])
     notes = []
     for o in outlets:
         others = [x for x in outlets if x != o]
-        adds = [facts[k].text for k in order if facts[k].outlets == [o]][:MAX_ITEMS]
+        adds = [shown(facts[k]) for k in order if facts[k].outlets == [o]][:MAX_ITEMS]
         omits = []
         for k in order:
             carried = [x for x in facts[k].outlets if x != o]
             if o not in facts[k].outlets and len(carried) >= 2 and len(carried) * 2 > len(others):
-                omits.append(facts[k].text)
+                omits.append(shown(facts[k]))
         notes.append(OutletNote(o, adds, omits[:MAX_ITEMS]))
     return notes
+
+
+def shown(fact: Fact) -> str:
+    """A fact as a line to read: its wording, and who says it when the wording is someone's quoted words."""
+    return f"{fact.text} — {fact.said_by}" if fact.said_by else fact.text
+

@@ -313,3 +313,23 @@ def group_quotes(
         first.setdefault(_speaker_key(g.speaker), i)
     return sorted(groups, key=lambda g: (g.speaker is None, -len(reach[_speaker_key(g.speaker)]),
                                          first[_speaker_key(g.speaker)]))
+
+
+def attribute_quoted_facts(facts: list[Fact], articles: list[Article], analyses: list[Analysis]) -> None:
+    """Set `Fact.said_by` where a fact's wording lies inside a named speaker's quotation: a line of a quotation
+    whose attribution is in another sentence reads, in the facts list, as the outlet's own claim."""
+    text_of = {a.id: a.text for a in articles}
+    direct = {an.article_id: [q for q in an.quotes if q.direct] for an in analyses}
+    for f in facts:
+        for src in f.sources:
+            if " ".join(text_of.get(src.id, "")[src.start : src.end].split()) != " ".join(f.text.split()):
+                continue
+            # ... and the attribution is not in the sentence itself ("...," Yellen said at the time)
+            around = [q for q in direct.get(src.id, []) if q.content.start <= src.start + 2
+                      and src.end <= q.content.end + 3 and not any(
+                          x is not None and src.start <= x.start < src.end for x in (q.speaker, q.cue))]
+            who = _speaker(around[0]) if around else None
+            if who:
+                f.said_by = who
+            break
+
