@@ -724,3 +724,15 @@ def test_a_fact_in_someones_quoted_words_says_whose_words_they_are():
     assert unbearable and said[unbearable[0]] == "Hillary Clinton", said
     assert said[next(t for t in said if "criticised" in t)] is None  # the outlet's own sentence
     assert any(x.endswith("— Hillary Clinton") for n in brief.outlet_notes for x in n.adds)
+
+
+@pytest.mark.parametrize("text, shown", [
+    ('Gov. Roy Cooper said “that transparency "breaks down barriers and brings progress.”',
+     'transparency "breaks down barriers and brings progress.”'),
+    ('Charlotte Mayor Jennifer Roberts said Friday that she thinks the video should be released but said "the '
+     'question is the timing."', None),
+])
+def test_a_paraphrase_with_quoted_words_is_a_paraphrase_and_a_cut_off_one_is_left_out(text: str, shown: str | None):
+    a = Article("a", text, outlet="A", published="2016-09-20")
+    quotes = build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes
+    assert [(q.text, q.direct) for q in quotes if not q.direct or shown] == ([(shown, False)] if shown else [])

@@ -103,6 +103,10 @@ def _passive(text: str, q) -> bool:  # type: ignore[no-untyped-def]
     return opening_participle or bool(_BE_BEFORE.search(before))
 
 
+_REPORTED = re.compile(r"^[\"“”'‘’`\s]*that\s+[a-z]")
+_CUT_OFF = re.compile(r"\b(?:and|but|or|to|of|that|the|a|an)[\"”’']?$", re.I)
+
+
 def _is_clause(content: str) -> bool:
     """A clause: a complementizer first, or a verb ("can", "was", "to be", "garnered") after the first word."""
     words = content.lower().replace(",", " ").split()
@@ -162,10 +166,8 @@ def _speaker_key(who: str | None) -> str:
 def _closed(text: str) -> str:
     """The paraphrase with the quotation it opens closed: its content ends at the last word, and the closing mark
     after the full stop ('entities "working to facilitate arms deals."') falls outside it."""
-    if text.count('"') % 2:
-        return text + '"'
-    if text.count("“") > text.count("”"):
-        return text + "”"
+    if (text.count('"') + text.count("“") + text.count("”")) % 2:  # outlets mix straight and curly marks
+        return text + ("”" if "“" in text or "”" in text else '"')
     if text.count("``") > text.count("''"):
         return text + " ''"
     return text
@@ -255,7 +257,11 @@ def group_quotes(
             if not usable(art, c.start, c.end, aside):
                 continue
             text = " ".join(art.text[c.start : c.end].split()).strip(" ,")
-            if q.direct:
+            # "that transparency "breaks down barriers"": a paraphrase with quoted words in it, not a quotation
+            direct = q.direct and not _REPORTED.match(text)
+            if not direct:  # a mark left before the words ('' is about 30 years old) or opening the paraphrase
+                text = text.lstrip("\"“”'‘’` ")
+            if direct:
                 text = _INNER_ATTRIBUTION.sub(r"\1 … ", text.strip("\"“”'‘’`, "))
             elif q.cue and q.cue.end <= c.start and (
                     (_denies(q) and not text.lower().startswith(_REFUSALS)) or not _is_clause(text)):
@@ -264,16 +270,17 @@ def group_quotes(
                 # without its verb ("announced | a $250 million package", "made | the case that ...").
                 frame = _frame(art.text, q)  # "Denying he was a gangster, Gigante...": the verb, not a sentence start
                 text = f"{frame[:1].lower() + frame[1:]} {text}"
-            if not q.direct:  # "But new US intelligence shows ..., Kirby said": the "But" joins the sentence before
+            if not direct:  # "But new US intelligence shows ..., Kirby said": the "But" joins the sentence before
                 text = re.sub(r"^(?:but|and|yet|so)\s+(?=\w)", "", text, flags=re.I)
-                text = _COMPLEMENTIZER.sub("", text)  # "said that pirates were out of control": what was said
-                text = _closed(text.lstrip("\"“”'‘’` "))  # a closing mark left before the words: '' is about 30
+                text = _closed(_COMPLEMENTIZER.sub("", text))  # "said that pirates were...": what was said
             who = _speaker(q)
             if not _is_statement(q, art.text[c.start : c.end]) or _passive(art.text, q):
                 continue  # an act ("slapped sanctions on"), or what others say of someone ("he is believed to")
             said = art.text[c.start : c.end]
-            if len(said.split()) < 4 or is_boilerplate(text) or (who is None and not q.direct):
+            if len(said.split()) < 4 or is_boilerplate(text) or (who is None and not direct):
                 continue  # a fragment, or a paraphrase nobody can be named for, is not "who said what"
+            if not direct and _CUT_OFF.search(text):
+                continue  # "she thinks the video should be released but": the parse lost the rest
             s = content_stems(text)
             stated = _facts_stating(fact_spans.get(art.id, []), c.start, c.end)
             match, same_words = None, False
@@ -286,14 +293,14 @@ def group_quotes(
                     break
             if match is None:
                 by_speaker[key].append(len(groups))
-                groups.append(QuoteGroup(who, text, q.direct, [art.id], [outlet[art.id]], q.hedged))
+                groups.append(QuoteGroup(who, text, direct, [art.id], [outlet[art.id]], q.hedged))
                 stems.append(s)
                 in_facts.append(stated)
                 continue
             in_facts[match] |= stated
             g = groups[match]
             add_source(g, art.id, outlet[art.id])
-            if q.direct and not g.direct:  # the outlet's own words beat a paraphrase
+            if direct and not g.direct:  # the outlet's own words beat a paraphrase
                 g.text, g.direct, g.hedged = text, True, q.hedged
             elif same_words:  # another outlet's own wording ("could") does not hedge the words shown
                 g.hedged = g.hedged or q.hedged
