@@ -449,6 +449,9 @@ def test_one_kind_of_event_in_two_places_on_two_days_is_not_a_conflict():
     ('{claim} <tweet tweet-author="@cityhall" tweet-date="March 9, 2016">The bridge reopens Friday, the city said '
      'today<tweet/>. Drivers should expect delays pic.twitter.com/dUb4K2jZuT<tweet/>.',
      "Officials confirmed the bridge would reopen on Friday after repairs."),
+    # an embedded video left as its label
+    ("{claim}\n[Video: FULL SPEECH: President Obama Speech at Black Caucus Foundation in Washington DC (9/17/16) "
+     "Watch on YouTube.]", "The president urged black voters to turn out for the Democratic nominee."),
 ])
 def test_page_furniture_around_a_claim_is_not_a_claim(furniture: str, claim: str):
     art = Article("p", furniture.format(claim=claim))
@@ -724,6 +727,8 @@ def test_a_fact_in_someones_quoted_words_says_whose_words_they_are():
     assert unbearable and said[unbearable[0]] == "Hillary Clinton", said
     assert said[next(t for t in said if "criticised" in t)] is None  # the outlet's own sentence
     assert any(x.endswith("— Hillary Clinton") for n in brief.outlet_notes for x in n.adds)
+    shown = next(f.shown() for f in brief.facts if "unbearable" in f.text)
+    assert shown.startswith("“This is just") and shown.endswith("of us.” — Hillary Clinton"), shown
 
 
 @pytest.mark.parametrize("text, shown", [

@@ -154,6 +154,9 @@ class SourceSpan:
     end: int
 
 
+QUOTE_MARKS = "\"“”'‘’`"
+
+
 @dataclass
 class Fact:
     """One claim with every article that states it; `status` says how well it is sourced."""
@@ -170,6 +173,13 @@ class Fact:
     # Who says it, when the wording shown is someone's words inside a quotation whose attribution is in another
     # sentence ("How many times do we have to see this in our country?" - Hillary Clinton)
     said_by: str | None = None
+
+    def shown(self) -> str:
+        """The fact as a line to read: its wording, or, when it is someone's quoted words, those words as one
+        quotation (a line of a longer quotation opens a mark it does not close) and who says them."""
+        if not self.said_by:
+            return self.text
+        return f"“{self.text.strip().strip(QUOTE_MARKS).strip()}” — {self.said_by}"
 
 
 @dataclass

@@ -20,17 +20,12 @@ def outlet_notes(facts: list[Fact], importance: list[float], outlets: list[str])
     notes = []
     for o in outlets:
         others = [x for x in outlets if x != o]
-        adds = [shown(facts[k]) for k in order if facts[k].outlets == [o]][:MAX_ITEMS]
+        adds = [facts[k].shown() for k in order if facts[k].outlets == [o]][:MAX_ITEMS]
         omits = []
         for k in order:
             carried = [x for x in facts[k].outlets if x != o]
             if o not in facts[k].outlets and len(carried) >= 2 and len(carried) * 2 > len(others):
-                omits.append(shown(facts[k]))
+                omits.append(facts[k].shown())
         notes.append(OutletNote(o, adds, omits[:MAX_ITEMS]))
     return notes
-
-
-def shown(fact: Fact) -> str:
-    """A fact as a line to read: its wording, and who says it when the wording is someone's quoted words."""
-    return f"{fact.text} — {fact.said_by}" if fact.said_by else fact.text
 

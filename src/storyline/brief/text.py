@@ -58,7 +58,9 @@ _BOILERPLATE = re.compile(
     r"\bthis (?:is a )?(?:breaking|developing) (?:news )?story\b|\bthis story (?:is developing|will be updated)\b|"
     r"^\s*more to follow\b|^\s*for immediate release\b|"
     # an embedded post left as markup in a plain text ('<tweet tweet-author="@edhenry" ...>', 'pic.twitter.com/x')
-    r"</?(?:tweet|a|img|iframe|blockquote|script|div|span|embed)\b[^<>]*/?>|\bpic\.twitter\.com/",
+    r"</?(?:tweet|a|img|iframe|blockquote|script|div|span|embed)\b[^<>]*/?>|\bpic\.twitter\.com/|"
+    # an embedded video or photo left as its label: "[Video: FULL SPEECH: ... Watch on YouTube.]"
+    r"^\s*\[\s*(?:video|photo|photos|image|watch|gallery|graphic|audio)\b[^\]]*\]?\s*$|\bwatch (?:it )?on youtube\b",
     re.IGNORECASE,
 )
 
