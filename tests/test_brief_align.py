@@ -336,6 +336,7 @@ def test_a_statement_without_a_clause_is_shown_with_its_verb():
     brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
     texts = {q.text for q in brief.quotes}
     assert "announced a $250 million security assistance package for Kyiv" in texts, texts
+    assert "has repeatedly made the case that Moscow relies on Tehran for drones" in texts, texts
 
 
 def test_a_finding_is_something_said():

@@ -73,7 +73,7 @@ def _is_statement(q, content: str) -> bool:  # type: ignore[no-untyped-def]
     refusal = any(w.startswith(_REFUSALS) for w in cue)
     if refusal and words[:1] == ["to"]:
         return len(words) > 1 and words[1] in _SAYING  # "declined to detail", not "declined to be interviewed"
-    clause = _is_clause(content)
+    clause = _is_clause(content) or bool(_NOUN_THAT.match(content))  # "made the case that ..." says something
     if words[:1] == ["to"]:
         clause = any(w in _INTENT for w in cue)
     return clause or not (refusal or any(w in _CLAUSE_ONLY for w in cue))
@@ -103,6 +103,9 @@ def _passive(text: str, q) -> bool:  # type: ignore[no-untyped-def]
     return opening_participle or bool(_BE_BEFORE.search(before))
 
 
+_NOUN_THAT = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s+(?:\w+\s+)?(?:case|claim|argument|point|assertion|"
+                        r"allegation|accusation|charge|warning|promise|pledge|suggestion|notion|idea|view|belief|"
+                        r"impression|assurance|statement|prediction)\s+that\b", re.I)
 _REPORTED = re.compile(r"^[\"“”'‘’`\s]*that\s+[a-z]")
 _CUT_OFF = re.compile(r"\b(?:and|but|or|to|of|that|the|a|an)[\"”’']?$", re.I)
 
@@ -110,6 +113,8 @@ _CUT_OFF = re.compile(r"\b(?:and|but|or|to|of|that|the|a|an)[\"”’']?$", re.I
 def _is_clause(content: str) -> bool:
     """A clause: a complementizer first, or a verb ("can", "was", "to be", "garnered") after the first word."""
     words = content.lower().replace(",", " ").split()
+    if _NOUN_THAT.match(content):
+        return False  # "the case that ...", "a claim that ...": a noun with its clause, the object of "made"
     verb = [w for w in words[1:] if w in _FINITE or (w.endswith("ed") and len(w) > 4)]
     return bool(words) and (words[0] in _CLAUSE_START or bool(verb))
 
