@@ -146,9 +146,15 @@ def repair_mojibake(text: str) -> str:
     ("PeÃ±a") then match nothing. ftfy only touches sequences that are far likelier mojibake than real text, and the
     caller keeps the text as given next to the repair.
     """
+    import unicodedata
+
     import ftfy
 
-    if text.isascii() or not ftfy.badness.is_bad(text):
+    if text.isascii():
         return text
-    return ftfy.fix_encoding(text)
+    composed = unicodedata.normalize("NFC", text)  # "PeA\u0303\u00b1a": mojibake later decomposed, as PolNeAR has it
+    if not ftfy.badness.is_bad(composed):
+        return text
+    fixed = ftfy.fix_encoding(composed)
+    return fixed if fixed != composed else text
 
