@@ -683,17 +683,19 @@ def test_the_summary_does_not_repeat_the_main_event_in_one_outlets_words():
              "A mafioso committed suicide hours after his arrest in a police bust of almost 100 people.",
              "Police have opened an inquiry into how he was able to kill himself.",
              "The raid involved 1,200 officers, helicopters and sniffer dogs.",
-             "Prosecutors said the raid stopped the rebuilding of the Mafia's ruling commission."]
-    arts = ["a", "c", "a", "a", "b"]
-    claims = [Claim(art, 0 if i < 2 else 100 * i, 90 + 100 * i, t, index=0 if i < 2 else i) for i, (art, t) in
-              enumerate(zip(arts, texts))]
+             "Prosecutors said the raid stopped the rebuilding of the Mafia's ruling commission.",
+             "An alleged Mafia chief took his own life in a Palermo jail, police sources said."]
+    arts = ["a", "c", "a", "a", "b", "d"]
+    claims = [Claim(art, 0 if i in (0, 1, 5) else 100 * i, 90 + 100 * i, t, index=0 if i in (0, 1, 5) else i)
+              for i, (art, t) in enumerate(zip(arts, texts))]
     span = [SourceSpan(c.article_id, c.start, c.end) for c in claims]
     facts = [Fact(texts[0], "corroborated", ["a", "b", "c"], ["A", "B", "C"], [span[0], span[1]], main_event=True),
              Fact(texts[1], "single", ["c"], ["C"], [span[1]])] + [
-             Fact(texts[i], "single", [arts[i]], [arts[i].upper()], [span[i]]) for i in (2, 3, 4)]
-    vectors = np.eye(5, dtype=np.float32)  # no two alike in meaning: only the main event's sources tell
-    summary = summarize(facts, [[0], [1], [2], [3], [4]], claims, vectors, [5.0, 4.0, 3.0, 2.0, 1.0], 3)
-    assert texts[1] not in [s.text for s in summary] and len(summary) >= 3
+             Fact(texts[i], "single", [arts[i]], [arts[i].upper()], [span[i]]) for i in (2, 3, 4, 5)]
+    vectors = np.eye(6, dtype=np.float32)  # no two alike in meaning: only the main event's sources tell
+    summary = summarize(facts, [[0], [1], [2], [3], [4], [5]], claims, vectors, [5.0, 4.0, 3.0, 2.0, 1.0, 4.5], 3)
+    # neither the main event's own restatement nor another outlet's lead (its wording of what happened)
+    assert not {texts[1], texts[5]} & {s.text for s in summary} and len(summary) >= 3, [s.text for s in summary]
     two = summarize(facts[:2], [[0], [1]], claims, vectors, [5.0, 4.0], 3)
     assert [s.text for s in two] == texts[:2]  # too few facts otherwise: a restatement beats a short summary
 

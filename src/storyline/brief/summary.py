@@ -51,14 +51,14 @@ def summarize(facts: list[Fact], groups: list[list[int]], claims: list[Claim], v
     rep = {}
     for k, group in enumerate(groups):
         rep[k] = next((i for i in group if claims[i].text == facts[k].text), group[0])
-    restates = _restating_the_main_event(facts)
+    restates = _restating_the_main_event(facts) | _other_leads(facts, groups, claims)
     chosen: list[int] = []
     # Relax only when too few sentences remain: first self-standing ones that say something new, then any.
     for readable_only, new_only in ((True, True), (False, True), (False, False)):
         if not new_only and len(chosen) >= MIN_SENTENCES:
             break
         for k in order:
-            if len(chosen) >= want:
+            if len(chosen) >= (want if new_only else MIN_SENTENCES):  # a restatement only to reach the minimum
                 break
             if k in chosen or claims[rep[k]].headline or (readable_only and not readable(facts[k].text)):
                 continue
@@ -90,6 +90,16 @@ def _restating_the_main_event(facts: list[Fact]) -> set[int]:
     cited = {(s.id, s.start) for s in main.sources}
     return {k for k, f in enumerate(facts) if not f.main_event and f.status == "single" and f.sources
             and all((s.id, s.start) in cited for s in f.sources)}
+
+
+def _other_leads(facts: list[Fact], groups: list[list[int]], claims: list[Claim]) -> set[int]:
+    """The single-source facts that are an article's lead sentence, when the story has a main event: a lead states
+    what happened, so one outlet's lead is that outlet's wording of the main event ("Jewellery worth more than $160
+    million has been stolen from a Paris boutique" next to "armed robbers cleaned out a high-end jewelry store")."""
+    if not any(f.main_event for f in facts):
+        return set()
+    return {k for k, (f, group) in enumerate(zip(facts, groups))
+            if f.status == "single" and not f.main_event and all(claims[i].index <= 1 for i in group)}
 
 
 # A label some outlets put before a headline: "Breaking News - Three People Shot ...", "BREAKING: ..."
