@@ -49,6 +49,8 @@ def test_a_sentence_joining_two_claims_is_split_but_lists_and_quotes_are_not():
         "Russia wants shells, rockets and drones from the North for its war.",
         "Jon Stewart, who hosted in 2008 and 2006, and Ellen DeGeneres, the 2007 host, were the latest emcees.",
         '"We are watching the situation very closely, and we urge them to stop," the spokesman said.',
+        "Her rep confirmed that she was at the clinic where Britney Spears, Ben Affleck, Charlie Sheen, and Lindsay "
+        "Lohan were previously treated.",
     ):
         art = Article("b", text)
         assert len(split_claims(art, _one_sentence_analysis(art))) == 1

@@ -75,6 +75,13 @@ def block_kind(article: Article, start: int, end: int) -> str | None:
     return None
 
 
+def _ends_a_list(left: str) -> bool:
+    """"...where Britney Spears, Ben Affleck, Charlie Sheen, and Lindsay Lohan were treated": the "and" closes a
+    list of short items, which are together the subject of what follows."""
+    parts = left.split(",")
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 4 and not _has_verb(p) for p in parts[-2:])
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Offsets (within `text`) of the clauses of one sentence; the sentence itself when it has one claim. The words
     that join two clauses ("; ", ", and ") belong to neither."""
@@ -86,7 +93,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         inside_quote = (left.count('"') + left.count("“") + left.count("”")) % 2 == 1
         if (not inside_quote and len(left.split()) >= _MIN_CLAUSE_WORDS and len(right.split()) >= _MIN_CLAUSE_WORDS
                 and (m.group(0).startswith(";") or (_has_verb(_ATTRIBUTION_TAIL.sub("", right))
-                                                    and _has_verb(_RELATIVE.sub("", left))))):
+                                                    and _has_verb(_RELATIVE.sub("", left))
+                                                    and not _ends_a_list(left)))):
             breaks.append((m.start(), m.end()))
             start = m.end()
     spans = []
