@@ -323,6 +323,16 @@ def test_a_quotation_given_to_a_description_in_one_outlet_and_to_a_name_in_anoth
     assert [(q.speaker, q.outlets) for q in faith] == [("Bill McAllister", ["B", "A"])], faith
 
 
+@pytest.mark.parametrize("text", [
+    "Some said the tunnel would stay closed for a month after the flood.",
+    "The also said that the tunnel would stay closed for a month after the flood.",
+    "Twelve hours into the investigation authorities said it remained unclear whether the two floods were related.",
+])
+def test_a_word_that_names_nobody_is_not_a_speaker(text: str):
+    a = Article("a", text, outlet="A", published="2024-03-01")
+    assert [q.speaker for q in build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes if q.speaker] == []
+
+
 def test_a_pledge_to_act_is_something_said():
     a = Article("a", "Mayor Jane Ortiz pledged to take her campaign against the tunnel tolls to the state capitol.",
                 outlet="A", published="2024-03-01")

@@ -20,7 +20,13 @@ _REFUSALS = ("declin", "refus")  # cues whose content is what the speaker would 
 _DENIALS = ("deni", "deny", "disput", "reject", "rebut", "refut")  # cues whose content is what the speaker denies
 _NEGATIONS = {"not", "n't", "never"}
 _AUXILIARIES = {"did", "does", "do", "would", "could", "will", "has", "have", "had", "was", "is", "can", "may"}  # "did not confirm that ...": the content is what the speaker did not say
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "his", "her", "their"}
+# Words that stand for a speaker without naming one: pronouns, quantifiers ("Some said", "One said"), a bare "The"
+# left by a typo ("The also said"), and "Word" of "Word comes from People magazine that...".
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "his", "her", "their", "some", "one", "others",
+             "many", "few", "all", "both", "each", "another", "several", "most", "the", "a", "an", "word"}
+# "Twelve hours later, it remained unclear...": a span of time, not a speaker.
+_TIME_SPAN = re.compile(r"^(?:\S+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
+                        r"(?:\s+(?:later|ago|earlier))?$", re.I)
 _IRREGULAR = {"said", "told", "thought", "felt", "knew", "known", "found", "wrote", "written", "understood", "made",
               "gave", "given", "shown", "held", "sought"}  # fmt: skip
 
@@ -153,7 +159,7 @@ def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
     text = " ".join((q.speaker_canonical or (q.speaker.text if q.speaker else "")).split())
     if q.speaker and q.speaker.text.lower().endswith(" " + text.lower() + "s"):
         text += "s"  # "The Indians say": the people, not the nationality their name resolves to
-    if text and text.lower() not in _PRONOUNS and any(ch.isupper() for ch in text):
+    if text and text.lower() not in _PRONOUNS and any(ch.isupper() for ch in text) and not _TIME_SPAN.match(text):
         head = text.split(", ")[0]  # "Laurence Mark, producer of the telecast": the name, not its apposition
         text = head if any(ch.isupper() for ch in head) else text
         named = _DOCUMENT.sub("", re.sub(r"^an?\s+(?=\w)", "", text, flags=re.I))
