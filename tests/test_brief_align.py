@@ -712,6 +712,19 @@ def test_the_summary_does_not_repeat_the_main_event_in_one_outlets_words():
     assert [s.text for s in two] == texts[:2]  # too few facts otherwise: a restatement beats a short summary
 
 
+def test_a_one_word_name_the_story_also_writes_in_lower_case_is_no_entity():
+    from storyline.brief.entities import group_entities
+    from storyline.model import Mention
+
+    text = "Riot Deaths Shock Athens\nRiot police fired tear gas in Athens as the riot spread to Thessaloniki."
+    a = Article("a", text, outlet="A", published="2024-03-01")
+    an = Analysis("a", published="2024-03-01", sentences=[Span(0, len(text), text)], entities=[
+        Mention(0, 4, "Riot", "PERSON", "Riot"), Mention(25, 29, "Riot", "PERSON", "Riot"),
+        Mention(text.index("Athens"), text.index("Athens") + 6, "Athens", "GPE", "Athens"),
+        Mention(text.index("Thessaloniki"), text.index("Thessaloniki") + 12, "Thessaloniki", "GPE", "Thessaloniki")])
+    assert [g.name for g in group_entities([a], [an])] == ["Athens", "Thessaloniki"]
+
+
 def test_an_entity_is_typed_by_its_full_names_tag_and_a_cut_off_alias_is_tidied():
     """The small tagger reads a surname alone as a nationality ("Genovese") more often than the full name appears:
     the full name's own tag types the entity. "Vincent '" is a name cut off before its nickname."""

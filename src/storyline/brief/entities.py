@@ -39,13 +39,21 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
                 e["articles"].append(art.id)
             if m.role and m.role not in e["roles"]:
                 e["roles"].append(m.role)
-    # A catch-all "MISC" name seen in one article only is more often a tagging slip ("Following Shoigu") than
-    # someone involved; kept once two outlets name it.
     for e in by_key.values():
         e["label"] = (e["own"] or e["labels"]).most_common(1)[0][0]
-    kept = [e for e in by_key.values() if not (e["label"] == "MISC" and len(e["articles"]) < 2)]
+    common = _common_words(articles)
+    # A catch-all "MISC" name seen in one article only is more often a tagging slip ("Following Shoigu") than
+    # someone involved; kept once two outlets name it. A one-word "name" the story also writes in lower case is a
+    # common word a capital fooled the tagger with ("Riot Deaths" in a headline, "Pigs! Murderers!").
+    kept = [e for e in by_key.values() if not (e["label"] == "MISC" and len(e["articles"]) < 2)
+            and not (" " not in e["name"] and e["name"].lower() in common)]
     ranked = sorted(kept, key=lambda e: (-len(e["articles"]), -e["n"], e["name"]))
     return [EntityGroup(e["name"], e["label"], _distinct(e["aliases"]), e["articles"], e["roles"]) for e in ranked]
+
+
+def _common_words(articles: list[Article]) -> set[str]:
+    """The words the story writes in lower case somewhere ("riot", "murderers")."""
+    return {w for a in articles for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", a.text)}
 
 
 def _alias_key(alias: str) -> str:
