@@ -725,6 +725,20 @@ def test_a_one_word_name_the_story_also_writes_in_lower_case_is_no_entity():
     assert [g.name for g in group_entities([a], [an])] == ["Athens", "Thessaloniki"]
 
 
+def test_a_nationality_in_the_plural_tagged_a_person_is_the_nationality():
+    from storyline.brief.entities import group_entities
+    from storyline.model import Mention
+
+    text = "Greek police clashed with protesters. Greeks marched in Athens. Many Greeks are angry."
+    a = Article("a", text, outlet="A", published="2024-03-01")
+    at = [text.index("Greek "), text.index("Greeks marched"), text.index("Greeks are")]
+    an = Analysis("a", published="2024-03-01", sentences=[Span(0, len(text), text)], entities=[
+        Mention(at[0], at[0] + 5, "Greek", "NORP", "Greek"), Mention(at[1], at[1] + 6, "Greeks", "PERSON", "Greeks"),
+        Mention(at[2], at[2] + 6, "Greeks", "PERSON", "Greeks")])
+    groups = group_entities([a], [an])
+    assert [(g.name, g.type, g.aliases) for g in groups] == [("Greek", "NORP", ["Greeks"])]
+
+
 def test_an_entity_is_typed_by_its_full_names_tag_and_a_cut_off_alias_is_tidied():
     """The small tagger reads a surname alone as a nationality ("Genovese") more often than the full name appears:
     the full name's own tag types the entity. "Vincent '" is a name cut off before its nickname."""

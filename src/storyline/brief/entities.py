@@ -41,6 +41,13 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
                 e["roles"].append(m.role)
     for e in by_key.values():
         e["label"] = (e["own"] or e["labels"]).most_common(1)[0][0]
+    for key, e in list(by_key.items()):  # "Greeks" tagged a person is the people of "Greek"
+        nation = by_key.get(key[:-1]) if key.endswith("s") and " " not in key else None
+        if nation is not None and nation["label"] == "NORP" and e["label"] == "PERSON":
+            nation["aliases"][e["name"]] += e["n"]
+            nation["n"] += e["n"]
+            nation["articles"] += [a for a in e["articles"] if a not in nation["articles"]]
+            del by_key[key]
     common = _common_words(articles)
     # A catch-all "MISC" name seen in one article only is more often a tagging slip ("Following Shoigu") than
     # someone involved; kept once two outlets name it. A one-word "name" the story also writes in lower case is a
