@@ -301,6 +301,10 @@ def test_a_speaker_written_with_and_without_its_country_is_one_speaker():
     brief = build_brief(Story("s", ["a", "b"]), [a, b], analyze_articles([a, b]))
     navy = [q for q in brief.quotes if "navy" in (q.speaker or "").lower()]
     assert {q.speaker for q in navy} == {"Indian navy"} and len(navy) == 3, [(q.speaker, q.text) for q in navy]
+    c = Article("c", "TMZ reported that the actress checked into a rehab clinic in Malibu on Thursday night. The "
+                "actress left the clinic within an hour, TMZ.com reported.", outlet="C", published="2024-03-01")
+    speakers = {q.speaker for q in build_brief(Story("s", ["c"]), [c], analyze_articles([c])).quotes}
+    assert len(speakers) == 1, speakers
     assert "pirates in the gulf were now out of control" in [q.text for q in brief.quotes]  # not "that pirates..."
 
 

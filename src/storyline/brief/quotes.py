@@ -170,8 +170,10 @@ def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
 
 
 def _speaker_key(who: str | None) -> str:
-    """Two speakers written "A navy spokesman" and "Navy spokesperson" (or "the navy") are one."""
-    return re.sub(r"^(?:the|an?)\s+", "", _SPOKES.sub("spokesperson", (who or "").lower()))
+    """Two speakers written "A navy spokesman" and "Navy spokesperson" (or "the navy") are one, and so are an
+    outlet and its web address ("TMZ" / "TMZ.com")."""
+    key = re.sub(r"^(?:the|an?)\s+", "", _SPOKES.sub("spokesperson", (who or "").lower()))
+    return re.sub(r"\s?\.\s?(?:com|co\.uk|org|net)$", "", key)
 
 
 def _closed(text: str) -> str:
