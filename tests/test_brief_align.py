@@ -419,6 +419,7 @@ def test_numbers_count_things_and_codes_are_not_numbers():
     # a currency written with its country is money, and the reader's-currency figure in brackets is the same amount
     assert quantities("Damage was estimated at $US1 million ($1.52 million), police said.") == {"$": {1e6}}
     assert quantities("The deal is worth US$2.4 million.") == {"$": {2.4e6}}
+    assert quantities("About 2,000 homes were flooded in 2019.") == {"home": {2000.0}}  # "2,000" is no year
 
 
 @pytest.mark.parametrize("text_a,text_b,topic", [
@@ -473,6 +474,19 @@ def test_one_kind_of_event_in_two_places_on_two_days_is_not_a_conflict():
 def test_page_furniture_around_a_claim_is_not_a_claim(furniture: str, claim: str):
     art = Article("p", furniture.format(claim=claim))
     assert [c.text for c in split_claims(art, analyze_articles([art])[0])] == [claim]
+
+
+def test_a_bound_and_a_figure_inside_it_are_no_conflict():
+    a = Article("a", "At least 6,000 websites have been infected by the flaw in the browser, researchers said.",
+                outlet="Outlet A")
+    b = Article("b", "About 10,000 websites have been infected by the flaw in the browser, researchers said.",
+                outlet="Outlet B")
+    c = Article("c", "Some 2,000 websites have been infected by the flaw in the browser, researchers said.",
+                outlet="Outlet C")
+    facts = align_facts([a, b], analyze_articles([a, b]), [])
+    assert [f.status for f in facts if "infected" in f.text] == ["corroborated"]
+    facts = align_facts([b, c], analyze_articles([b, c]), [])
+    assert [f.status for f in facts if "infected" in f.text] == ["conflict"]  # about 10,000 is not some 2,000
 
 
 def test_one_outlet_giving_a_new_figure_in_a_later_article_is_not_a_conflict():

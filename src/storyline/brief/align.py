@@ -31,7 +31,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 
 from storyline.brief.claims import Claim, split_claims
-from storyline.brief.text import content_stems, quantity_context, readable, stem
+from storyline.brief.text import content_stems, quantity_context, ranges_meet, readable, stem
 from storyline.model import Analysis, Article, Fact, SourceSpan
 from storyline.nlp.entities import TITLES
 
@@ -313,7 +313,8 @@ def _alike(a: Claim, b: Claim, va: np.ndarray, vb: np.ndarray, attr: str) -> boo
 
 
 def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str, outlet: dict[str, str],
-           values: Callable[[Claim], set], about: Callable[[Claim], set] | None = None) -> list[dict]:
+           values: Callable[[Claim], set], about: Callable[[Claim], set] | None = None,
+           agree: Callable[[Claim, Claim], bool] | None = None) -> list[dict]:
     """Members grouped by the values they state (`values`), when two alike members of different outlets state
     disjoint ones about the same thing (`about`: words around the values, which must meet); [] when nobody
     disagrees. An outlet that gives a new figure in a later article updates itself; it does not disagree."""
@@ -331,7 +332,7 @@ def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str,
                     if outlet[members[a].article_id] != outlet[members[b].article_id] and _alike(
                             members[a], members[b], vectors[idx[a]], vectors[idx[b]], attr) and (
                             about is None or about(members[a]) & about(members[b])) and not _elsewhere(
-                            members[a], members[b], attr):
+                            members[a], members[b], attr) and not (agree and agree(members[a], members[b])):
                         return [{"text": members[v[0]].text, "articles": sorted({members[k].article_id for k in v}),
                                  attr: sorted(key)} for key, v in sides.items()]
     return []
@@ -364,7 +365,8 @@ def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int], outlet:
     units = [u for u in dict.fromkeys(u for c in members for u in c.quantities) if u]
     for unit in units:
         sides = _sides(members, vectors, idx, "numbers", outlet, lambda c, u=unit: c.quantities.get(u, set()),
-                       lambda c, u=unit: quantity_context(c.text, u))
+                       lambda c, u=unit: quantity_context(c.text, u),
+                       lambda a, b, u=unit: ranges_meet(a.text, b.text, u))  # "more than two dozen" / "31"
         if sides:
             return sides
     sides = _sides(members, vectors, idx, "dates", outlet, lambda c: c.dates)

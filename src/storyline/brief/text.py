@@ -122,6 +122,42 @@ def quantity_context(text: str, unit: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# Words before a number that make it a bound or an estimate rather than the figure itself.
+_AT_LEAST = re.compile(r"\b(?:more than|over|at least|upwards of|in excess of|above|beyond|no fewer than|"
+                       r"no less than)\s+(?:\S+\s+)?$", re.I)
+_AT_MOST = re.compile(r"\b(?:fewer than|less than|under|up to|as many as|as much as|at most|no more than|below|"
+                      r"nearly|almost|close to)\s+(?:\S+\s+)?$", re.I)
+_ABOUT = re.compile(r"\b(?:about|around|roughly|approximately|some|an estimated|estimated|nearly|almost|close to)"
+                    r"\s+(?:\S+\s+)?$", re.I)
+APPROXIMATE = 0.15  # "about 10,000" spans 15% either side
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def quantity_ranges(text: str, unit: str) -> tuple[tuple[float, float], ...]:
+    """The range each number of `unit` in `text` allows: "more than two dozen" is 24 or more, "about 10,000"
+    8,500-11,500, "31" exactly 31. Two outlets disagree on a figure only when their ranges do not meet: "31 fire
+    trucks" and "more than two dozen pieces" are one count, "at least 6,000" and "about 10,000" sites agree."""
+    out = []
+    for value, counted, start, _ in _quantity_matches(text):
+        if counted != unit:
+            continue
+        before = text[max(0, start - 40) : start]
+        lo, hi = value, value
+        if _AT_LEAST.search(before):
+            hi = float("inf")
+        if _AT_MOST.search(before):
+            lo = 0.0
+        if _ABOUT.search(before):
+            lo, hi = min(lo, value * (1 - APPROXIMATE)), max(hi, value * (1 + APPROXIMATE))
+        out.append((lo, hi))
+    return tuple(out)
+
+
+def ranges_meet(a: str, b: str, unit: str) -> bool:
+    """Whether some figure of `unit` in text `a` and some in text `b` can be the same number."""
+    return any(lo1 <= hi2 and lo2 <= hi1 for lo1, hi1 in quantity_ranges(a, unit) for lo2, hi2 in quantity_ranges(b, unit))
+
+
 def _content_stem(word: str) -> str:
     """The stem of a content word ("" for a stop word, a reporting verb, a filler or a number)."""
     w = word.lower()
@@ -147,7 +183,7 @@ def _quantity_matches(text: str) -> Iterator[tuple[float, str, int, int]]:
                 value = float(raw)
             except ValueError:
                 continue
-            if re.fullmatch(r"(1[6-9]|20)\d\d", raw) and not m.group(1) and not m.group(4) and not m.group(3):
+            if re.fullmatch(r"(1[6-9]|20)\d\d", m.group(2)) and not m.group(1) and not m.group(4) and not m.group(3):
                 continue
             scale, unit = m.group(4), m.group(3)
         else:
