@@ -801,3 +801,22 @@ def test_a_paraphrase_with_quoted_words_is_a_paraphrase_and_a_cut_off_one_is_lef
     a = Article("a", text, outlet="A", published="2016-09-20")
     quotes = build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes
     assert [(q.text, q.direct) for q in quotes if not q.direct or shown] == ([(shown, False)] if shown else [])
+
+
+def test_two_dates_in_alike_sentences_conflict_only_when_they_date_the_same_thing():
+    """"a 12-year sentence imposed in 1997" and "a five-year heroin rap in 1959" date two events; "voters in 2009
+    approved the bond" and "voters in 2010 approved the bond" give two dates for one."""
+    from storyline.brief.align import _conflict
+
+    def conflict(text_a: str, text_b: str) -> bool:
+        arts = [Article("a", text_a, outlet="A", published="2013-12-01"),
+                Article("b", text_b, outlet="B", published="2013-12-01")]
+        claims = story_claims(arts, analyze_articles(arts), [])
+        assert len(claims) == 2 and all(c.dates for c in claims)
+        alike = np.ones((2, 4), dtype=np.float32) / 2  # the same meaning: only the dates and their words differ
+        return bool(_conflict(claims, alike, [0, 1], {"a": "A", "b": "B"}))
+
+    assert not conflict("Gigante was serving a 12-year sentence imposed in 1997 for racketeering.",
+                        "Gigante had served only a five-year heroin rap in 1959 before his long trial.")
+    assert conflict("Palmer voters in 2009 approved a bond to buy the historic dairy buildings.",
+                    "Palmer voters in 2010 approved a bond to buy the historic dairy buildings.")

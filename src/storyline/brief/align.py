@@ -369,7 +369,9 @@ def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int], outlet:
                        lambda a, b, u=unit: ranges_meet(a.text, b.text, u))  # "more than two dozen" / "31"
         if sides:
             return sides
-    sides = _sides(members, vectors, idx, "dates", outlet, lambda c: c.dates)
+    # Two dates conflict only when they date the same thing: "sentence imposed in 1997" and "heroin rap in 1959"
+    # are two events in alike sentences.
+    sides = _sides(members, vectors, idx, "dates", outlet, lambda c: c.dates, lambda c: c.date_context)
     # A headline's capitalised words fool the name tagger ("Ellen DeGeneres Returns"): names come from the body.
     return sides or _sides(members, vectors, idx, "people", outlet, lambda c: set() if c.headline else {
         n for n in c.people if n.lower().rstrip(".") not in TITLES})

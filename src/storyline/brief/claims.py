@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyline.brief.text import content_stems, is_boilerplate, quantities
+from storyline.brief.text import content_stems, content_stems_in_order, is_boilerplate, quantities
 from storyline.model import Analysis, Article, QuoteGroup, TimelineEntry
 
 # A clause boundary: "; " always, ", and/but/while ..." only when a subject-like word follows, so that lists
@@ -60,6 +60,7 @@ class Claim:
     places: set[str] = field(default_factory=set)  # canonical place names: where it happened
     headline: bool = False  # the article's title: a claim, but never a summary sentence or a fact's wording
     gist: str = ""  # what the claim reports once its attribution frame is set aside (see `_gist`); "" = `text`
+    date_context: frozenset[str] = frozenset()  # content stems next to its dates: what they date
 
     @property
     def said(self) -> str:
@@ -114,13 +115,29 @@ def claim_at(article: Article, analysis: Analysis, start: int, end: int, index: 
         for m in analysis.entities
         if start <= m.start < end and m.label not in ("CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "PERCENT", "MONEY")
     }
-    dates = {t.value for t in analysis.times if start <= t.start < end and t.type == "DATE" and t.value[:1].isdigit()}
+    in_claim = [t for t in analysis.times if start <= t.start < end and t.type == "DATE" and t.value[:1].isdigit()]
+    dates = {t.value for t in in_claim}
     people = {(m.canonical or m.text) for m in analysis.entities if start <= m.start < end and m.label == "PERSON"}
     places = {(m.canonical or m.text) for m in analysis.entities
               if start <= m.start < end and m.label in ("GPE", "LOC", "FAC")}
     counted = quantities(text)
     return Claim(article.id, start, end, text, index, content_stems(text), ents, set().union(*counted.values()),
-                 counted, dates, people=people, places=places, gist=_gist(article, analysis, start, end))
+                 counted, dates, people=people, places=places, gist=_gist(article, analysis, start, end),
+                 date_context=_date_context(article.text, in_claim, start, end))
+
+
+# Content words either side of a date that say what it dates ("sentence imposed in 1997" / "heroin rap in 1959").
+DATE_CONTEXT_WORDS = 2
+
+
+def _date_context(text: str, times: list, start: int, end: int) -> frozenset[str]:
+    """The content stems next to the claim's dates, DATE_CONTEXT_WORDS each side within the claim."""
+    out: set[str] = set()
+    for t in times:
+        before = list(content_stems_in_order(text[start : t.start]))[-DATE_CONTEXT_WORDS:]
+        after = list(content_stems_in_order(text[t.end : end]))[:DATE_CONTEXT_WORDS]
+        out.update(before, after)
+    return frozenset(out)
 
 
 # An attributed content is what a claim reports when it has this many words and this share of the claim's words;

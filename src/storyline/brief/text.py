@@ -77,12 +77,16 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> set[str]:
     """The stems of a text's content words (no stop words, no reporting verbs), for overlap between claims."""
-    out = set()
+    return set(content_stems_in_order(text))
+
+
+def content_stems_in_order(text: str) -> list[str]:
+    """The stems of a text's content words in reading order (see `content_stems`)."""
+    out = []
     for m in _WORD.finditer(text):
         w = m.group(0).lower()
-        if w in STOP_WORDS or w in _REPORTING or len(w) < 2 or w[0].isdigit():
-            continue
-        out.add(stem(w))
+        if not (w in STOP_WORDS or w in _REPORTING or len(w) < 2 or w[0].isdigit()):
+            out.append(stem(w))
     return out
 
 
