@@ -420,6 +420,7 @@ def test_numbers_count_things_and_codes_are_not_numbers():
     assert quantities("Damage was estimated at $US1 million ($1.52 million), police said.") == {"$": {1e6}}
     assert quantities("The deal is worth US$2.4 million.") == {"$": {2.4e6}}
     assert quantities("About 2,000 homes were flooded in 2019.") == {"home": {2000.0}}  # "2,000" is no year
+    assert quantities("More than two dozen fire trucks came.") == {"fire": {24.0}}  # one count, not 2 and 12
 
 
 @pytest.mark.parametrize("text_a,text_b,topic", [

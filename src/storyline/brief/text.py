@@ -27,13 +27,13 @@ _NUMBER_WORDS = {
 # "one of the senators", "one another", "no one", "the one who": "one" that counts nothing.
 _PRONOUN_ONE = re.compile(r"one(?:'s|\s+(?:of|another|or\s+another|day|by\s+one)\b)", re.IGNORECASE)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some|the|this|that|which|each|little|loved|only)\s*$", re.IGNORECASE)
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12, "hundred": 100}
 # A number is not a quantity when it is part of a name or code: "AK-47", "F-16", "COVID-19" (a letter and a
 # hyphen before it), "A380" (a letter right before it). A unit written onto it ("2,000ft", "5km") is kept apart.
 _NUMBER = re.compile(
     r"(?<![\w.])(?<![A-Za-z]-)((?:[A-Z]{1,2})?\$(?:[A-Z]{1,2})?)?(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)([a-z]{1,3}\b)?"
-    r"(?:\s*(thousand|million|billion|trillion))?(?![\w])"
-    r"|\b(" + "|".join(_NUMBER_WORDS) + r")\b(?:\s+(thousand|million|billion|trillion))?",
+    r"(?:\s*(thousand|million|billion|trillion|dozen|hundred))?(?![\w])"
+    r"|\b(" + "|".join(_NUMBER_WORDS) + r")\b(?:\s+(thousand|million|billion|trillion|dozen|hundred))?",
     re.IGNORECASE,
 )
 # Words between a number and what it counts ("13 fully loaded magazines", "more than 300 crew members").
