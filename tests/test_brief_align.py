@@ -337,6 +337,15 @@ def test_a_word_that_names_nobody_is_not_a_speaker(text: str):
     assert [q.speaker for q in build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes if q.speaker] == []
 
 
+def test_a_pronoun_and_its_verb_are_a_clause_and_one_speaker_is_spelt_one_way():
+    a = Article("a", "Sanders's campaign manager said he'll fight all the way to the convention in Philadelphia. "
+                "Sanders’ campaign manager said the senator intends to win every delegate possible in the state.",
+                outlet="A", published="2016-04-20")
+    quotes = build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes
+    assert "he'll fight all the way to the convention in Philadelphia" in [q.text for q in quotes]
+    assert len({q.speaker for q in quotes}) == 1, [(q.speaker, q.text) for q in quotes]
+
+
 def test_a_pledge_to_act_is_something_said():
     a = Article("a", "Mayor Jane Ortiz pledged to take her campaign against the tunnel tolls to the state capitol.",
                 outlet="A", published="2024-03-01")

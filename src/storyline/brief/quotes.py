@@ -112,6 +112,7 @@ def _passive(text: str, q) -> bool:  # type: ignore[no-untyped-def]
 _NOUN_THAT = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s+(?:\w+\s+)?(?:case|claim|argument|point|assertion|"
                         r"allegation|accusation|charge|warning|promise|pledge|suggestion|notion|idea|view|belief|"
                         r"impression|assurance|statement|prediction)\s+that\b", re.I)
+_SUBJECT_PRONOUN = re.compile(r"^(?:he|she|they|we|i|you|there)(?:['’](?:ll|s|re|ve|d|m))?$")
 _REPORTED = re.compile(r"^[\"“”'‘’`\s]*that\s+[a-z]")
 _CUT_OFF = re.compile(r"\b(?:and|but|or|to|of|that|the|a|an)[\"”’']?$", re.I)
 
@@ -119,6 +120,8 @@ _CUT_OFF = re.compile(r"\b(?:and|but|or|to|of|that|the|a|an)[\"”’']?$", re.I
 def _is_clause(content: str) -> bool:
     """A clause: a complementizer first, or a verb ("can", "was", "to be", "garnered") after the first word."""
     words = content.lower().replace(",", " ").split()
+    if words and _SUBJECT_PRONOUN.match(words[0]):
+        return True  # "he'll fight all the way to the convention", "she intends to win"
     if _NOUN_THAT.match(content):
         return False  # "the case that ...", "a claim that ...": a noun with its clause, the object of "made"
     verb = [w for w in words[1:] if w in _FINITE or (w.endswith("ed") and len(w) > 4)]
@@ -172,7 +175,8 @@ def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
 def _speaker_key(who: str | None) -> str:
     """Two speakers written "A navy spokesman" and "Navy spokesperson" (or "the navy") are one, and so are an
     outlet and its web address ("TMZ" / "TMZ.com")."""
-    key = re.sub(r"^(?:the|an?)\s+", "", _SPOKES.sub("spokesperson", (who or "").lower()))
+    key = re.sub(r"^(?:the|an?)\s+", "", _SPOKES.sub("spokesperson", (who or "").lower().replace("’", "'")))
+    key = re.sub(r"s's\b", "s'", key)  # "Sanders's campaign manager" / "Sanders' campaign manager"
     return re.sub(r"\s?\.\s?(?:com|co\.uk|org|net)$", "", key)
 
 
