@@ -830,3 +830,41 @@ def test_two_dates_in_alike_sentences_conflict_only_when_they_date_the_same_thin
                         "Gigante had served only a five-year heroin rap in 1959 before his long trial.")
     assert conflict("Palmer voters in 2009 approved a bond to buy the historic dairy buildings.",
                     "Palmer voters in 2010 approved a bond to buy the historic dairy buildings.")
+
+
+def test_the_stories_second_development_is_one_fact_citing_every_outlet_that_reports_it():
+    """Four outlets lead with the fire; three also report the arson inquiry, in their own words and places."""
+    lead = "A fire destroyed the historic Matanuska Maid dairy building in downtown Palmer early on Tuesday morning."
+    arts = [
+        Article("a", lead + " Investigators suspect arson and the state fire marshal is investigating the blaze. Crews "
+                "fought the flames for six hours. The building was empty.", outlet="A", published="2024-03-05"),
+        Article("b", "The historic Matanuska Maid dairy building in Palmer was destroyed by fire early Tuesday. State "
+                "fire marshal investigators suspect arson in the blaze, officials said. Nobody was hurt. The city had "
+                "planned to buy the property.", outlet="B", published="2024-03-05"),
+        Article("c", "Fire destroyed the historic Matanuska Maid building in Palmer on Tuesday morning. Smoke could be "
+                "seen for miles. Residents gathered to watch. The state fire marshal said investigators suspect the "
+                "blaze was arson.", outlet="C", published="2024-03-05"),
+        Article("d", "A historic dairy building in Palmer was destroyed by a fire on Tuesday. The Matanuska Maid "
+                "building was built in 1935. Firefighters from three towns responded.", outlet="D", published="2024-03-05"),
+    ]
+    facts = build_brief(Story("s", [a.id for a in arts]), arts, analyze_articles(arts)).facts
+    (second,) = [f for f in facts if f.second_event]
+    assert "arson" in second.text and sorted(second.outlets) == ["A", "B", "C"] and not second.main_event
+    assert sorted(next(f for f in facts if f.main_event).outlets) == ["A", "B", "C", "D"]
+    two = build_brief(Story("t", ["a", "b"]), arts[:2], analyze_articles(arts[:2])).facts
+    assert not [f for f in two if f.second_event]  # two outlets' leads share nothing beyond the main event
+
+
+def test_articles_of_two_events_in_one_story_share_no_fact_through_the_second_development():
+    arts = [
+        Article("a", "A fire destroyed the historic Matanuska Maid dairy building in Palmer on Tuesday. Investigators "
+                "suspect arson and the state fire marshal is investigating the blaze.", outlet="A"),
+        Article("b", "The historic Matanuska Maid dairy building in Palmer burned down on Tuesday. State fire marshal "
+                "investigators suspect arson in the blaze, officials said.", outlet="B"),
+        Article("c", "The harbour bridge reopened to traffic on Thursday after five weeks of repairs. Officials said the "
+                "repairs cost the state ten million dollars.", outlet="C"),
+        Article("d", "Traffic returned to the harbour bridge on Thursday after repairs that took five weeks. State "
+                "officials said the repairs cost ten million dollars.", outlet="D"),
+    ]
+    facts = build_brief(Story("s", [a.id for a in arts]), arts, analyze_articles(arts)).facts
+    assert not [f.outlets for f in facts if {"A", "B"} & set(f.outlets) and {"C", "D"} & set(f.outlets)]

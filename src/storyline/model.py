@@ -170,6 +170,9 @@ class Fact:
     # The story's main event: besides the sentences that state this claim, `sources` holds every sentence that
     # mentions the event in the words most outlets lead with (brief/align.py, `main_event_claims`)
     main_event: bool = False
+    # The story's second development (a shooting's arrest, a fire's arson inquiry): `sources` also holds every
+    # sentence that uses the words the leads share besides the main event's (brief/align.py, `second_event_claims`)
+    second_event: bool = False
     # Who says it, when the wording shown is someone's words inside a quotation whose attribution is in another
     # sentence ("How many times do we have to see this in our country?" - Hillary Clinton)
     said_by: str | None = None
