@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.brief.text import content_stems, content_stems_in_order, is_boilerplate, quantities
-from storyline.model import Analysis, Article, QuoteGroup, TimelineEntry
+from storyline.model import Analysis, Article, QuoteGroup, TimeExpr, TimelineEntry
 
 # A clause boundary: "; " always, ", and/but/while ..." only when a subject-like word follows, so that lists
 # ("shells, rockets and drones") are never cut.
@@ -130,7 +130,7 @@ def claim_at(article: Article, analysis: Analysis, start: int, end: int, index: 
 DATE_CONTEXT_WORDS = 2
 
 
-def _date_context(text: str, times: list, start: int, end: int) -> frozenset[str]:
+def _date_context(text: str, times: list[TimeExpr], start: int, end: int) -> frozenset[str]:
     """The content stems next to the claim's dates, DATE_CONTEXT_WORDS each side within the claim."""
     out: set[str] = set()
     for t in times:
