@@ -868,3 +868,4 @@ def test_articles_of_two_events_in_one_story_share_no_fact_through_the_second_de
     ]
     facts = build_brief(Story("s", [a.id for a in arts]), arts, analyze_articles(arts)).facts
     assert not [f.outlets for f in facts if {"A", "B"} & set(f.outlets) and {"C", "D"} & set(f.outlets)]
+    assert any(f.main_event for f in facts) or not any(f.second_event for f in facts)  # "also" needs a main event
