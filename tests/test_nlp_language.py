@@ -313,3 +313,16 @@ def test_a_speaker_keeps_his_own_name_when_the_story_reads_the_shared_surname_as
     an_a, _ = analyze_articles([a, b])
     (q,) = [q for q in an_a.quotes if "persecuted" in q.content.text]
     assert q.speaker_canonical == "Louis Gigante"
+
+
+def test_a_capital_that_has_or_is_something_is_the_city() -> None:
+    # The city's air, a home in the city, the capital named as such: a place, not its country's government.
+    a = analyze_article(_article(
+        "In the nation's capital of Canberra, smoke led to the worst air quality in the world.\n"
+        "Canberra, the nation's capital, had air quality 21 times the hazardous rating.\n"
+        "On Monday, they found Ghosn gone, having fled his Tokyo home.\n"
+        "Tokyo said it would seek his return. Beijing officials declined to comment."
+    ))
+    assert [m.canonical for m in a.entities if m.text == "Canberra"] == ["Canberra", "Canberra"]
+    assert [m.canonical for m in a.entities if m.text == "Tokyo"] == ["Tokyo", "Japan"]
+    assert [m.canonical for m in a.entities if m.text == "Beijing"] == ["China"]

@@ -43,6 +43,10 @@ _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "iobj"}
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "within", "into", "throughout", "via"}
 _MOTION = {"visit", "trip", "travel", "journey", "flight", "fly", "go", "come", "arrive", "return", "move", "head",
            "drive", "march", "relocate", "commute", "tour", "delegation", "road", "route", "way", "train", "bus"}
+# Nouns that make the capital next to them the city: "the capital of Canberra", "Tokyo, the nation's capital",
+# "the mayor of Moscow".
+_CITY_NOUNS = {"capital", "city", "town", "mayor", "governor", "street", "outskirts", "suburb", "centre", "center",
+               "resident", "people", "heart", "sky", "air", "district", "airport"}
 # A ministry's portfolio before a title is part of a person's role ("Defense Minister Sergei Shoigu").
 _PORTFOLIOS = {"defense", "defence", "foreign", "interior", "treasury", "finance", "justice", "health", "energy",
                "commerce", "labor", "labour", "education", "transport", "transportation", "trade", "economy",
@@ -133,12 +137,19 @@ def _stands_for_country(root) -> bool:  # noqa: ANN001 (a spaCy Token)
     """Whether a capital's mention means its government rather than the city (see _LOCATIVE)."""
     while root.dep_ == "conj" and root.head is not root:
         root = root.head
-    if root.dep_ in _AGENT_DEPS or root.dep_ in {"compound", "npadvmod", "amod", "nmod"}:
-        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _CITY_NOUNS for c in root.children):
+        return False  # "Canberra, the nation's capital, ..."
+    if root.dep_ in _AGENT_DEPS:
+        # What a capital is or has is the city's ("Canberra had the worst air"); what it does, its government's.
+        return not (root.dep_.startswith("nsubj") and root.head.lemma_.lower() in {"be", "have"})
+    if root.dep_ in {"npadvmod", "amod", "nmod"}:
+        return True  # "Moscow-backed separatists"
+    if root.dep_ == "compound":  # "Beijing officials", but "his Tokyo home" is in the city
+        return root.head.lemma_.lower() in {"official", "government", "regime", "leadership", "authority", "diplomat"}
     if root.dep_ != "pobj":
         return False
     prep = root.head
-    if prep.lower_ in _LOCATIVE:
+    if prep.lower_ in _LOCATIVE or (prep.lower_ == "of" and prep.head.lemma_.lower() in _CITY_NOUNS):
         return False
     return not (prep.lower_ in {"to", "from", "toward", "towards"} and prep.head.lemma_.lower() in _MOTION)
 
