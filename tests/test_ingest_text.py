@@ -140,7 +140,8 @@ def test_boilerplate_shapes_are_recognised() -> None:
                  "Read more: How the deal was done", "By Jane Doe", "By JANE DOE and John Roe, Associated Press",
                  "Advertisement", "Follow us on Twitter", "Share this article", "(Reporting by Jane Doe; Editing by John Roe)",
                  "We Are Sorry,This video is restricted from playingEcode: 11.", "Video unavailable",
-                 "Your browser does not support HTML5 video.", "Please enable JavaScript to view this content."):
+                 "Your browser does not support HTML5 video.", "Please enable JavaScript to view this content.",
+                 "Contributing: The Associated Press", "Send questions/comments to the editors."):
         assert is_boilerplate(line), line
     for line in ("Following Shoigu's visit, officials traveled to Pyongyang.", "Subscribers to the service saw prices rise.",
                  "Related talks are expected next week.", "By Monday, the river had risen two metres.",
@@ -307,3 +308,26 @@ def test_a_body_line_above_a_bare_agency_name_stays_body() -> None:
     text = "Title\n\nThe fund, which Bloomberg valued at $2.9 billion, said it had more, Mr. Roe told reporters.\nBloomberg.\n"
     blocks = mark_blocks(text, first_line_is_title=True)
     assert [b.kind for b in blocks] == ["title", "body", "credit"]
+
+
+def test_a_headline_run_into_a_datelined_body_is_the_title(tmp_path: Path) -> None:
+    # Datasets that join title and body into one field leave the headline glued to the wire dateline.
+    body = ("SYDNEY, Australia - Australia deployed military ships and aircraft Wednesday to help communities "
+            "ravaged by wildfires.")
+    (tmp_path / "a.jsonl").write_text(
+        '{"id": "a", "text": "Military ships deployed to fight raging Australian fires ' + body + '\\nMore followed."}\n'
+        '{"id": "b", "text": "The US and the EU - both large economies - agreed on Friday to talk about steel tariffs '
+        'again next month, officials said."}\n', encoding="utf-8")
+    glued, plain = _read(tmp_path / "a.jsonl")
+    assert glued.title == "Military ships deployed to fight raging Australian fires"
+    assert _kind_of(glued, "Military ships") == {"title"}
+    assert _kind_of(glued, "Australia deployed military ships") == {"body"}
+    _assert_blocks_slice_text(glued)
+    assert _kind_of(plain, "agreed on Friday") == {"body"}
+    (tmp_path / "b.txt").write_text(
+        "Six prisoners back home - coalition (MENAFN- Kuwait News Agency (KUNA)) RIYADH, Jan 1 (KUNA) -- Six war "
+        "prisoners have arrived at King Salman Airbase in Riyadh, the coalition said.\n", encoding="utf-8")
+    (labelled,) = _read(tmp_path / "b.txt")
+    assert labelled.title == "Six prisoners back home - coalition"
+    assert _kind_of(labelled, "(MENAFN") == {"byline"} and _kind_of(labelled, "Six war prisoners") == {"body"}
+    _assert_blocks_slice_text(labelled)

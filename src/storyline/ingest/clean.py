@@ -77,6 +77,7 @@ _BOILERPLATE_RE = re.compile(
       | (?:twitter|facebook|instagram|e-?mail|contact)\s*:\s*@?\S+\s*$ | click\s+here\b | tap\s+here\b | download\s+(?:the|our)\s+(?:[\w-]+\s+)?app\b
       | \(?\s*reporting\s+by\b | \(?\s*additional\s+reporting\b | \(?\s*editing\s+by\b | \(?\s*writing\s+by\b
       | \(?\s*compiled\s+by\b | \(?\s*(?:produced|edited)\s+by\b
+      | contributing\s*: | send\s+(?:your\s+)?(?:questions|comments|tips|questions/comments)\b[^.]{0,30}\bto\s+(?:the\s+)?(?:editors?|newsroom)\b
       | contact\s+(?:the\s+)?(?:author|reporter|writer)s?\b | e-?mail\s+(?:the\s+)?(?:author|reporter|writer|us)\b
       | skip\s+to\b | we\s+use\s+cookies\b | (?:accept|manage)\s+(?:all\s+)?cookies\b | this\s+(?:content|video|embed|element)\s+(?:is\s+)?(?:not\s+available|cannot|could\s+not)
       | (?:updated|published|posted|last\s+updated|(?:first|originally)\s+published)\s*:?\s+(?:on\s+)?[\w,.: ]{0,40}\d
@@ -104,6 +105,14 @@ MAX_HEADLINE_WORDS = 20
 _MAX_CAPTION_CHARS = 300
 
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
+
+# A wire dateline in capitals inside the first line: "SYDNEY, Australia -", "PASADENA, Calif. (KTLA) —",
+# "LOS ANGELES (CBSLA) —", "VANCOUVER --". Text before it with no sentence end is the headline the text was glued
+# to when title and body were joined into one field ("Military ships deployed to fight fires SYDNEY, Australia - ...").
+_GLUED_DATELINE_RE = re.compile(
+    r"\s(?=[A-Z][A-Z.'-]{2,}(?:[ ,]+[A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
+    r"(?:\s*\([^()\n]{2,40}\))?\s*(?:--|[-–—―])\s+[A-Z\"“])"
+)
 
 
 def is_credit(line: str) -> bool:
@@ -210,6 +219,20 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
         title_lines = 1
     elif title and len(lines) > 1 and not lines[1][2] and _repeats_title(text[lines[0][0] : lines[1][1]], title):
         title_lines = 2  # a headline and its deck on two lines ("Obama rips rhetoric; \nHe lashes out at ...")
+    label = False
+    if title is None and (glued := _glued_headline(first)) is not None:
+        # One line holding headline and body: the headline becomes a line of its own, and a section or agency
+        # label between them ("NATIONAL (AP-Yonhap)") one more, marked like a byline.
+        (head, body), (start, end, after_blank) = glued, lines[0]
+        parts = [(start, start + head, after_blank)]
+        between = first[head:body]
+        label = between.strip() != ""
+        if label:
+            lead = len(between) - len(between.lstrip())
+            parts.append((start + head + lead, start + head + len(between.rstrip()), False))
+        lines[0:1] = parts + [(start + body, end, False)]
+        kinds += ["body"] * len(parts)
+        title_lines = 1
     header = title_lines
     stamps = next((k for k, (a, b, _) in enumerate(lines) if not is_date_line(text[a:b])), len(lines))
     if title_lines == 1 and 0 < stamps < len(lines) and _reads_as_headline(text[lines[stamps][0] : lines[stamps][1]]):
@@ -276,6 +299,8 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
                 kinds[i - 1] = "byline"  # the dateline's place above the outlet: "Washington" / "CNN" / "—"
         seen.setdefault(key, i)
 
+    if label:
+        kinds[1] = "byline"
     return _to_blocks(text, lines, kinds, splits, wrapped)
 
 
@@ -285,6 +310,25 @@ _LABEL_RE = re.compile(
     r"|see\s+also|you\s+may\s+also\s+like|more\s+stories|topics|tags)\s*[:»›>]?$",
     re.I,
 )
+
+
+def _glued_headline(line: str) -> tuple[int, int] | None:
+    """Where the headline ends and the datelined body starts in a line that runs one into the other (see
+    _GLUED_DATELINE_RE), or None. A section or agency label the headline ends with is neither."""
+    m = _GLUED_DATELINE_RE.search(line, 0, MAX_TITLE_CHARS)
+    if m is None:
+        return None
+    head = line[: m.start()].rstrip()
+    while (cut := _HEAD_LABEL_RE.sub("", head)) != head:
+        head = cut
+    if len(head.split()) < 3 or _SENTENCE_END_RE.search(head) or len(line) - m.end() < 40:
+        return None
+    return len(head), m.end()
+
+
+# What a headline glued to its body may end with that is not the headline: "(MENAFN- Kuwait News Agency (KUNA))",
+# "NATIONAL (AP-Yonhap)".
+_HEAD_LABEL_RE = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)$|\s+[A-Z]{3,}$")
 
 
 def _is_label(line: str) -> bool:
