@@ -480,6 +480,12 @@ def test_one_kind_of_event_in_two_places_on_two_days_is_not_a_conflict():
     # an embedded video left as its label
     ("{claim}\n[Video: FULL SPEECH: President Obama Speech at Black Caucus Foundation in Washington DC (9/17/16) "
      "Watch on YouTube.]", "The president urged black voters to turn out for the Democratic nominee."),
+    # credit and feedback lines run into the paragraph
+    ("{claim} Send questions/comments to the editors. Contributing: The Associated Press",
+     "Sonny Mehta, the head of Knopf for more than three decades, has died at 77."),
+    # a related-article link run into the sentence after it
+    ("From The Big Short to Normal People: the books that defined the decade Read more {claim}",
+     "Mehta, who was married to the author Gita Mehta, died on Monday at his home in Manhattan."),
 ])
 def test_page_furniture_around_a_claim_is_not_a_claim(furniture: str, claim: str):
     art = Article("p", furniture.format(claim=claim))

@@ -199,6 +199,11 @@ _DATELINE = re.compile(
 )
 
 
+# A related-article link run into the sentence after it, as pages flattened to text keep it: the link's headline,
+# then "Read more", then the sentence.
+_READ_MORE = re.compile(r"\bRead more\s+(?=[A-Z“\"])")
+
+
 # A claim needs four words, a headline three ("Wellington supermarket fire"); punctuation is not a word ("FORT
 # PIERCE, Fla. -" is a fragment). On ECB+, whose texts put spaces around punctuation, counting tokens instead kept
 # a few more short sentences ("She was 91 ."): fact MCC train 0.281 / dev 0.415 then, 0.290 / 0.407 now, the same
@@ -218,6 +223,8 @@ def split_claims(article: Article, analysis: Analysis) -> list[Claim]:
         dateline = _DATELINE.match(article.text, start, end) if not any(not c.headline for c in out) else None
         if dateline and kind == "body" and end - dateline.end() > 20:
             start = dateline.end()  # the first sentence is what follows "WASHINGTON (Reuters) -"
+        if (link := _READ_MORE.search(article.text, start, end)) and end - link.end() > 20:
+            start = link.end()  # "<a related headline> Read more Mehta, who was married to..."
         text = article.text[start:end]
         key = " ".join(text.split()).lower()
         if key in seen or len(_WORD.findall(text)) < (3 if kind == "title" else 4) or _set_aside(article, text):

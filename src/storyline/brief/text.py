@@ -57,6 +57,8 @@ _BOILERPLATE = re.compile(
     r"^\s*(?:no )?(?:further|more|other) details (?:were|are) (?:not )?(?:immediately )?(?:available|released)\b|"
     r"\bthis (?:is a )?(?:breaking|developing) (?:news )?story\b|\bthis story (?:is developing|will be updated)\b|"
     r"^\s*more to follow\b|^\s*for immediate release\b|"
+    # credit and feedback lines: "Contributing: The Associated Press", "Send questions/comments to the editors."
+    r"^\s*contributing\s*:|^\s*send (?:your )?(?:questions|comments|tips|questions/comments)\b[^.]{0,30}\bto (?:the )?(?:editors?|newsroom)\b|"
     # an embedded post left as markup in a plain text ('<tweet tweet-author="@edhenry" ...>', 'pic.twitter.com/x')
     r"</?(?:tweet|a|img|iframe|blockquote|script|div|span|embed)\b[^<>]*/?>|\bpic\.twitter\.com/|"
     # an embedded video or photo left as its label: "[Video: FULL SPEECH: ... Watch on YouTube.]"
