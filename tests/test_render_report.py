@@ -135,3 +135,13 @@ def test_a_timeline_entry_long_before_the_others_is_marked_at_the_axis_start_not
     assert "◀ 2004" in page
     # guide lines are drawn before (under) every mark
     assert page.index("stroke-dasharray") < page.index("<circle")
+
+
+def test_the_timeline_says_why_an_undated_article_is_not_on_it():
+    # B has no publication date: its "on Monday" cannot be placed, and the reader is told what to give.
+    brief = make_brief()
+    md = brief_to_markdown(brief, {"a1": A, "b/2": B})
+    assert "1 of 2 articles carry no publication date" in md and "`published`" in md
+    assert "1 of 2 articles carry no publication date" in brief_to_html(brief, {"a1": A, "b/2": B})
+    brief.articles = [ArticleRef(a.id, a.title, a.outlet, "2024-03-04", None) for a in (A, B)]
+    assert "no publication date" not in brief_to_markdown(brief, {"a1": A, "b/2": B})

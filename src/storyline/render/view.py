@@ -155,6 +155,9 @@ def story_view(brief: Brief, articles: dict[str, Article]) -> dict[str, Any]:
     for q in brief.quotes:
         speakers.setdefault(q.speaker or "Unnamed speaker", []).append(q)
     counts = {s: sum(1 for f in brief.facts if f.status == s) for s in ("corroborated", "single", "conflict")}
-    return {"brief": brief, "outlets": outlets, "summary": summary, "citations": citations, "copies": copies,
+    # Relative days ("on Wednesday") are resolved against the publication date: the reader is told why an undated
+    # article's events are missing from the timeline, and what to give.
+    undated = sum(1 for a in brief.articles if not a.published)
+    return {"undated": undated, "brief": brief, "outlets": outlets, "summary": summary, "citations": citations, "copies": copies,
             "facts": facts, "more_facts": max(len(brief.facts) - MAX_MATRIX_FACTS, 0), "speakers": speakers,
             "timeline": timeline_svg(brief), "counts": counts, "outlet_of": outlet_of, "page": page_name(brief.id)}
