@@ -326,3 +326,11 @@ def test_a_capital_that_has_or_is_something_is_the_city() -> None:
     assert [m.canonical for m in a.entities if m.text == "Canberra"] == ["Canberra", "Canberra"]
     assert [m.canonical for m in a.entities if m.text == "Tokyo"] == ["Tokyo", "Japan"]
     assert [m.canonical for m in a.entities if m.text == "Beijing"] == ["China"]
+
+
+def test_a_dateline_place_in_capitals_is_named_as_written_elsewhere() -> None:
+    a = analyze_article(_article("SYDNEY, Australia - Fires burned near Sydney on Wednesday.\n"
+                                 "LOS ANGELES (CBSLA) — Thousands gathered in Los Angeles.\nNATO met in Brussels."))
+    names = [m.canonical for m in a.entities]
+    assert "SYDNEY" not in names and names.count("Sydney") == 2, names
+    assert "LOS ANGELES" not in names and "NATO" in names, names

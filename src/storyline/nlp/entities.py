@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -47,6 +48,8 @@ _MOTION = {"visit", "trip", "travel", "journey", "flight", "fly", "go", "come", 
 # "the mayor of Moscow".
 _CITY_NOUNS = {"capital", "city", "town", "mayor", "governor", "street", "outskirts", "suburb", "centre", "center",
                "resident", "people", "heart", "sky", "air", "district", "airport"}
+# What follows the place in capitals that opens a wire dateline: "SYDNEY, Australia -", "LOS ANGELES (CBSLA) —".
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|--|[-–—―])")
 # A ministry's portfolio before a title is part of a person's role ("Defense Minister Sergei Shoigu").
 _PORTFOLIOS = {"defense", "defence", "foreign", "interior", "treasury", "finance", "justice", "health", "energy",
                "commerce", "labor", "labour", "education", "transport", "transportation", "trade", "economy",
@@ -92,6 +95,8 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
         if ent.label_ not in NAME_LABELS:
             continue
         name = clean_name(ent.text, ent.label_)
+        if name.isupper() and len(name) > 4 and _DATELINE_AFTER.match(doc.text, ent.end_char) and ent.start_char < 3:
+            name = string.capwords(name)  # a wire dateline's place: "SYDNEY, Australia -" names Sydney
         if not name or not any(c.isalpha() for c in name) or name.lower().strip(".") in _CORP:
             continue  # "LLC" cut off its company by the NER is not a name of its own
         if re.sub(r"\W", "", name.split()[-1].lower()) in TITLE_ABBREVIATIONS:
@@ -384,7 +389,9 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
         groups[find(n)].append(n)
     canon: dict[str, str] = {}
     for members in groups.values():
-        best = max(members, key=lambda x: (_is_gazetteer_canon(x), len(x.split()) > 1, names[x], len(x)))
+        # A name in capitals (a dateline's "SYDNEY") gives way to the same name as the text writes it elsewhere.
+        best = max(members, key=lambda x: (_is_gazetteer_canon(x), len(x.split()) > 1,
+                                          not (x.isupper() and len(x) > 4), names[x], len(x)))
         for x in members:
             canon[x] = best
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -430,6 +437,8 @@ def _base(m: Mention) -> str:
     g = gazetteer().get(_key(name))
     if g and (g[2] == "alias" or m.canonical == g[0]):
         return g[0]
+    if name.isupper() and m.canonical == string.capwords(name):
+        return m.canonical  # a dateline's place (see mentions_from_doc)
     return name or m.text
 
 
