@@ -292,6 +292,19 @@ def test_one_speaker_written_several_ways_is_listed_once():
     assert "We want it to be more of a party" in [q.text for q in brief.quotes]  # no treebank marks left on it
 
 
+def test_a_speaker_named_by_the_role_only_one_person_has_is_that_person():
+    # Another outlet gives the role with the name.
+    a = Article("a", "Addressing party officials, the North Korean leader also said talks with Washington had "
+                "stalled. The president said the talks would go on.", outlet="A", published="2020-01-01")
+    b = Article("b", "North Korean leader Kim Jong-un said his country would soon show a new strategic weapon. "
+                "President Donald Trump said he believed Kim would keep his word.", outlet="B",
+                published="2020-01-01")
+    brief = build_brief(Story("s", ["a", "b"]), [a, b], analyze_articles([a, b]))
+    said = {q.text: q.speaker for q in brief.quotes}
+    assert said["talks with Washington had stalled"] == "Kim Jong-un", said
+    assert said["the talks would go on"] == "Donald Trump", said
+
+
 def test_a_speaker_written_with_and_without_its_country_is_one_speaker():
     a = Article("a", "The Indian navy said it captured 23 pirates in the Gulf of Aden on Saturday. The Indian navy "
                 "said the merchant ship was escorted to safety.", outlet="A", published="2024-03-01")

@@ -221,6 +221,17 @@ def _same_words(a: str, b: str, sa: set[str], sb: set[str]) -> bool:
     return a.lower() in b.lower() or b.lower() in a.lower() or bool(inter and inter / len(sa | sb) >= SAME_QUOTE)
 
 
+def _person_in_role(analyses: list[Analysis]) -> dict[str, str]:
+    """Speaker key of a role ("north korean leader", "defense minister") -> the one person the story gives that
+    role; roles two people share ("president" in a story of two presidents) name nobody."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for an in analyses:
+        for m in an.entities:
+            if m.label == "PERSON" and m.role and m.canonical:
+                people[_speaker_key(m.role)].add(m.canonical)
+    return {role: next(iter(names)) for role, names in people.items() if len(names) == 1}
+
+
 def _fuller_names(keys: set[str], whose: set[str]) -> dict[str, str]:
     """Speakers written once with their country and once without ("the Indian navy" / "the navy", "Israeli
     military" / "the military"): the bare one is the fuller one, when exactly one speaker of the story reads as
@@ -265,6 +276,7 @@ def group_quotes(
     stems: list[set[str]] = []
     in_facts: list[set[int]] = []
     by_speaker: dict[str, list[int]] = defaultdict(list)  # speaker key -> indices of that speaker's groups
+    in_role = _person_in_role(analyses)
     for art, an in zip(articles, analyses):
         aside = set_aside_spans(art, an)
         for q in an.quotes:
@@ -290,7 +302,8 @@ def group_quotes(
             if not direct:  # "But new US intelligence shows ..., Kirby said": the "But" joins the sentence before
                 text = re.sub(r"^(?:but|and|yet|so)\s+(?=\w)", "", text, flags=re.I)
                 text = _closed(_COMPLEMENTIZER.sub("", text))  # "said that pirates were...": what was said
-            who = _speaker(q)
+            # "the North Korean leader also said" is Kim Jong-un's, when the story gives only him that role
+            who = in_role.get(_speaker_key(q.speaker.text if q.speaker else None)) or _speaker(q)
             if not _is_statement(q, art.text[c.start : c.end]) or _passive(art.text, q):
                 continue  # an act ("slapped sanctions on"), or what others say of someone ("he is believed to")
             said = art.text[c.start : c.end]

@@ -47,7 +47,9 @@ _MOTION = {"visit", "trip", "travel", "journey", "flight", "fly", "go", "come", 
 # Nouns that make the capital next to them the city: "the capital of Canberra", "Tokyo, the nation's capital",
 # "the mayor of Moscow".
 _CITY_NOUNS = {"capital", "city", "town", "mayor", "governor", "street", "outskirts", "suburb", "centre", "center",
-               "resident", "people", "heart", "sky", "air", "district", "airport"}
+               "resident", "people", "heart", "sky", "air", "district", "airport", "home", "house", "apartment",
+               "flat", "office", "residence", "hotel", "hospital", "station", "subway", "metro", "police", "court",
+               "neighborhood", "neighbourhood", "area", "university", "stadium", "marathon", "traffic", "skyline"}
 # What follows the place in capitals that opens a wire dateline: "SYDNEY, Australia -", "LOS ANGELES (CBSLA) —".
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|--|[-–—―])")
 # A ministry's portfolio before a title is part of a person's role ("Defense Minister Sergei Shoigu").
@@ -149,8 +151,8 @@ def _stands_for_country(root) -> bool:  # noqa: ANN001 (a spaCy Token)
         return not (root.dep_.startswith("nsubj") and root.head.lemma_.lower() in {"be", "have"})
     if root.dep_ in {"npadvmod", "amod", "nmod"}:
         return True  # "Moscow-backed separatists"
-    if root.dep_ == "compound":  # "Beijing officials", but "his Tokyo home" is in the city
-        return root.head.lemma_.lower() in {"official", "government", "regime", "leadership", "authority", "diplomat"}
+    if root.dep_ == "compound":  # "a Kremlin scheme", "Beijing officials", but "his Tokyo home" is in the city
+        return root.head.lemma_.lower() not in _CITY_NOUNS
     if root.dep_ != "pobj":
         return False
     prep = root.head
