@@ -335,3 +335,14 @@ def test_a_dateline_place_in_capitals_is_named_as_written_elsewhere() -> None:
     names = [m.canonical for m in a.entities]
     assert "SYDNEY" not in names and names.count("Sydney") == 2, names
     assert "LOS ANGELES" not in names and "NATO" in names, names
+
+
+def test_a_name_with_a_hyphen_is_one_name() -> None:
+    a = analyze_article(_article(
+        "South Korean President Moon Jae-in met Kim Jong-un. \"I have a very good relationship with Kim Jong-un,\" "
+        "Trump told reporters at his Mar-a-Lago resort. Trump-era rules and the Russia-Ukraine war were discussed."))
+    names = {m.canonical: m.label for m in a.entities}
+    assert "Moon Jae-in" in names and "Moon Jae" not in names, names
+    assert "Kim Jong-un" in names and not any(n.startswith("Kim Jong") and n != "Kim Jong-un" for n in names), names
+    assert names.get("Mar-a-Lago") == "FAC" and "Mar" not in names, names
+    assert "Trump-era" not in names and "Russia-Ukraine" not in names, names

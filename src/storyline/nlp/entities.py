@@ -50,6 +50,12 @@ _CITY_NOUNS = {"capital", "city", "town", "mayor", "governor", "street", "outski
                "resident", "people", "heart", "sky", "air", "district", "airport", "home", "house", "apartment",
                "flat", "office", "residence", "hotel", "hospital", "station", "subway", "metro", "police", "court",
                "neighborhood", "neighbourhood", "area", "university", "stadium", "marathon", "traffic", "skyline"}
+_HYPHEN_TAIL = re.compile(r"-([a-z]+)(?:-[A-Za-z]+)*\b")
+# What a name is joined to that is not more of the name: "Trump-era", "Kremlin-funded", "Obama-style".
+_HYPHEN_WORDS = {"led", "era", "run", "born", "based", "backed", "funded", "style", "like", "owned", "made", "linked",
+                 "related", "allied", "aligned", "appointed", "friendly", "leaning", "esque", "ish", "type",
+                 "controlled", "inspired", "designed", "sponsored", "affiliated", "focused", "dominated", "free",
+                 "wide", "supporting", "endorsed", "nominated", "signed", "approved", "brokered", "owned", "year"}
 # What follows the place in capitals that opens a wire dateline: "SYDNEY, Australia -", "LOS ANGELES (CBSLA) —".
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|--|[-–—―])")
 # A ministry's portfolio before a title is part of a person's role ("Defense Minister Sergei Shoigu").
@@ -96,15 +102,20 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        name = clean_name(ent.text, ent.label_)
+        # The tagger stops at a hyphen inside a name: "Moon Jae" of "Moon Jae-in", "Kim Jong-" of "Kim Jong-un".
+        tail = _HYPHEN_TAIL.match(doc.text, ent.end_char - ent.text.endswith("-")) if ent.label_ == "PERSON" else None
+        end = tail.end() if tail and tail.group(1) not in _HYPHEN_WORDS else ent.end_char
+        name = clean_name(doc.text[ent.start_char : end], ent.label_)
         if name.isupper() and len(name) > 4 and _DATELINE_AFTER.match(doc.text, ent.end_char) and ent.start_char < 3:
             name = string.capwords(name)  # a wire dateline's place: "SYDNEY, Australia -" names Sydney
         if not name or not any(c.isalpha() for c in name) or name.lower().strip(".") in _CORP:
             continue  # "LLC" cut off its company by the NER is not a name of its own
         if re.sub(r"\W", "", name.split()[-1].lower()) in TITLE_ABBREVIATIONS:
             continue  # "Const" of "Const. Tim Fanning": a rank, not a name
-        m = Mention(base + ent.start_char, base + ent.end_char, ent.text, ent.label_)
-        m.role = _role(ent) if ent.label_ == "PERSON" else None
+        # "Mar-a-Lago", "Stratford-upon-Avon": a name joined by a small word to another name is a place
+        label = "FAC" if end > ent.end_char and re.search(r"-[a-z]+-[A-Z]", doc.text[ent.start_char : end]) else ent.label_
+        m = Mention(base + ent.start_char, base + end, doc.text[ent.start_char : end], label)
+        m.role = _role(ent) if label == "PERSON" else None
         if ent.label_ == "ORG" and _title_fragment(ent):
             continue
         if ent.label_ == "GPE" and len(ent) == 1 and _demonym(ent.root):
@@ -117,7 +128,7 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
         else:
             m.canonical = name
         out.append(m)
-    extra = _unlabelled_names(doc, base)
+    extra = [x for x in _unlabelled_names(doc, base) if not any(m.start <= x.start and x.end <= m.end for m in out)]
     for x in extra:  # a name that extends an entity ("787" + "Dreamliner") replaces it, keeping its type
         inner = [m for m in out if x.start <= m.start and m.end <= x.end]
         if inner:
