@@ -305,6 +305,19 @@ def test_a_speaker_named_by_the_role_only_one_person_has_is_that_person():
     assert said["the talks would go on"] == "Donald Trump", said
 
 
+def test_page_labels_datelines_and_requests_are_not_who_said_what():
+    a = Article("a", "ISTANBUL - Turkey may hold off from sending troops to Libya if the offensive stops, the Turkish "
+                "vice president said Wednesday.\n\nMore: \"Three were killed and three wounded in an air raid on the "
+                "town,\" Amin al-Hachemi, spokesman for the government, told AFP news agency.\n\nThe vote follows after "
+                "the Government of National Accord (GNA) requested support as part of a military cooperation deal.",
+                outlet="A", published="2020-01-01")
+    quotes = build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes
+    said = {q.text: q.speaker for q in quotes}
+    assert said.get("Turkey may hold off from sending troops to Libya if the offensive stops") == \
+        "Turkish vice president", said
+    assert "More" not in said.values() and "Government of National Accord" not in said.values(), said
+
+
 def test_a_speaker_written_with_and_without_its_country_is_one_speaker():
     a = Article("a", "The Indian navy said it captured 23 pirates in the Gulf of Aden on Saturday. The Indian navy "
                 "said the merchant ship was escorted to safety.", outlet="A", published="2024-03-01")
@@ -496,6 +509,7 @@ def test_one_kind_of_event_in_two_places_on_two_days_is_not_a_conflict():
     # credit and feedback lines run into the paragraph
     ("{claim} Send questions/comments to the editors. Contributing: The Associated Press",
      "Sonny Mehta, the head of Knopf for more than three decades, has died at 77."),
+    ("More: {claim}", '"Three were killed and three wounded in an air raid on the town," a spokesman said.'),
     # a related-article link run into the sentence after it
     ("From The Big Short to Normal People: the books that defined the decade Read more {claim}",
      "Mehta, who was married to the author Gita Mehta, died on Monday at his home in Manhattan."),

@@ -192,7 +192,7 @@ def usable(article: Article, start: int, end: int, set_aside: list[tuple[int, in
 
 # A wire dateline before the body's first sentence: "WASHINGTON ―", "Philadelphia (AFP) –", "PHILADELPHIA, July 25 (UPI) —",
 # "LONDON, England (CNN) --". The place is in capitals, or an agency in brackets follows it; a dash ends it.
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?(?:\s*\([^()\n]{2,40}\))?"
     r"|[A-Z][a-z.'-]+(?:[ ,]+[A-Z][a-z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?\s*\([A-Z][^()\n]{1,40}\))"
     r"\s*(?:--|[-–—―])\s+"
@@ -200,8 +200,8 @@ _DATELINE = re.compile(
 
 
 # A related-article link run into the sentence after it, as pages flattened to text keep it: the link's headline,
-# then "Read more", then the sentence.
-_READ_MORE = re.compile(r"\bRead more\s+(?=[A-Z“\"])")
+# then "Read more", then the sentence; or a label opening it ("More: "Three were killed ..."").
+_READ_MORE = re.compile(r"\bRead more\s+(?=[A-Z“\"])|^(?:More|Related|Also read|Read more|Watch)\s*:\s+(?=[A-Z“\"])")
 
 
 # A claim needs four words, a headline three ("Wellington supermarket fire"); punctuation is not a word ("FORT
@@ -220,11 +220,11 @@ def split_claims(article: Article, analysis: Analysis) -> list[Claim]:
         kind = block_kind(article, start, end) if 0 <= start < end <= len(article.text) else None
         if kind is None:
             continue
-        dateline = _DATELINE.match(article.text, start, end) if not any(not c.headline for c in out) else None
+        dateline = DATELINE.match(article.text, start, end) if not any(not c.headline for c in out) else None
         if dateline and kind == "body" and end - dateline.end() > 20:
             start = dateline.end()  # the first sentence is what follows "WASHINGTON (Reuters) -"
-        if (link := _READ_MORE.search(article.text, start, end)) and end - link.end() > 20:
-            start = link.end()  # "<a related headline> Read more Mehta, who was married to..."
+        if (link := _READ_MORE.search(article.text[start:end])) and end - start - link.end() > 20:
+            start += link.end()  # "<a related headline> Read more Mehta, who was married to..."
         text = article.text[start:end]
         key = " ".join(text.split()).lower()
         if key in seen or len(_WORD.findall(text)) < (3 if kind == "title" else 4) or _set_aside(article, text):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from storyline.brief.claims import add_source, set_aside_spans, usable
+from storyline.brief.claims import DATELINE, add_source, set_aside_spans, usable
 from storyline.brief.text import content_stems, is_boilerplate
 from storyline.model import Analysis, Article, Fact, QuoteGroup
 from storyline.nlp.quotes import SPEECH, SPEECH_NOUNS, LIGHT_VERBS
@@ -55,7 +55,7 @@ _SAYING = set().union(*(_forms(w) for w in SPEECH | SPEECH_NOUNS | LIGHT_VERBS))
 _CLAUSE_ONLY = set().union(*(_forms(w) for w in (
     "find", "know", "learn", "feel", "consider", "contemplate", "expect", "hope", "fear", "prefer", "continue",
     "focus", "appear", "seem", "talk", "discuss", "mention", "address", "refer", "show", "signal", "explain",
-    "pledge", "want", "attack", "slam", "blast", "rip", "knock", "respond", *LIGHT_VERBS))) | {
+    "pledge", "want", "attack", "slam", "blast", "rip", "knock", "respond", "request", *LIGHT_VERBS))) | {
     "found", "knew", "known", "felt", "made", "gave", "given", "held", "shown"}  # fmt: skip
 # An infinitive after one of these cues is what the speaker promised or asked for ("pledged to take the fight to the
 # convention"); after the others it is no statement ("appear to have been conducted", "continued to campaign").
@@ -286,6 +286,8 @@ def group_quotes(
             if not usable(art, c.start, c.end, aside):
                 continue
             text = " ".join(art.text[c.start : c.end].split()).strip(" ,")
+            if dateline := DATELINE.match(text):  # "ISTANBUL - Turkey may hold off ..., the vice president said"
+                text = text[dateline.end():]
             # "that transparency "breaks down barriers"": a paraphrase with quoted words in it, not a quotation
             direct = q.direct and not _REPORTED.match(text)
             if not direct:  # a mark left before the words ('' is about 30 years old) or opening the paraphrase

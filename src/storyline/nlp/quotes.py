@@ -663,6 +663,10 @@ def _np_raw(head: Token) -> tuple[int, int]:
 
 
 _HEAD_SMALL = {"to", "on", "at", "of", "the", "in", "for", "and", "'s", "’s", "."}
+# Page labels that open a line with a colon but name nobody: "More: "Three were killed ..."", "Watch: ...".
+_HEAD_LABELS = {"more", "related", "watch", "also", "update", "updated", "breaking", "read", "video", "photos",
+                "live", "opinion", "analysis", "editorial", "exclusive", "note", "editor's note", "see", "listen",
+                "explainer", "background", "context", "previously", "earlier", "advertisement", "sponsored"}
 
 
 def _headline_colon(doc: Doc, base: int) -> Quote | None:
@@ -676,7 +680,7 @@ def _headline_colon(doc: Doc, base: int) -> Quote | None:
             if not 0 < len(head) <= 8 or len(doc) - t.i <= 3 or after_punct:
                 return None
             words = [x for x in head if x.lower_ not in _HEAD_SMALL]
-            if not words or head[0].lower_ in _HEAD_SMALL:
+            if not words or head[0].lower_ in _HEAD_SMALL or head.text.lower().replace("’", "'") in _HEAD_LABELS:
                 return None
             if not all(x.text[:1].isupper() and not x.like_num and x.pos_ not in ("VERB", "AUX", "PRON")
                        for x in words):
