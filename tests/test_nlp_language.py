@@ -331,10 +331,11 @@ def test_a_capital_that_has_or_is_something_is_the_city() -> None:
 
 def test_a_dateline_place_in_capitals_is_named_as_written_elsewhere() -> None:
     a = analyze_article(_article("SYDNEY, Australia - Fires burned near Sydney on Wednesday.\n"
-                                 "LOS ANGELES (CBSLA) — Thousands gathered in Los Angeles.\nNATO met in Brussels."))
+                                 "LOS ANGELES (CBSLA) — Thousands gathered in Los Angeles.\nNATO met in Brussels.\n"
+                                 "WASHINGTON The administration faces a dilemma in Washington."))
     names = [m.canonical for m in a.entities]
     assert "SYDNEY" not in names and names.count("Sydney") == 2, names
-    assert "LOS ANGELES" not in names and "NATO" in names, names
+    assert "LOS ANGELES" not in names and "WASHINGTON" not in names and "NATO" in names, names
 
 
 def test_a_name_with_a_hyphen_is_one_name() -> None:
@@ -346,3 +347,11 @@ def test_a_name_with_a_hyphen_is_one_name() -> None:
     assert "Kim Jong-un" in names and not any(n.startswith("Kim Jong") and n != "Kim Jong-un" for n in names), names
     assert names.get("Mar-a-Lago") == "FAC" and "Mar" not in names, names
     assert "Trump-era" not in names and "Russia-Ukraine" not in names, names
+
+
+def test_photo_credits_do_not_name_the_story_s_people() -> None:
+    a = analyze_article(_article(
+        "Mr Trump played at his own course in Scotland during a visit to the UK: Getty Donald Trump has been "
+        "criticised for his golf. Protesters gather outside the embassy in Baghdad. Khalid Mohammed/AP"))
+    names = {m.canonical for m in a.entities}
+    assert "Donald Trump" in names and not any("Getty" in n or "Khalid" in n for n in names), names

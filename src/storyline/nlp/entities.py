@@ -50,6 +50,9 @@ _CITY_NOUNS = {"capital", "city", "town", "mayor", "governor", "street", "outski
                "resident", "people", "heart", "sky", "air", "district", "airport", "home", "house", "apartment",
                "flat", "office", "residence", "hotel", "hospital", "station", "subway", "metro", "police", "court",
                "neighborhood", "neighbourhood", "area", "university", "stadium", "marathon", "traffic", "skyline"}
+_CREDIT = re.compile(r"^(?:Getty(?: Images)?|AFP|AP|Reuters|EPA|Shutterstock)\s+(?=[A-Z]\w+\s+[A-Z])")
+# A photographer's credit: "Khalid Mohammed/AP" names who took the picture, not anyone in the story.
+_PHOTOGRAPHER = re.compile(r"\s*/\s*(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Shutterstock|Bloomberg|Xinhua)\b")
 _HYPHEN_TAIL = re.compile(r"-([a-z]+)(?:-[A-Za-z]+)*\b")
 # What a name is joined to that is not more of the name: "Trump-era", "Kremlin-funded", "Obama-style".
 _HYPHEN_WORDS = {"led", "era", "run", "born", "based", "backed", "funded", "style", "like", "owned", "made", "linked",
@@ -57,7 +60,7 @@ _HYPHEN_WORDS = {"led", "era", "run", "born", "based", "backed", "funded", "styl
                  "controlled", "inspired", "designed", "sponsored", "affiliated", "focused", "dominated", "free",
                  "wide", "supporting", "endorsed", "nominated", "signed", "approved", "brokered", "owned", "year"}
 # What follows the place in capitals that opens a wire dateline: "SYDNEY, Australia -", "LOS ANGELES (CBSLA) —".
-_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|--|[-–—―])")
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|--|[-–—―])|\s+[A-Z][a-z]")  # or no mark: "WASHINGTON The ..."
 # A ministry's portfolio before a title is part of a person's role ("Defense Minister Sergei Shoigu").
 _PORTFOLIOS = {"defense", "defence", "foreign", "interior", "treasury", "finance", "justice", "health", "energy",
                "commerce", "labor", "labour", "education", "transport", "transportation", "trade", "economy",
@@ -87,6 +90,7 @@ def clean_name(text: str, label: str) -> str:
     t = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
     t = re.sub(r"(?:'s|’s|'|’)$", "", t).strip()
     t = re.sub(r"^(?:the|The)\s+", "", t)
+    t = _CREDIT.sub("", t)  # a photo agency run into the name: "Getty Donald Trump"
     if label == "PERSON":
         words = t.split(" ")
         while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
@@ -110,6 +114,8 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
             name = string.capwords(name)  # a wire dateline's place: "SYDNEY, Australia -" names Sydney
         if not name or not any(c.isalpha() for c in name) or name.lower().strip(".") in _CORP:
             continue  # "LLC" cut off its company by the NER is not a name of its own
+        if _PHOTOGRAPHER.search(doc.text[ent.start_char : end + 12]):
+            continue
         if re.sub(r"\W", "", name.split()[-1].lower()) in TITLE_ABBREVIATIONS:
             continue  # "Const" of "Const. Tim Fanning": a rank, not a name
         # "Mar-a-Lago", "Stratford-upon-Avon": a name joined by a small word to another name is a place
