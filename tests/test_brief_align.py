@@ -305,6 +305,15 @@ def test_a_speaker_named_by_the_role_only_one_person_has_is_that_person():
     assert said["the talks would go on"] == "Donald Trump", said
 
 
+def test_one_source_described_two_ways_saying_the_same_is_one_entry():
+    a = Article("a", "Local law enforcement told TMZ the Columbia University student fell and needed immediate "
+                "medical attention.", outlet="A", published="2020-01-01")
+    b = Article("b", "Local police told TMZ the Columbia University student fell and needed immediate medical "
+                "attention.", outlet="B", published="2020-01-01")
+    quotes = build_brief(Story("s", ["a", "b"]), [a, b], analyze_articles([a, b])).quotes
+    assert [(q.speaker, sorted(q.outlets)) for q in quotes] == [("Local law enforcement", ["A", "B"])], quotes
+
+
 def test_page_labels_datelines_and_requests_are_not_who_said_what():
     a = Article("a", "ISTANBUL - Turkey may hold off from sending troops to Libya if the offensive stops, the Turkish "
                 "vice president said Wednesday.\n\nMore: \"Three were killed and three wounded in an air raid on the "
@@ -507,6 +516,9 @@ def test_one_kind_of_event_in_two_places_on_two_days_is_not_a_conflict():
     ("{claim}\n[Video: FULL SPEECH: President Obama Speech at Black Caucus Foundation in Washington DC (9/17/16) "
      "Watch on YouTube.]", "The president urged black voters to turn out for the Democratic nominee."),
     # credit and feedback lines run into the paragraph
+    ("{claim} This article originally appeared on Page Six and was reproduced with permission Originally published "
+     "as Netflix star's son dies in tragic accident", "Charlie Noxon, 20, had been skiing with his father at the "
+     "Park City slopes."),
     ("{claim} Send questions/comments to the editors. Contributing: The Associated Press",
      "Sonny Mehta, the head of Knopf for more than three decades, has died at 77."),
     ("More: {claim}", '"Three were killed and three wounded in an air raid on the town," a spokesman said.'),

@@ -199,14 +199,18 @@ def _is_description(who: str | None) -> bool:
 def _named_where_quoted_alike(groups: list[QuoteGroup], stems: list[set[str]], outlet: dict[str, str]
                               ) -> list[QuoteGroup]:
     """A quotation one outlet gives to a description ("her spokesman") and another, in the same words, to a name
-    ("Bill McAllister") is the named speaker's: the entry is merged into the name's."""
+    ("Bill McAllister") is the named speaker's: the entry is merged into the name's. Two outlets' descriptions of
+    one source saying the same ("Local police", "Local law enforcement") are one entry, the first's."""
     dropped = set()
     for i, g in enumerate(groups):
-        if not (g.direct and (g.speaker is None or _is_description(g.speaker))):
+        if not (g.speaker is None or _is_description(g.speaker)) or (g.speaker is None and not g.direct):
             continue
         for j, h in enumerate(groups):
-            if j != i and j not in dropped and h.direct and h.speaker and not _is_description(h.speaker) and (
-                    _same_words(g.text, h.text, stems[i], stems[j])):
+            if h.speaker is None or j == i or j in dropped or h.direct != g.direct:
+                continue
+            # into a name; or, another outlet's, into the description listed first
+            into = not _is_description(h.speaker) or (j < i and set(h.articles).isdisjoint(g.articles))
+            if into and _same_words(g.text, h.text, stems[i], stems[j]):
                 for a in g.articles:
                     add_source(h, a, outlet[a])
                 h.hedged = h.hedged or g.hedged
