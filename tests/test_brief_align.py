@@ -515,7 +515,15 @@ def test_one_kind_of_event_in_two_places_on_two_days_is_not_a_conflict():
     # an embedded video left as its label
     ("{claim}\n[Video: FULL SPEECH: President Obama Speech at Black Caucus Foundation in Washington DC (9/17/16) "
      "Watch on YouTube.]", "The president urged black voters to turn out for the Democratic nominee."),
+    # a photo gallery's furniture run into a sentence
+    ("Photo: Jon Shapley, Houston Chronicle / Staff Photographer Image 1 of / 30 Caption Close Landry's issued a "
+     "recall on Friday. {claim}", "The company recalled 4,000 pounds of shrimp sold in Texas, officials said."),
+    # a line in a script the English models cannot read
+    ("{claim}\nआर्मी चीफ नरवाणे ने देशवासियों को दी नए साल की शुभकामनाएं", "ISRO chief K Sivan said the orbiter is still "
+     "working and will produce science data for seven years."),
     # credit and feedback lines run into the paragraph
+    ("{claim} This article was originally published on the Russian page of 24/7 Internet agency 'Caucasian Knot' "
+     "on January 1, 2020 at 08:18 pm MSK.", "The protesters said they had no money to celebrate the New Year."),
     ("{claim} This article originally appeared on Page Six and was reproduced with permission Originally published "
      "as Netflix star's son dies in tragic accident", "Charlie Noxon, 20, had been skiing with his father at the "
      "Park City slopes."),

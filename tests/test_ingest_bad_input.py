@@ -187,3 +187,18 @@ def test_json_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
 def test_malformed_warc_record_is_one_rejected(tmp_path: Path) -> None:
     articles, rejected = _batch(tmp_path, "x.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort")
     assert len(rejected) == 1 and "WARC" in rejected[0].reason
+
+
+def test_an_article_not_in_english_is_rejected_with_its_language(tmp_path: Path) -> None:
+    # The models read English: a Spanish or Hindi article is named as such, and English ones (even a lower-cased
+    # keyword list, as some datasets ship) come through.
+    spanish = ("El presidente del Gobierno ha anunciado este miércoles que el Consejo de Ministros aprobará la "
+               "próxima semana una serie de medidas para los hogares más vulnerables, según ha informado la Moncloa.")
+    hindi = "नई दिल्ली। भारतीय अंतरिक्ष अनुसंधान संगठन के प्रमुख ने बुधवार को बताया कि सरकार ने मिशन को मंजूरी दे दी है। " * 3
+    keywords = ("denver england quarter den miller fumble return prater kick den moreno prater kick den manning "
+                "thomas pass den broncos touchdown denver defense den")
+    lines = [json.dumps({"id": i, "text": t}) for i, t in (("es", spanish), ("hi", hindi), ("kw", keywords))]
+    articles, rejected = _batch(tmp_path, "mixed.jsonl", ("\n".join(lines) + "\n").encode())
+    reasons = {r.source.rsplit(":", 1)[-1]: r.reason for r in rejected}
+    assert "Spanish" in reasons["1"] and "Devanagari" in reasons["2"] and "English" in reasons["1"], reasons
+    assert "kw" in {a.id for a in articles}

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.brief.text import content_stems, content_stems_in_order, is_boilerplate, quantities
+from storyline.ingest.language import LATIN_SHARE, latin_share
 from storyline.model import Analysis, Article, QuoteGroup, TimeExpr, TimelineEntry
 
 # A clause boundary: "; " always, ", and/but/while ..." only when a subject-like word follows, so that lists
@@ -229,6 +230,8 @@ def split_claims(article: Article, analysis: Analysis) -> list[Claim]:
         key = " ".join(text.split()).lower()
         if key in seen or len(_WORD.findall(text)) < (3 if kind == "title" else 4) or _set_aside(article, text):
             continue  # a fragment, a line already taken, a prompt or a caption is not a claim
+        if latin_share(text) < LATIN_SHARE:
+            continue  # a line in another script, which the English models cannot read (see ingest.language)
         seen.add(key)
         for a, b in _clauses(text):
             lead = len(text[a:b]) - len(text[a:b].lstrip())

@@ -45,8 +45,8 @@ _UNIT_WORD = re.compile(r"\s*([%]|[A-Za-z][A-Za-z.\-]*)")
 # Lines that are never news: prompts, credits, footers. The ingest stage marks such blocks; this is the brief's
 # own last line of defence, because one "Read the original article on ..." in a summary spoils the whole brief.
 _BOILERPLATE = re.compile(
-    r"read the (full|original) (article|story)|\bthis (?:article|story) (?:originally|first) (?:appeared|ran|was published)\b|"
-    r"\boriginally published as\b|sign up for|subscribe to|newsletter|click here|"
+    r"read the (full|original) (article|story)|\bthis (?:article|story) (?:was )?(?:originally|first) (?:appeared|ran|published)\b|"
+    r"\boriginally published as\b|\bcaption close\b|\bimage \d+ of\s*/?\s*\d+\b|sign up for|subscribe to|newsletter|click here|"
     r"follow us on|\b(photo|image|video)s?\s*(credit|courtesy)|getty images|ap photo|afp via|reuters/|"
     r"^\s*(related|read more|more from|recommended|see also|watch)\s*:|all rights reserved|©|copyright \d{4}|"
     r"\bin this (image|photo|picture|handout|file photo)\b|\b(photo|image|picture)s? (released|provided|obtained) by\b|"

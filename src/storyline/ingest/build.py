@@ -12,6 +12,7 @@ from storyline.ingest.clean import mark_blocks, url_of_line
 from storyline.ingest.dates import is_date_line, published_from_blocks
 from storyline.ingest.decode import MAX_ARTICLE_CHARS, repair_mojibake
 from storyline.ingest.ids import content_id
+from storyline.ingest.language import not_english
 from storyline.ingest.outlet import canonical_outlet, outlet_from_blocks, outlet_from_url
 from storyline.model import Article, Block, Rejected
 
@@ -70,6 +71,9 @@ def build_article(article: Article, first_line_is_title: bool = False, given_tex
         kinds = sorted({b.kind for b in blocks} - {"title"})
         what = "only a title" + (" and " + ", ".join(kinds) + " lines" if kinds else "")
         return Rejected(source, f"no article text, {what}: give the article's body under its title line")
+    if language := not_english(" ".join(text[b.start : b.end] for b in content)):
+        return Rejected(source, f"not in English (it reads as {language}): storyline reads English news; "
+                                "translate the article first, or leave it out")
     if not [b for b in content if b.kind == "body"]:
         # bullets or captions only: keep them as the body rather than lose the article to a cleaning rule
         blocks = [Block(b.start, b.end, "body") if b.kind not in _NOT_CONTENT else b for b in blocks]

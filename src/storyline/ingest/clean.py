@@ -77,7 +77,7 @@ _BOILERPLATE_RE = re.compile(
       | (?:twitter|facebook|instagram|e-?mail|contact)\s*:\s*@?\S+\s*$ | click\s+here\b | tap\s+here\b | download\s+(?:the|our)\s+(?:[\w-]+\s+)?app\b
       | \(?\s*reporting\s+by\b | \(?\s*additional\s+reporting\b | \(?\s*editing\s+by\b | \(?\s*writing\s+by\b
       | \(?\s*compiled\s+by\b | \(?\s*(?:produced|edited)\s+by\b
-      | contributing\s*: | this\s+(?:article|story)\s+(?:originally|first)\s+(?:appeared|ran|was\s+published)\b | send\s+(?:your\s+)?(?:questions|comments|tips|questions/comments)\b[^.]{0,30}\bto\s+(?:the\s+)?(?:editors?|newsroom)\b
+      | contributing\s*: | this\s+(?:article|story)\s+(?:was\s+)?(?:originally|first)\s+(?:appeared|ran|published)\b | send\s+(?:your\s+)?(?:questions|comments|tips|questions/comments)\b[^.]{0,30}\bto\s+(?:the\s+)?(?:editors?|newsroom)\b
       | contact\s+(?:the\s+)?(?:author|reporter|writer)s?\b | e-?mail\s+(?:the\s+)?(?:author|reporter|writer|us)\b
       | skip\s+to\b | we\s+use\s+cookies\b | (?:accept|manage)\s+(?:all\s+)?cookies\b | this\s+(?:content|video|embed|element)\s+(?:is\s+)?(?:not\s+available|cannot|could\s+not)
       | (?:updated|published|posted|last\s+updated|(?:first|originally)\s+published)\s*:?\s+(?:on\s+)?[\w,.: ]{0,40}\d
