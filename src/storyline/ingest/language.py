@@ -29,6 +29,8 @@ _FUNCTION_WORDS = {
 _PROFILES = {lang: set(words.split()) for lang, words in _FUNCTION_WORDS.items()}
 _ENGLISH = set("the of and to is was for that on with as by at from it his her are were be has have had this which "
                "but not they their will would said".split())
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -39,9 +41,12 @@ def _script(ch: str) -> str:
 
 def latin_share(text: str) -> float:
     """The share of the text's letters that are Latin (1.0 for a text without letters)."""
-    scripts = Counter(_script(ch) for ch in text if ch.isalpha())
-    total = sum(scripts.values())
-    return scripts["LATIN"] / total if total else 1.0
+    if text.isascii():
+        return 1.0
+    ascii_letters = len(_ASCII_LETTER.findall(text))
+    others = Counter(_script(ch) for ch in _NON_ASCII.findall(text) if ch.isalpha())
+    total = ascii_letters + sum(others.values())
+    return (ascii_letters + others["LATIN"]) / total if total else 1.0
 
 
 def not_english(text: str) -> str | None:
