@@ -12,7 +12,7 @@ from storyline.brief.align import (
     facts_from_claims, feature_matrices, main_event_claims, score_claims, source_groups, story_claims, worth_embedding,
 )
 from storyline.brief.claims import split_claims
-from storyline.brief.text import numbers, quantities, readable
+from storyline.brief.text import is_boilerplate, numbers, quantities, readable
 from storyline.model import Analysis, Article, Block, Span, Story
 from storyline.nlp import analyze_articles
 
@@ -518,6 +518,10 @@ def test_one_kind_of_event_in_two_places_on_two_days_is_not_a_conflict():
     # a photo gallery's furniture run into a sentence
     ("Photo: Jon Shapley, Houston Chronicle / Staff Photographer Image 1 of / 30 Caption Close Landry's issued a "
      "recall on Friday. {claim}", "The company recalled 4,000 pounds of shrimp sold in Texas, officials said."),
+    # a press release's contact lines
+    ("{claim}\nRead the full report: https://www.reportlinker.com/p05798/\nContact Clare: clare@reportlinker.com\n"
+     "US: (339)-368-6001 Intl: +1 339-368-6001 SOURCE Reportlinker Related Link",
+     "The microwave devices market is projected to grow by 3.1 billion dollars by 2025."),
     # a line in a script the English models cannot read
     ("{claim}\nआर्मी चीफ नरवाणे ने देशवासियों को दी नए साल की शुभकामनाएं", "ISRO chief K Sivan said the orbiter is still "
      "working and will produce science data for seven years."),
@@ -537,6 +541,12 @@ def test_one_kind_of_event_in_two_places_on_two_days_is_not_a_conflict():
 def test_page_furniture_around_a_claim_is_not_a_claim(furniture: str, claim: str):
     art = Article("p", furniture.format(claim=claim))
     assert [c.text for c in split_claims(art, analyze_articles([art])[0])] == [claim]
+
+
+def test_news_sentences_that_look_like_furniture_are_kept():
+    for text in ("He said the source was reliable.", "The SOURCE of the leak was a senior official.",
+                 "The caption under the photo was changed twice.", "Originally, the parade was published as a map."):
+        assert not is_boilerplate(text), text
 
 
 def test_a_bound_and_a_figure_inside_it_are_no_conflict():

@@ -46,7 +46,9 @@ _UNIT_WORD = re.compile(r"\s*([%]|[A-Za-z][A-Za-z.\-]*)")
 # own last line of defence, because one "Read the original article on ..." in a summary spoils the whole brief.
 _BOILERPLATE = re.compile(
     r"read the (full|original) (article|story)|\bthis (?:article|story) (?:was )?(?:originally|first) (?:appeared|ran|published)\b|"
-    r"\boriginally published as\b|\bcaption close\b|\bimage \d+ of\s*/?\s*\d+\b|sign up for|subscribe to|newsletter|click here|"
+    r"\boriginally published as\b|read the full report\b|"
+    # press-release contact furniture: "Contact Clare: clare@reportlinker.com", "US: (339)-368-6001 ... SOURCE Reportlinker"
+    r"[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\(\d{3}\)[- ]?\d{3}-\d{4}|(?-i:\bSOURCE [A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*\s*(?:Related Links?)?\s*$)|\bcaption close\b|\bimage \d+ of\s*/?\s*\d+\b|sign up for|subscribe to|newsletter|click here|"
     r"follow us on|\b(photo|image|video)s?\s*(credit|courtesy)|getty images|ap photo|afp via|reuters/|"
     r"^\s*(related|read more|more from|recommended|see also|watch)\s*:|all rights reserved|©|copyright \d{4}|"
     r"\bin this (image|photo|picture|handout|file photo)\b|\b(photo|image|picture)s? (released|provided|obtained) by\b|"
