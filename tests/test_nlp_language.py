@@ -356,10 +356,3 @@ def test_photo_credits_do_not_name_the_story_s_people() -> None:
     names = {m.canonical for m in a.entities}
     assert "Donald Trump" in names and not any("Getty" in n or "Khalid" in n for n in names), names
 
-
-def test_a_state_abbreviated_in_a_dateline_is_the_state() -> None:
-    a = analyze_article(_article("PASADENA, Calif. (KTLA) — The Rose Parade ran through Pasadena, California.\n"
-                                 "Crowds lined the route, police in Fla. said, and many attended Mass."))
-    names = [m.canonical for m in a.entities]
-    assert "Calif" not in names and "Fla" not in names and names.count("California") == 2, names
-    assert "Massachusetts" not in names, names
