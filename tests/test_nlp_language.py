@@ -356,3 +356,12 @@ def test_photo_credits_do_not_name_the_story_s_people() -> None:
     names = {m.canonical for m in a.entities}
     assert "Donald Trump" in names and not any("Getty" in n or "Khalid" in n for n in names), names
 
+
+
+def test_a_name_that_speaks_is_a_person_and_its_surname_joins_it() -> None:
+    # The small tagger reads the unfamiliar "Fuat Oktay" as a work of art; what says something is a person.
+    a = analyze_article(_article("and they would say, 'OK, we are withdrawing, dropping the offensive,'\" Fuat Oktay "
+                                 "said in an interview with Andalou news agency.\nOktay also said Turkey would keep "
+                                 "supporting the government."))
+    oktay = {(m.text, m.canonical, m.label) for m in a.entities if "Oktay" in m.text}
+    assert ("Fuat Oktay", "Fuat Oktay", "PERSON") in oktay and all(c == "Fuat Oktay" for _, c, _ in oktay), oktay
