@@ -241,17 +241,17 @@ def _analyze(article: Article, docs: list[tuple[int, Doc]]) -> Analysis:
 
 
 # Labels the small tagger gives an unfamiliar name ("Fuat Oktay said" read as a work of art).
-_NOT_A_SPEAKER_LABEL = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "MISC"}
+_NOT_A_SPEAKER_LABEL = {"WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "MISC"}  # a PRODUCT may be a ship (entities)
 
 
 _SAID_NEXT = re.compile(r"\s+(?:said|says|told|added|stated|explained|noted|wrote|tweeted)\b")
 
 
 def _speakers_are_people(analysis: Analysis, text: str) -> bool:
-    """Relabel as a person a name of two or three capitalised words that speaks (a quote's speaker, or "said" right
-    after it) but was tagged a work of art, product or event: what says something is a person. True when any label
+    """Relabel as a person a name of two or three capitalised words that speaks (a quotation's speaker, or "said"
+    right after it) but was tagged a work of art or an event: what says something is a person. True when any label
     changed."""
-    spans = {(q.speaker.start, q.speaker.end) for q in analysis.quotes if q.speaker is not None}
+    spans = {(q.speaker.start, q.speaker.end) for q in analysis.quotes if q.speaker is not None and q.direct}
     changed = False
     for m in analysis.entities:
         words = m.text.split()
