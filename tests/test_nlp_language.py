@@ -365,3 +365,10 @@ def test_a_name_that_speaks_is_a_person_and_its_surname_joins_it() -> None:
                                  "supporting the government."))
     oktay = {(m.text, m.canonical, m.label) for m in a.entities if "Oktay" in m.text}
     assert ("Fuat Oktay", "Fuat Oktay", "PERSON") in oktay and all(c == "Fuat Oktay" for _, c, _ in oktay), oktay
+
+
+def test_a_platform_run_into_a_name_is_not_part_of_it() -> None:
+    # A flattened list of related links: "...attacks Trump on Twitter Trump insists ..."
+    a = analyze_article(_article("Donald Trump played golf on Sunday. Iran's supreme leader attacks Trump on Twitter "
+                                 "Trump insists Kim Jong-un will keep his word. Mr Trump said golf is fine."))
+    assert {m.canonical for m in a.entities if "Trump" in m.text} == {"Donald Trump"}

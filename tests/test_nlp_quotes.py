@@ -32,6 +32,12 @@ def test_headline_colon_with_addressee_keeps_the_speaker_only() -> None:
     assert not q.content.text.endswith(".")
 
 
+def test_a_place_or_a_page_label_before_a_colon_is_not_a_speaker() -> None:
+    quotes = _quotes("New Delhi: A building collapsed after a blast in a factory that caught fire this morning, an "
+                     "official said.\n\nMore: \"Three were killed in an air raid,\" a spokesman told reporters.")
+    assert {q.speaker.text for q in quotes if q.speaker} <= {"an official", "a spokesman"}, quotes
+
+
 def test_a_number_before_a_colon_is_not_a_speaker() -> None:
     quotes = _quotes("Update 9: the polls closed at eight in most of the state.\n\nCounting went on all night.")
     assert not any(q.cue is not None and q.cue.text == ":" for q in quotes)

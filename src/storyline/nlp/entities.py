@@ -51,6 +51,7 @@ _CITY_NOUNS = {"capital", "city", "town", "mayor", "governor", "street", "outski
                "flat", "office", "residence", "hotel", "hospital", "station", "subway", "metro", "police", "court",
                "neighborhood", "neighbourhood", "area", "university", "stadium", "marathon", "traffic", "skyline"}
 _CREDIT = re.compile(r"^(?:Getty(?: Images)?|AFP|AP|Reuters|EPA|Shutterstock)\s+(?=[A-Z]\w+\s+[A-Z])")
+_PLATFORM = re.compile(r"^(?:Twitter|Facebook|Instagram|YouTube|TikTok|Snapchat|LinkedIn|Reddit|WhatsApp|Telegram)\s+(?=[A-Z])")
 # A photographer's credit: "Khalid Mohammed/AP" names who took the picture, not anyone in the story.
 _PHOTOGRAPHER = re.compile(r"\s*/\s*(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Shutterstock|Bloomberg|Xinhua)\b")
 _HYPHEN_TAIL = re.compile(r"-([a-z]+)(?:-[A-Za-z]+)*\b")
@@ -91,6 +92,8 @@ def clean_name(text: str, label: str) -> str:
     t = re.sub(r"(?:'s|’s|'|’)$", "", t).strip()
     t = re.sub(r"^(?:the|The)\s+", "", t)
     t = _CREDIT.sub("", t)  # a photo agency run into the name: "Getty Donald Trump"
+    if label == "PERSON":  # a platform run into the name by a flattened list of links: "attacks Trump on Twitter Trump"
+        t = _PLATFORM.sub("", t)
     if label == "PERSON":
         words = t.split(" ")
         while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:

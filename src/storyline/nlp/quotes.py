@@ -682,6 +682,8 @@ def _headline_colon(doc: Doc, base: int) -> Quote | None:
             words = [x for x in head if x.lower_ not in _HEAD_SMALL]
             if not words or head[0].lower_ in _HEAD_SMALL or head.text.lower().replace("’", "'") in _HEAD_LABELS:
                 return None
+            if any(e.label_ in ("GPE", "LOC") and e.start == 0 and e.end == t.i for e in doc.ents):
+                return None  # "New Delhi: A building collapsed ...": a dateline, not a speaker
             if not all(x.text[:1].isupper() and not x.like_num and x.pos_ not in ("VERB", "AUX", "PRON")
                        for x in words):
                 return None
