@@ -372,3 +372,12 @@ def test_a_platform_run_into_a_name_is_not_part_of_it() -> None:
     a = analyze_article(_article("Donald Trump played golf on Sunday. Iran's supreme leader attacks Trump on Twitter "
                                  "Trump insists Kim Jong-un will keep his word. Mr Trump said golf is fine."))
     assert {m.canonical for m in a.entities if "Trump" in m.text} == {"Donald Trump"}
+
+
+def test_a_name_in_apposition_to_a_title_has_that_title_as_role() -> None:
+    a = analyze_article(_article("The PDP National Publicity Secretary, Mr Kola Ologbondiyan, during a media briefing "
+                                 "in Abuja, also said the lawmakers had lost their seats. His brother, John Smith, "
+                                 "said nothing."))
+    roles = {m.canonical: m.role for m in a.entities if m.label == "PERSON"}
+    assert roles.get("Kola Ologbondiyan") == "PDP National Publicity Secretary", roles
+    assert roles.get("John Smith") == "brother", roles

@@ -300,6 +300,13 @@ def _role(ent: SpacySpan) -> str | None:
             if toks and len(toks) <= 8:
                 parts.append(doc[toks[0].i : toks[-1].i + 1].text)
             break
+    head = root.head
+    if not parts and root.dep_ == "appos" and head.i < ent.start and head.pos_ in ("NOUN", "PROPN"):
+        # "The PDP National Publicity Secretary, Mr Kola Ologbondiyan, said": the name is the title's apposition
+        toks = [x for x in doc[head.left_edge.i : head.i + 1]
+                if x.dep_ != "det" and not (x.dep_ == "poss" and x.pos_ == "PRON") and not x.is_punct]
+        if toks and len(toks) <= 6 and any(x.pos_ == "NOUN" or x.lower_ in TITLES for x in toks):
+            parts.append(doc[toks[0].i : toks[-1].i + 1].text)
     role = "; ".join(p.strip(" \"“”'‘’,") for p in parts if p.strip(" \"“”'‘’,"))
     return role or None
 
