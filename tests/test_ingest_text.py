@@ -317,8 +317,11 @@ def test_a_headline_run_into_a_datelined_body_is_the_title(tmp_path: Path) -> No
     (tmp_path / "a.jsonl").write_text(
         '{"id": "a", "text": "Military ships deployed to fight raging Australian fires ' + body + '\\nMore followed."}\n'
         '{"id": "b", "text": "The US and the EU - both large economies - agreed on Friday to talk about steel tariffs '
-        'again next month, officials said."}\n', encoding="utf-8")
-    glued, plain = _read(tmp_path / "a.jsonl")
+        'again next month, officials said."}\n'
+        '{"id": "c", "text": "GRANDMOTHER KILLED BY DRUNK DRIVER IN HIT - AND - RUN ACCIDENT\\nA woman of 71 was '
+        'killed on Friday night by a driver who did not stop, police said."}\n', encoding="utf-8")
+    glued, plain, capitals = _read(tmp_path / "a.jsonl")
+    assert _kind_of(capitals, "GRANDMOTHER") == _kind_of(capitals, "RUN ACCIDENT")
     assert glued.title == "Military ships deployed to fight raging Australian fires"
     assert _kind_of(glued, "Military ships") == {"title"}
     assert _kind_of(glued, "Australia deployed military ships") == {"body"}

@@ -111,7 +111,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
 # to when title and body were joined into one field ("Military ships deployed to fight fires SYDNEY, Australia - ...").
 _GLUED_DATELINE_RE = re.compile(
     r"\s(?=[A-Z][A-Z.'-]{2,}(?:[ ,]+[A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
-    r"(?:\s*\([^()\n]{2,40}\))?\s*(?:--|[-–—―])\s+[A-Z\"“])"
+    r"(?:\s*\([^()\n]{2,40}\))?\s*(?:--|[-–—―])\s+(?:[A-Z][a-z]|[\"“]))"
 )
 
 
@@ -321,8 +321,8 @@ def _glued_headline(line: str) -> tuple[int, int] | None:
     head = line[: m.start()].rstrip()
     while (cut := _HEAD_LABEL_RE.sub("", head)) != head:
         head = cut
-    if len(head.split()) < 3 or _SENTENCE_END_RE.search(head) or len(line) - m.end() < 40:
-        return None
+    if len(head.split()) < 3 or _SENTENCE_END_RE.search(head) or len(line) - m.end() < 40 or head.isupper():
+        return None  # an all-capitals headline ("GRANDMOTHER KILLED BY DRUNK DRIVER IN HIT - AND - RUN") is one
     return len(head), m.end()
 
 
