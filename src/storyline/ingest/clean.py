@@ -111,7 +111,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
 # to when title and body were joined into one field ("Military ships deployed to fight fires SYDNEY, Australia - ...").
 _GLUED_DATELINE_RE = re.compile(
     r"\s(?=[A-Z][A-Z.'-]{2,}(?:[ ,]+[A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
-    r"(?:\s*\([^()\n]{2,40}\))?\s*(?:--|[-–—―])\s+(?:[A-Z][a-z]|[\"“]))"
+    r"(?:\s*\([^()\n]{2,40}\))?\s*(?:--|[-–—―])\s+(?:[A-Z][a-z]|[A-Z]{2,}\s+[A-Za-z][a-z]|[\"“]))"
 )
 
 
