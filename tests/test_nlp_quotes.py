@@ -120,7 +120,8 @@ def test_conjoined_speakers_are_one_speaker_not_the_first_name() -> None:
     assert q.speaker is not None and "Mary Smith" in q.speaker.text and "Tom Jones" in q.speaker.text
     assert q.speaker_canonical not in ("Mary Smith", "Tom Jones")
     # two roles of one person joined by "and" are one speaker, named
-    q = _one(_quotes("“Jesus believed in fun,” said pastor and celebrant Father Francis Cauterrucci, who wore a mask."),
+    q = _one(_quotes("“Jesus believed in fun,” said the pastor and celebrant Father Francis Cauterrucci, who wore a "
+                     "mask."),
              "believed in fun")
     assert q.speaker_canonical == "Francis Cauterrucci"
 

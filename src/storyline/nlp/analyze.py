@@ -242,8 +242,6 @@ def _analyze(article: Article, docs: list[tuple[int, Doc]]) -> Analysis:
 
 # Labels the small tagger gives an unfamiliar name ("Fuat Oktay said" read as a work of art).
 _NOT_A_SPEAKER_LABEL = {"WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "MISC"}  # a PRODUCT may be a ship (entities)
-
-
 _SAID_NEXT = re.compile(r"\s+(?:said|says|told|added|stated|explained|noted|wrote|tweeted)\b")
 
 

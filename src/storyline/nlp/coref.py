@@ -77,10 +77,10 @@ def _named(start: int, end: int, mentions: list[Mention], text: str) -> str | No
         return None
     tail = max(inside, key=lambda m: m.end)
     rest = re.sub(r"\([^)]*\)", "", text[tail.end : end]).strip(" ,\u00a0")
-    joined = re.search(r"^(.*)\s(?:and|or)\s|^(.*)&", text[start : tail.start])
-    if rest or (joined and re.search(r"\b[A-Z]", joined.group(1) or joined.group(2) or "")):
-        # "Smith and Jones said": both spoke, so neither name alone is the speaker ("pastor and celebrant Father
-        # Francis Cauterrucci" is one person)
+    joined = re.search(r"\s(?:and|or)\s|&", text[start : tail.start])
+    if rest or (joined and any(m.end <= start + joined.start() for m in inside)):
+        # "Smith and Jones said": both spoke, so neither name alone is the speaker ("the pastor and celebrant
+        # Father Francis Cauterrucci" is one person: no name before the "and")
         return None
     return tail.canonical or tail.text
 
