@@ -292,6 +292,12 @@ def test_one_speaker_written_several_ways_is_listed_once():
     assert "We want it to be more of a party" in [q.text for q in brief.quotes]  # no treebank marks left on it
 
 
+def _quotes_of(*articles: Article) -> list:
+    """Who said what in the brief of `articles` as one story."""
+    arts = list(articles)
+    return build_brief(Story("s", [a.id for a in arts]), arts, analyze_articles(arts)).quotes
+
+
 def test_a_speaker_named_by_the_role_only_one_person_has_is_that_person():
     # Another outlet gives the role with the name.
     a = Article("a", "Addressing party officials, the North Korean leader also said talks with Washington had "
@@ -299,8 +305,7 @@ def test_a_speaker_named_by_the_role_only_one_person_has_is_that_person():
     b = Article("b", "North Korean leader Kim Jong-un said his country would soon show a new strategic weapon. "
                 "President Donald Trump said he believed Kim would keep his word.", outlet="B",
                 published="2020-01-01")
-    brief = build_brief(Story("s", ["a", "b"]), [a, b], analyze_articles([a, b]))
-    said = {q.text: q.speaker for q in brief.quotes}
+    said = {q.text: q.speaker for q in _quotes_of(a, b)}
     assert said["talks with Washington had stalled"] == "Kim Jong-un", said
     assert said["the talks would go on"] == "Donald Trump", said
 
@@ -310,7 +315,7 @@ def test_one_source_described_two_ways_saying_the_same_is_one_entry():
                 "medical attention.", outlet="A", published="2020-01-01")
     b = Article("b", "Local police told TMZ the Columbia University student fell and needed immediate medical "
                 "attention.", outlet="B", published="2020-01-01")
-    quotes = build_brief(Story("s", ["a", "b"]), [a, b], analyze_articles([a, b])).quotes
+    quotes = _quotes_of(a, b)
     assert [(q.speaker, sorted(q.outlets)) for q in quotes] == [("Local law enforcement", ["A", "B"])], quotes
 
 
@@ -320,8 +325,7 @@ def test_page_labels_datelines_and_requests_are_not_who_said_what():
                 "town,\" Amin al-Hachemi, spokesman for the government, told AFP news agency.\n\nThe vote follows after "
                 "the Government of National Accord (GNA) requested support as part of a military cooperation deal.",
                 outlet="A", published="2020-01-01")
-    quotes = build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes
-    said = {q.text: q.speaker for q in quotes}
+    said = {q.text: q.speaker for q in _quotes_of(a)}
     assert said.get("Turkey may hold off from sending troops to Libya if the offensive stops") == \
         "Turkish vice president", said
     assert "More" not in said.values() and "Government of National Accord" not in said.values(), said
