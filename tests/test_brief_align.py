@@ -308,6 +308,10 @@ def test_a_speaker_named_by_the_role_only_one_person_has_is_that_person():
     said = {q.text: q.speaker for q in _quotes_of(a, b)}
     assert said["talks with Washington had stalled"] == "Kim Jong-un", said
     assert said["the talks would go on"] == "Donald Trump", said
+    # a word before a name that is no title is no role: "police said" is not the suspect speaking
+    c = Article("c", "A partner in the firm told police LaCalamita loaded a shell into the shotgun. Police said the "
+                "suspect had been fired from the firm last week.", outlet="C", published="2008-12-10")
+    assert "LaCalamita" not in {q.speaker for q in _quotes_of(c)}
 
 
 def test_one_source_described_two_ways_saying_the_same_is_one_entry():

@@ -13,6 +13,8 @@ from collections import defaultdict
 from storyline.brief.claims import DATELINE, add_source, set_aside_spans, usable
 from storyline.brief.text import content_stems, is_boilerplate
 from storyline.model import Analysis, Article, Fact, QuoteGroup
+from storyline.nlp.coref import ROLE_WORDS
+from storyline.nlp.entities import TITLES
 from storyline.nlp.quotes import SPEECH, SPEECH_NOUNS, LIGHT_VERBS
 
 SAME_QUOTE = 0.5  # stem overlap (Jaccard) at which two attributions of one speaker are the same statement
@@ -225,14 +227,21 @@ def _same_words(a: str, b: str, sa: set[str], sb: set[str]) -> bool:
     return a.lower() in b.lower() or b.lower() in a.lower() or bool(inter and inter / len(sa | sb) >= SAME_QUOTE)
 
 
+_ROLE_HEADS = ROLE_WORDS | TITLES | {"pastor", "priest", "rabbi", "imam", "coach", "manager", "owner", "publicist",
+                                    "representative", "rep", "agent", "head", "boss", "captain", "inspector"}
+
+
 def _person_in_role(analyses: list[Analysis]) -> dict[str, str]:
     """Speaker key of a role ("north korean leader", "defense minister") -> the one person the story gives that
     role; roles two people share ("president" in a story of two presidents) name nobody."""
     people: dict[str, set[str]] = defaultdict(set)
     for an in analyses:
         for m in an.entities:
-            if m.label == "PERSON" and m.role and m.canonical:
-                people[_speaker_key(m.role)].add(m.canonical)
+            key = _speaker_key(m.role) if m.label == "PERSON" and m.role and m.canonical else ""
+            # a role names one person only when it ends in a title: "told police LaCalamita" gives him the "role"
+            # police, and "police said" is not the suspect speaking
+            if key.split()[-1:] and key.split()[-1] in _ROLE_HEADS:
+                people[key].add(m.canonical)
     return {role: next(iter(names)) for role, names in people.items() if len(names) == 1}
 
 
