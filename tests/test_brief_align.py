@@ -321,6 +321,12 @@ def test_one_source_described_two_ways_saying_the_same_is_one_entry():
                 "attention.", outlet="B", published="2020-01-01")
     quotes = _quotes_of(a, b)
     assert [(q.speaker, sorted(q.outlets)) for q in quotes] == [("Local law enforcement", ["A", "B"])], quotes
+    # two bodies saying the same stay two: an organisation written in lower case is no mere description
+    c = Article("c", "The Indian navy said it captured 23 pirates in the Gulf of Aden on Saturday.", outlet="C",
+                published="2008-12-14")
+    d = Article("d", "The Defence Ministry said the Indian navy captured 23 pirates in the Gulf of Aden on Saturday.",
+                outlet="D", published="2008-12-14")
+    assert {q.speaker for q in _quotes_of(c, d)} == {"Indian navy", "Defence Ministry"}
 
 
 def test_page_labels_datelines_and_requests_are_not_who_said_what():

@@ -198,6 +198,12 @@ def _is_description(who: str | None) -> bool:
     return who is not None and not any(w[:1].isupper() for w in who.split()[1:])
 
 
+_GENERIC_SOURCE = re.compile(
+    r"(?i)^(?:(?:an?|the|her|his|its|their|local|other|some|several|two|three|senior|top|state|federal)\s+\S"
+    r"|(?:police|authorities|officials|witnesses|researchers|investigators|experts|analysts|sources|prosecutors|"
+    r"officers|residents|doctors|scientists|observers|critics)$)")
+
+
 def _named_where_quoted_alike(groups: list[QuoteGroup], stems: list[set[str]], outlet: dict[str, str]
                               ) -> list[QuoteGroup]:
     """A quotation one outlet gives to a description ("her spokesman") and another, in the same words, to a name
@@ -205,7 +211,10 @@ def _named_where_quoted_alike(groups: list[QuoteGroup], stems: list[set[str]], o
     one source saying the same ("Local police", "Local law enforcement") are one entry, the first's."""
     dropped = set()
     for i, g in enumerate(groups):
-        if not (g.speaker is None or _is_description(g.speaker)) or (g.speaker is None and not g.direct):
+        # a paraphrase moves only from a plain description ("Police", "Her spokesman", "Local police"), not from an
+        # organisation written in lower case ("Indian navy"): two bodies may well say the same
+        plain = g.direct or (g.speaker is not None and _GENERIC_SOURCE.match(g.speaker))
+        if not (g.speaker is None or _is_description(g.speaker)) or not plain:
             continue
         for j, h in enumerate(groups):
             if h.speaker is None or j == i or j in dropped or h.direct != g.direct:
