@@ -252,9 +252,9 @@ def _speakers_are_people(analysis: Analysis, text: str) -> bool:
     spans = {(q.speaker.start, q.speaker.end) for q in analysis.quotes if q.speaker is not None and q.direct}
     changed = False
     for m in analysis.entities:
-        words = m.text.split()
+        words = m.text.split()  # "Lazar, Song wrote": two authors, not a name
         speaks = (m.start, m.end) in spans or _SAID_NEXT.match(text, m.end)
-        if (m.label in _NOT_A_SPEAKER_LABEL and speaks and 2 <= len(words) <= 3
+        if (m.label in _NOT_A_SPEAKER_LABEL and speaks and 2 <= len(words) <= 3 and "," not in m.text
                 and all(w[:1].isupper() for w in words)):
             m.label = "PERSON"
             changed = True
