@@ -321,12 +321,14 @@ def test_a_capital_that_has_or_is_something_is_the_city() -> None:
         "In the nation's capital of Canberra, smoke led to the worst air quality in the world.\n"
         "Canberra, the nation's capital, had air quality 21 times the hazardous rating.\n"
         "On Monday, they found Ghosn gone, having fled his Tokyo home.\n"
-        "Tokyo said it would seek his return. Beijing officials declined to comment on the latest Kremlin scheme."
+        "Tokyo said it would seek his return. Beijing officials declined to comment on the latest Kremlin scheme.\n"
+        "Paris hit by jewelry heist. Thieves raided a Paris jewelry store. Paris hit back at the sanctions."
     ))
     assert [m.canonical for m in a.entities if m.text == "Canberra"] == ["Canberra", "Canberra"]
     assert [m.canonical for m in a.entities if m.text == "Tokyo"] == ["Tokyo", "Japan"]
     assert [m.canonical for m in a.entities if m.text == "Beijing"] == ["China"]
     assert [m.canonical for m in a.entities if m.text == "Kremlin"] == ["Russia"]
+    assert [m.canonical for m in a.entities if m.text == "Paris"] == ["Paris", "Paris", "France"]
 
 
 def test_a_dateline_place_in_capitals_is_named_as_written_elsewhere() -> None:

@@ -49,7 +49,9 @@ _MOTION = {"visit", "trip", "travel", "journey", "flight", "fly", "go", "come", 
 _CITY_NOUNS = {"capital", "city", "town", "mayor", "governor", "street", "outskirts", "suburb", "centre", "center",
                "resident", "people", "heart", "sky", "air", "district", "airport", "home", "house", "apartment",
                "flat", "office", "residence", "hotel", "hospital", "station", "subway", "metro", "police", "court",
-               "neighborhood", "neighbourhood", "area", "university", "stadium", "marathon", "traffic", "skyline"}
+               "neighborhood", "neighbourhood", "area", "university", "stadium", "marathon", "traffic", "skyline",
+               "store", "shop", "restaurant", "bar", "museum", "church", "mosque", "school", "bank", "branch",
+               "zoo", "park", "square", "district", "suburb", "hostel", "prison", "jail", "court", "mall"}
 _CREDIT = re.compile(r"^(?:Getty(?: Images)?|AFP|AP|Reuters|EPA|Shutterstock)\s+(?=[A-Z]\w+\s+[A-Z])")
 _PLATFORM = re.compile(r"^(?:Twitter|Facebook|Instagram|YouTube|TikTok|Snapchat|LinkedIn|Reddit|WhatsApp|Telegram)\s+(?=[A-Z])")
 # A photographer's credit: "Khalid Mohammed/AP" names who took the picture, not anyone in the story.
@@ -60,6 +62,8 @@ _HYPHEN_WORDS = {"led", "era", "run", "born", "based", "backed", "funded", "styl
                  "related", "allied", "aligned", "appointed", "friendly", "leaning", "esque", "ish", "type",
                  "controlled", "inspired", "designed", "sponsored", "affiliated", "focused", "dominated", "free",
                  "wide", "supporting", "endorsed", "nominated", "signed", "approved", "brokered", "owned", "year"}
+_STRUCK = {"hit", "strike", "attack", "shell", "bomb", "flood", "rock", "shake", "raid", "rob", "paralyse", "paralyze",
+           "blanket", "batter", "lash", "evacuate", "lock"}
 # What follows the place in capitals that opens a wire dateline: "SYDNEY, Australia -", "LOS ANGELES (CBSLA) —".
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|--|[-–—―])|\s+[A-Z][a-z]")  # or no mark: "WASHINGTON The ..."
 # A ministry's portfolio before a title is part of a person's role ("Defense Minister Sergei Shoigu").
@@ -167,8 +171,12 @@ def _stands_for_country(root) -> bool:  # noqa: ANN001 (a spaCy Token)
     if any(c.dep_ == "appos" and c.lemma_.lower() in _CITY_NOUNS for c in root.children):
         return False  # "Canberra, the nation's capital, ..."
     if root.dep_ in _AGENT_DEPS:
-        # What a capital is or has is the city's ("Canberra had the worst air"); what it does, its government's.
-        return not (root.dep_.startswith("nsubj") and root.head.lemma_.lower() in {"be", "have"})
+        # What a capital is or has is the city's ("Canberra had the worst air"), and so is what strikes it ("Paris
+        # hit by jewelry heist"); what it does, its government's.
+        lemma = root.head.lemma_.lower()
+        return not ((root.dep_.startswith("nsubj") and lemma in {"be", "have"})
+                    or (lemma in _STRUCK and (root.dep_ == "nsubjpass"
+                                              or any(c.dep_ == "agent" for c in root.head.children))))
     if root.dep_ in {"npadvmod", "amod", "nmod"}:
         return True  # "Moscow-backed separatists"
     if root.dep_ == "compound":  # "a Kremlin scheme", "Beijing officials", but "his Tokyo home" is in the city
