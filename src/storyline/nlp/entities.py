@@ -94,7 +94,7 @@ def clean_name(text: str, label: str) -> str:
     """The name without a leading "the", a possessive, or (for people) leading titles."""
     t = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
     t = re.sub(r"(?:'s|’s|'|’)$", "", t).strip()
-    t = re.sub(r"^(?:the|The|a|an)\s+(?=[A-Z])", "", t)  # "a University of Utah's unit"
+    t = re.sub(r"^(?:the|The)\s+", "", t)
     t = re.sub(r"\s+(?:the|a|an|of|and)$", "", t)  # "told TMZ the student fell": a word the tagger ran on into
     t = _CREDIT.sub("", t)  # a photo agency run into the name: "Getty Donald Trump"
     if label == "PERSON":  # a platform run into the name by a flattened list of links: "attacks Trump on Twitter Trump"
