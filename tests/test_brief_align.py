@@ -292,50 +292,45 @@ def test_one_speaker_written_several_ways_is_listed_once():
     assert "We want it to be more of a party" in [q.text for q in brief.quotes]  # no treebank marks left on it
 
 
-def _quotes_of(*articles: Article) -> list:
-    """Who said what in the brief of `articles` as one story."""
-    arts = list(articles)
+def _quotes_of(*texts: str, published: str = "2020-01-01") -> list:
+    """Who said what in the brief of one story whose articles (outlets A, B, ...) are `texts`."""
+    arts = [Article(k.lower(), t, outlet=k, published=published) for k, t in zip("ABCDEFGH", texts)]
     return build_brief(Story("s", [a.id for a in arts]), arts, analyze_articles(arts)).quotes
 
 
 def test_a_speaker_named_by_the_role_only_one_person_has_is_that_person():
     # Another outlet gives the role with the name.
-    a = Article("a", "Addressing party officials, the North Korean leader also said talks with Washington had "
-                "stalled. The president said the talks would go on.", outlet="A", published="2020-01-01")
-    b = Article("b", "North Korean leader Kim Jong-un said his country would soon show a new strategic weapon. "
-                "President Donald Trump said he believed Kim would keep his word.", outlet="B",
-                published="2020-01-01")
-    said = {q.text: q.speaker for q in _quotes_of(a, b)}
+    said = {q.text: q.speaker for q in _quotes_of(
+        "Addressing party officials, the North Korean leader also said talks with Washington had stalled. The "
+        "president said the talks would go on.",
+        "North Korean leader Kim Jong-un said his country would soon show a new strategic weapon. President Donald "
+        "Trump said he believed Kim would keep his word.")}
     assert said["talks with Washington had stalled"] == "Kim Jong-un", said
     assert said["the talks would go on"] == "Donald Trump", said
     # a word before a name that is no title is no role: "police said" is not the suspect speaking
-    c = Article("c", "A partner in the firm told police LaCalamita loaded a shell into the shotgun. Police said the "
-                "suspect had been fired from the firm last week.", outlet="C", published="2008-12-10")
-    assert "LaCalamita" not in {q.speaker for q in _quotes_of(c)}
+    quotes = _quotes_of("A partner in the firm told police LaCalamita loaded a shell into the shotgun. Police said "
+                        "the suspect had been fired from the firm last week.")
+    assert "LaCalamita" not in {q.speaker for q in quotes}
 
 
 def test_one_source_described_two_ways_saying_the_same_is_one_entry():
-    a = Article("a", "Local law enforcement told TMZ the Columbia University student fell and needed immediate "
-                "medical attention.", outlet="A", published="2020-01-01")
-    b = Article("b", "Local police told TMZ the Columbia University student fell and needed immediate medical "
-                "attention.", outlet="B", published="2020-01-01")
-    quotes = _quotes_of(a, b)
+    quotes = _quotes_of("Local law enforcement told TMZ the Columbia University student fell and needed immediate "
+                        "medical attention.",
+                        "Local police told TMZ the Columbia University student fell and needed immediate medical "
+                        "attention.")
     assert [(q.speaker, sorted(q.outlets)) for q in quotes] == [("Local law enforcement", ["A", "B"])], quotes
     # two bodies saying the same stay two: an organisation written in lower case is no mere description
-    c = Article("c", "The Indian navy said it captured 23 pirates in the Gulf of Aden on Saturday.", outlet="C",
-                published="2008-12-14")
-    d = Article("d", "The Defence Ministry said the Indian navy captured 23 pirates in the Gulf of Aden on Saturday.",
-                outlet="D", published="2008-12-14")
-    assert {q.speaker for q in _quotes_of(c, d)} == {"Indian navy", "Defence Ministry"}
+    quotes = _quotes_of("The Indian navy said it captured 23 pirates in the Gulf of Aden on Saturday.",
+                        "The Defence Ministry said the Indian navy captured 23 pirates in the Gulf of Aden on Saturday.")
+    assert {q.speaker for q in quotes} == {"Indian navy", "Defence Ministry"}
 
 
 def test_page_labels_datelines_and_requests_are_not_who_said_what():
-    a = Article("a", "ISTANBUL - Turkey may hold off from sending troops to Libya if the offensive stops, the Turkish "
-                "vice president said Wednesday.\n\nMore: \"Three were killed and three wounded in an air raid on the "
-                "town,\" Amin al-Hachemi, spokesman for the government, told AFP news agency.\n\nThe vote follows after "
-                "the Government of National Accord (GNA) requested support as part of a military cooperation deal.",
-                outlet="A", published="2020-01-01")
-    said = {q.text: q.speaker for q in _quotes_of(a)}
+    said = {q.text: q.speaker for q in _quotes_of(
+        "ISTANBUL - Turkey may hold off from sending troops to Libya if the offensive stops, the Turkish vice "
+        "president said Wednesday.\n\nMore: \"Three were killed and three wounded in an air raid on the town,\" Amin "
+        "al-Hachemi, spokesman for the government, told AFP news agency.\n\nThe vote follows after the Government of "
+        "National Accord (GNA) requested support as part of a military cooperation deal.")}
     assert said.get("Turkey may hold off from sending troops to Libya if the offensive stops") == \
         "Turkish vice president", said
     assert "More" not in said.values() and "Government of National Accord" not in said.values(), said
