@@ -5,6 +5,7 @@ The seeds are two real reports of one story; the rest are small texts built here
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -334,3 +335,27 @@ def test_a_headline_run_into_a_datelined_body_is_the_title(tmp_path: Path) -> No
     assert labelled.title == "Six prisoners back home - coalition"
     assert _kind_of(labelled, "(MENAFN") == {"byline"} and _kind_of(labelled, "Six war prisoners") == {"body"}
     _assert_blocks_slice_text(labelled)
+
+
+def test_a_headline_without_a_dateline_is_found_in_a_record_without_a_title(tmp_path: Path) -> None:
+    # Title and body in one field, no dateline between them: the body's first sentence starts right after the
+    # headline's last word. Or the headline is the text's own first line.
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "text": (
+        "Son of Weeds creator dies in skiing accident The son of the woman behind the show has died in a skiing "
+        "accident in Utah, local authorities said.")}) + "\n" + json.dumps({"id": "b", "text": (
+        "In Chess Game With Iran, Trump Has Only Bad Options\nWASHINGTON The Trump administration faces a choice "
+        "between escalation and retreat after the embassy attack.")}) + "\n" + json.dumps({"id": "c", "text": (
+        "Fans of AMC's The Walking Dead and of the film in which he starred The Big Lebowski queued for hours "
+        "outside the theatre on Sunday.")}) + "\n" + json.dumps({"id": "d", "text": (
+        "By Jane Doe\nThe council voted on Tuesday to close the pier for a year, the mayor said.")}) + "\n",
+        encoding="utf-8")
+    glued, line, works, byline = _read(tmp_path / "a.jsonl")
+    assert glued.title == "Son of Weeds creator dies in skiing accident"
+    assert _kind_of(glued, "The son of the woman") == {"body"}
+    assert line.title == "In Chess Game With Iran, Trump Has Only Bad Options"
+    assert _kind_of(line, "faces a choice") == {"body"}
+    # Names of works keep their capital "The"; a byline is no headline.
+    assert works.title is None and _kind_of(works, "The Walking Dead") == {"body"}
+    assert byline.title is None
+    for article in (glued, line, works, byline):
+        _assert_blocks_slice_text(article)

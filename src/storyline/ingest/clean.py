@@ -220,7 +220,10 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
     elif title and len(lines) > 1 and not lines[1][2] and _repeats_title(text[lines[0][0] : lines[1][1]], title):
         title_lines = 2  # a headline and its deck on two lines ("Obama rips rhetoric; \nHe lashes out at ...")
     label = False
-    if title is None and (glued := _glued_headline(first)) is not None:
+    below = next((text[a:b] for a, b, _ in lines[1:] if not is_date_line(text[a:b])), "")
+    if title is None and not first_line_is_title and _headline_over_body(first, below):
+        title_lines = 1  # a record without a title field whose text starts with its headline line
+    elif title is None and (glued := _glued_headline(first)) is not None:
         # One line holding headline and body: the headline becomes a line of its own, and a section or agency
         # label between them ("NATIONAL (AP-Yonhap)") one more, marked like a byline.
         (head, body), (start, end, after_blank) = glued, lines[0]
@@ -313,17 +316,48 @@ _LABEL_RE = re.compile(
 
 
 def _glued_headline(line: str) -> tuple[int, int] | None:
-    """Where the headline ends and the datelined body starts in a line that runs one into the other (see
-    _GLUED_DATELINE_RE), or None. A section or agency label the headline ends with is neither."""
+    """Where the headline ends and the body starts in a line that runs one into the other, or None: at a wire
+    dateline (_GLUED_DATELINE_RE), else where a sentence starts with no full stop before it (_GLUED_LEAD_RE).
+    A section or agency label the headline ends with is neither."""
     m = _GLUED_DATELINE_RE.search(line, 0, MAX_TITLE_CHARS)
-    if m is None:
+    if m is not None:
+        head = line[: m.start()].rstrip()
+        while (cut := _HEAD_LABEL_RE.sub("", head)) != head:
+            head = cut
+        if head.isupper():  # an all-capitals headline ("GRANDMOTHER KILLED BY DRUNK DRIVER IN HIT - AND - RUN") is one
+            return None
+        return _checked(line, len(head), m.end())
+    m = _GLUED_LEAD_RE.search(line, 0, MAX_TITLE_CHARS)
+    return None if m is None else _checked(line, m.start(), m.end())
+
+
+def _headline_over_body(line: str, below: str) -> bool:
+    """A first line that reads as a headline (a few words, no sentence end, not a dateline, byline, credit or
+    label) above a paragraph (`below`, the first line under any date lines) longer than it that ends a sentence."""
+    words = len(line.split())
+    return (3 <= words <= MAX_HEADLINE_WORDS and len(re.findall(r"\b[^\W\d_]{2,}", line)) >= 3
+            and not _SENTENCE_END_RE.search(line.rstrip())
+            and len(below.split()) > max(words, 8) and bool(_SENTENCE_END_RE.search(below.rstrip()))
+            and not (is_date_line(line) or is_credit(line) or is_boilerplate(line) or _is_label(line)
+                     or known_outlet(line) or is_footer(line) or _BULLET_RE.match(line)))
+
+
+def _checked(line: str, head: int, body: int) -> tuple[int, int] | None:
+    """(head, body) when the part before `head` reads as a headline and a body paragraph follows `body`."""
+    words = len(line[:head].split())
+    if not 3 <= words <= MAX_HEADLINE_WORDS + 5 or _SENTENCE_END_RE.search(line[:head].rstrip()) or len(line) - body < 40:
         return None
-    head = line[: m.start()].rstrip()
-    while (cut := _HEAD_LABEL_RE.sub("", head)) != head:
-        head = cut
-    if len(head.split()) < 3 or _SENTENCE_END_RE.search(head) or len(line) - m.end() < 40 or head.isupper():
-        return None  # an all-capitals headline ("GRANDMOTHER KILLED BY DRUNK DRIVER IN HIT - AND - RUN") is one
-    return len(head), m.end()
+    return head, body
+
+
+# A sentence that starts right after a lower-case word or a figure, with no full stop between: in running text a
+# capitalised "The" (or "A", "He", "In" ...) followed by a lower-case word comes only after a sentence end, so
+# there a headline ran into its body ("Son of Weeds creator dies in skiing accident The son of the woman ...").
+# Title-case headlines capitalise the next word too ("What Happens When A Star Dies"), and names of works keep it
+# ("starred in The Big Lebowski"): neither matches.
+_GLUED_LEAD_RE = re.compile(
+    r"(?<=[a-z0-9%])\s+(?=(?:The|A|An|In|On|At|It|He|She|They|We|His|Her|Their|Its|This|After|When|While|As)\s+[a-z])"
+)
 
 
 # What a headline glued to its body may end with that is not the headline: "(MENAFN- Kuwait News Agency (KUNA))",
