@@ -243,3 +243,35 @@ def test_the_year_of_a_date_line_under_the_title_counts_though_it_is_not_body():
                   blocks=[Block(0, 16, "title"), Block(17, 31, "byline"), Block(32, len(text), "body")])
     f = article_features(art)
     assert 2009 in f.head_years and 2009 in f.years
+
+
+
+def _report(id_: str, title: str, body: str) -> Article:
+    return Article(id=id_, title=title, text=title + "\n" + body)
+
+
+# Two house fires of one night in two towns, reported in the same formulaic words and with no name in common: two
+# stories. The words alone would join them; that none of one story's names is in the other report says otherwise.
+FIRES = [
+    _report("ash1", "Fire destroys family home in Ashford overnight, no one hurt",
+            "A fire destroyed a family home on Elm Street in Ashford overnight, but everyone inside escaped without "
+            "injury, fire chief Tom Brennan said. Crews from Ashford and Westbury fought the blaze for three hours. "
+            "The cause of the fire is under investigation, Brennan said."),
+    _report("bel1", "Fire destroys family home in Belmont overnight, no one hurt",
+            "A fire destroyed a family home on Maple Avenue in Belmont overnight, but the family of five escaped "
+            "without injury, fire marshal Linda Okafor said. Crews fought the blaze for two hours. The cause of the "
+            "fire is under investigation, Okafor said."),
+    _report("ash2", "Ashford family loses home to overnight fire",
+            "An Ashford family lost everything when fire tore through their Elm Street home overnight. Chief Tom "
+            "Brennan said the family got out safely and that investigators were looking at the wiring."),
+    _report("bel2", "Belmont family escapes overnight house fire",
+            "A Belmont family of five escaped when fire swept through their Maple Avenue home overnight. Fire "
+            "marshal Linda Okafor said a space heater may have started the fire."),
+]
+
+
+def test_two_fires_of_one_night_with_no_name_in_common_are_two_stories() -> None:
+    got = assign_stories(FIRES)
+    assert got["ash1"] == got["ash2"]
+    assert got["bel1"] == got["bel2"]
+    assert got["ash1"] != got["bel1"]

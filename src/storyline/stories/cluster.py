@@ -20,9 +20,9 @@ from storyline.stories.score import (
     Profile,
     article_weights,
     dot,
+    join_probability,
     load_model,
     pair_features,
-    probability,
     refresh_norms,
 )
 
@@ -182,7 +182,7 @@ def score_candidates(state: Clusterer, art: Profile, length: int) -> list[tuple[
     out = [
         (pr, p, nn)
         for p, nn in candidates(state, art)
-        if in_time(state, p, art, pr := probability(pair_features(art, p, state.idf, length, nn), state.model))
+        if in_time(state, p, art, pr := join_probability(pair_features(art, p, state.idf, length, nn), state.model))
     ]
     out.sort(key=lambda x: -x[0])
     return out
@@ -209,7 +209,7 @@ def rescore_with_leads(
         p.lead = v
         p.lead_text = None
     out = [
-        (probability(pair_features(art, p, state.idf, length, nn), state.model), p, nn)
+        (join_probability(pair_features(art, p, state.idf, length, nn), state.model), p, nn)
         for _, p, nn in top
     ]
     out.sort(key=lambda x: -x[0])
@@ -363,7 +363,7 @@ def merge_young(state: Clusterer, sid: str, sizes: Collection[int] = MERGE_AT,
     for other, nn in candidates(state, q):
         if other.id == sid or other.size <= p.size or frozenset((sid, other.id)) in state.kept_apart:
             continue
-        pr = probability(pair_features(q, other, state.idf, 100, nn), state.model)
+        pr = join_probability(pair_features(q, other, state.idf, 100, nn), state.model)
         if not in_time(state, other, q, pr):
             continue
         scored += 1
@@ -492,7 +492,7 @@ def final_moves(
             aw = article_weights(art, "terms", idf)
             near = sorted(((dot(aw, m.terms, art.norms["terms"], m.norms["terms"]), m.id) for _, m in kept
                            if m is not art), reverse=True)
-            stay = probability(pair_features(art, own, idf, 100, near[0][0]), state.model)
+            stay = join_probability(pair_features(art, own, idf, 100, near[0][0]), state.model)
             if stay < DOUBT:
                 doubtful[art.id] = [m for _, m in near[:DOUBT_PARTNERS]]
             if p.size < MOVE_MIN_SIZE or MOVE_MARGIN * stay > 1.0:  # no story can be that much more probable
@@ -501,7 +501,7 @@ def final_moves(
             for other, nn_other in candidates(state, art):
                 if other.id == sid:
                     continue
-                pr = probability(pair_features(art, other, idf, 100, nn_other), state.model)
+                pr = join_probability(pair_features(art, other, idf, 100, nn_other), state.model)
                 if pr > best and in_time(state, other, art, pr):
                     best, target = pr, other
             if target is not None and best >= threshold and best >= MOVE_MARGIN * stay:
