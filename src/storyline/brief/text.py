@@ -47,8 +47,10 @@ _UNIT_WORD = re.compile(r"\s*([%]|[A-Za-z][A-Za-z.\-]*)")
 _BOILERPLATE = re.compile(
     r"read the (full|original) (article|story)|\bthis (?:article|story) (?:was )?(?:originally|first) (?:appeared|ran|published)\b|"
     r"\boriginally published as\b|read the full report\b|"
-    # press-release contact furniture: "Contact Clare: clare@reportlinker.com", "US: (339)-368-6001 ... SOURCE Reportlinker"
+    # contact furniture: "Contact Clare: clare@reportlinker.com", "US: (339)-368-6001 ... SOURCE Reportlinker", a call
+    # for tips ("... call Detroit police at 313-596-5740 or Crime Stoppers at 1-800-SPEAK-UP")
     r"[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\(\d{3}\)[- ]?\d{3}-\d{4}|"
+    r"\b(?:call|contact|reach|dial|text)\w*\b[^.!?]{0,80}?\bat\s+(?:\(\d{3}\)\s?|1-\d{3}-|\d{3}[-.])[\dA-Z]{3}[-.][\dA-Z]{4}|"
     r"(?-i:\bSOURCE [A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*\s*(?:Related Links?)?\s*$)|"
     # a photo gallery's controls: "Image 1 of / 30 Caption Close"
     r"\bcaption close\b|\bimage \d+ of\s*/?\s*\d+\b|"
