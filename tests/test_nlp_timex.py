@@ -76,6 +76,7 @@ def _one(text: str, dct: str | None = DCT) -> tuple[str, str, str]:
         ("Unisys must pay $100 million in interest every quarter.", "P1Q", "SET"),
         ("Prices are back at the level we saw in the winter of nineteen ninety-four.", "1994-WI", "DATE"),
         ("The percentage change is since year-end.", "2022-12-31", "DATE"),
+        ("Ryanair has been trying to take over Aer Lingus since September.", "2022-09", "DATE"),  # begun: past
         ("Ukraine was ruled from Moscow for centuries.", "PXC", "DURATION"),
         ("They will have to live without power for a while.", "PXX", "DURATION"),
         # broadcast transcripts spell dates out

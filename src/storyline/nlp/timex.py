@@ -119,12 +119,17 @@ def _week(d: dt.date) -> str:
     return f"{y}-W{w:02d}"
 
 
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|the end of|the start of)\s+|mid-?)?$", re.I)
+
+
 def _month_year(month: int, ctx: _Ctx, day: int | None = None) -> int | None:
     """The year of a month (and day) written without one: the nearest past one, unless the text points ahead."""
     if ctx.dct is None:
         return None
     d = ctx.dct
     same = (month, day or 1) <= (d.month, day or (d.day if day else 1)) if day else month <= d.month
+    if _SINCE.search(ctx.before[-20:]):  # "has been trying to take it over since December": begun, so past
+        return d.year if same else d.year - 1
     if _future(ctx):
         return d.year if (month, day or 31) >= (d.month, d.day if day else 1) else d.year + 1
     if same:
