@@ -50,11 +50,16 @@ def line_blocks(text: str) -> list[Block]:
 
 
 def _as_ingested(record: dict) -> Article:
+    return _ingested(record, "ecbplus_train_dev.jsonl")
+
+
+def _ingested(record: dict, source: str) -> Article:
+    """A data record read as `storyline run` reads a JSONL line (cleaned, title and date lines marked)."""
     from storyline.ingest.jsonl import article_from_record
 
-    art = article_from_record(record, "ecbplus_train_dev.jsonl")
+    art = article_from_record(record, source)
     if not isinstance(art, Article):
-        raise ValueError(f"ECB+ document {record['id']} was rejected: {art}")
+        raise ValueError(f"{source} document {record['id']} was rejected: {art}")
     return art
 
 
@@ -566,8 +571,9 @@ def timelines() -> list[str]:
         task = prog.add_task("briefing MEANTIME corpora", total=2)
         for topic in ("airbus", "gm"):
             rows = [d for d in docs if d["topic"] == f"corpus_{topic}"]
-            arts = [Article(id=d["id"], text=d["text"], title=d.get("title"), outlet=d.get("outlet"),
-                            published=d.get("date"), blocks=line_blocks(d["text"])) for d in rows]
+            # Read as `storyline run` reads a JSONL file: the title line is the headline, the date line a byline.
+            arts = [_ingested({k: d.get(k) for k in ("id", "text", "title", "outlet", "date")}, "meantime_airbus_gm.jsonl")
+                    for d in rows]
             brief = build_brief(Story(topic, [a.id for a in arts]), arts, analyze_articles(arts))
             per_corpus[topic] = brief
             prog.advance(task)
