@@ -45,6 +45,10 @@ def test_summary_is_short_cited_and_not_redundant(seeds, brief):
     # The story's main point, stated by both outlets, is in the summary and cites both.
     letters = [s for s in brief.summary if "letters" in s.text and "Kim" in s.text]
     assert letters and set(letters[0].articles) == {a.id for a in arts}
+    # A marker leads to the sentences that state its line: never to another summary line's own sentence.
+    for item in brief.summary:
+        cited = [" ".join(by_id[src.id].text[src.start : src.end].split()) for src in item.sources]
+        assert not [other.text for other in brief.summary if other is not item and other.text in cited]
 
 
 def test_a_corroborated_fact_cites_both_outlets_and_their_sentences(seeds, brief):

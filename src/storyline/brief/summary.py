@@ -13,7 +13,7 @@ import numpy as np
 
 from storyline.brief.claims import Claim
 from storyline.brief.text import dangling, readable
-from storyline.model import Article, Fact, SummaryItem
+from storyline.model import Article, Fact, SourceSpan, SummaryItem
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 7
 # Two summary sentences this alike (MiniLM cosine) say the same thing: keep one.
@@ -75,7 +75,28 @@ def summarize(facts: list[Fact], groups: list[list[int]], claims: list[Claim], v
         return float(np.mean([claims[i].index / max(per_article[claims[i].article_id], 1) for i in groups[k]]))
 
     chosen.sort(key=position)
-    return [SummaryItem(" ".join(facts[k].text.split()), list(facts[k].articles), list(facts[k].sources)) for k in chosen]
+    return [SummaryItem(" ".join(facts[k].text.split()), list(facts[k].articles), _citations(facts[k], groups[k], claims))
+            for k in chosen]
+
+
+def _citations(fact: Fact, group: list[int], claims: list[Claim]) -> list[SourceSpan]:
+    """The sentences a summary line points to: per article, the fact's own claims (the sentences that state it),
+    else the first sentence the fact cites there (a wire copy's restatement of a member).
+
+    Why not every source: the main event also cites each sentence that mentions the event in passing; under a
+    summary line those read as its sources, and the seed brief pointed the main-event line at another summary
+    line's sentence and at a sanctions case of March. The fact keeps all its sources in the facts list."""
+    members = {(claims[i].article_id, claims[i].start) for i in group}
+    in_member_article = {a for a, _ in members}
+    first: set[str] = set()
+    out = []
+    for src in fact.sources:
+        if (src.id, src.start) in members:
+            out.append(src)
+        elif src.id not in in_member_article and src.id not in first:
+            first.add(src.id)
+            out.append(src)
+    return out
 
 
 def _restating_the_main_event(facts: list[Fact]) -> set[int]:
