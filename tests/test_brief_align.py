@@ -51,6 +51,8 @@ def test_a_sentence_joining_two_claims_is_split_but_lists_and_quotes_are_not():
         '"We are watching the situation very closely, and we urge them to stop," the spokesman said.',
         "Her rep confirmed that she was at the clinic where Britney Spears, Ben Affleck, Charlie Sheen, and Lindsay "
         "Lohan were previously treated.",
+        "Gaskin said that other climbers attempted to rescue Raite by taking him down the glacier, but that he died "
+        "on the way down.",  # two things one person said, not a claim "that he died on the way down"
     ):
         art = Article("b", text)
         assert len(split_claims(art, _one_sentence_analysis(art))) == 1

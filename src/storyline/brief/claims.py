@@ -21,6 +21,8 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:he|she|it|they|we|i|the|a|an|this|that|these|those|his|her|their|its|[A-Z]\w+)\b)"
 )
 _MIN_CLAUSE_WORDS = 5
+# ", but that he died on the way down": a second "that" clause of the same "said", not a claim of its own.
+_COMPLEMENT = re.compile(r"that\s+(?:he|she|it|they|we|i|you|the|a|an|his|her|their|its|there|[A-Z])\b")
 # A relative clause's verb is not its sentence's: "Jon Stewart, who hosted in 2008, and Ellen DeGeneres were the
 # latest hosts" joins two subjects, not two clauses.
 _RELATIVE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*")
@@ -93,7 +95,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         left = text[start : m.start()]
         right = text[m.end() :]
         inside_quote = (left.count('"') + left.count("“") + left.count("”")) % 2 == 1
-        if (not inside_quote and len(left.split()) >= _MIN_CLAUSE_WORDS and len(right.split()) >= _MIN_CLAUSE_WORDS
+        if (not inside_quote and not _COMPLEMENT.match(right) and len(left.split()) >= _MIN_CLAUSE_WORDS and len(right.split()) >= _MIN_CLAUSE_WORDS
                 and (m.group(0).startswith(";") or (_has_verb(_ATTRIBUTION_TAIL.sub("", right))
                                                     and _has_verb(_RELATIVE.sub("", left))
                                                     and not _ends_a_list(left)))):
