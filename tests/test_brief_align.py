@@ -408,6 +408,11 @@ def test_a_statement_without_a_clause_is_shown_with_its_verb():
     texts = {q.text for q in brief.quotes}
     assert "announced a $250 million security assistance package for Kyiv" in texts, texts
     assert "has repeatedly made the case that Moscow relies on Tehran for drones" in texts, texts
+    # A clause with an irregular past tense is what was said, shown without "said".
+    b = Article("b", "Inspector Dave Gaskin said the man fell around 600 metres near the Mount Sefton hut.",
+                outlet="B", published="2024-03-01")
+    brief = build_brief(Story("s", ["b"]), [b], analyze_articles([b]))
+    assert [q.text for q in brief.quotes] == ["the man fell around 600 metres near the Mount Sefton hut"]
 
 
 def test_a_finding_is_something_said():

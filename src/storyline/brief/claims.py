@@ -31,11 +31,14 @@ _RELATIVE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*")
 # auxiliary, a contraction, a word ending in -ed, a common irregular past tense, or whatever follows a subject
 # pronoun; present tenses after a noun ("the Tar Heels beat") are missed, and the sentence then stays whole.
 _ATTRIBUTION_TAIL = re.compile(r",[^,]{1,60}\b(?:said|says|reported|reports|added|told \w+)\W*$")
+# Common irregular past tenses that are not also present tenses or nouns ("hit", "put", "set" are both).
+PAST_FORMS = frozenset(
+    "rose took went fell made came saw found gave left began ran won lost led held brought kept met paid sent shot "
+    "spent stood struck threw wrote broke drove flew grew knew sank spoke stole fled fought caught sought bought built "
+    "felt heard laid meant sold stuck swept told said".split())
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|shall|did|does|do|"
-    r"[a-z]{2,}ed|rose|took|went|fell|hit|made|came|saw|found|gave|left|began|ran|won|lost|led|held|brought|kept|"
-    r"met|paid|put|sent|set|shot|spent|stood|struck|threw|wrote|broke|drove|flew|grew|knew|sank|spoke|stole|fled|"
-    r"fought|caught|sought|bought|built|felt|heard|hurt|laid|meant|quit|sold|shut|spread|stuck|swept|told|said)\b"
+    r"[a-z]{2,}ed|hit|put|set|hurt|quit|shut|spread|" + "|".join(sorted(PAST_FORMS)) + r")\b"
     r"|\w[’']s\b|[’'](?:re|ve|ll|d)\b|n[’']t\b|^\W*(?:we|they|i|you|he|she|it|there)\s+\w+",
     re.IGNORECASE,
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from storyline.brief.claims import DATELINE, add_source, set_aside_spans, usable
+from storyline.brief.claims import DATELINE, PAST_FORMS, add_source, set_aside_spans, usable
 from storyline.brief.text import content_stems, is_boilerplate
 from storyline.model import Analysis, Article, Fact, QuoteGroup
 from storyline.nlp.coref import ROLE_WORDS
@@ -120,13 +120,13 @@ _CUT_OFF = re.compile(r"\b(?:and|but|or|to|of|that|the|a|an)[\"”’']?$", re.I
 
 
 def _is_clause(content: str) -> bool:
-    """A clause: a complementizer first, or a verb ("can", "was", "to be", "garnered") after the first word."""
+    """A clause: a complementizer first, or a verb ("can", "was", "to be", "garnered", "fell") after the first word."""
     words = content.lower().replace(",", " ").split()
     if words and _SUBJECT_PRONOUN.match(words[0]):
         return True  # "he'll fight all the way to the convention", "she intends to win"
     if _NOUN_THAT.match(content):
         return False  # "the case that ...", "a claim that ...": a noun with its clause, the object of "made"
-    verb = [w for w in words[1:] if w in _FINITE or (w.endswith("ed") and len(w) > 4)]
+    verb = [w for w in words[1:] if w in _FINITE or w in PAST_FORMS or (w.endswith("ed") and len(w) > 4)]
     return bool(words) and (words[0] in _CLAUSE_START or bool(verb))
 
 
