@@ -413,6 +413,14 @@ def test_a_statement_without_a_clause_is_shown_with_its_verb():
                 outlet="B", published="2024-03-01")
     brief = build_brief(Story("s", ["b"]), [b], analyze_articles([b]))
     assert [q.text for q in brief.quotes] == ["the man fell around 600 metres near the Mount Sefton hut"]
+    # A short regular past ("died") makes a clause too; whom the speaker told is not part of what was said.
+    c = Article("c", "Beaumont Hospital spokeswoman Ilene Wolfe said the third victim died on the way to the hospital. "
+                "Alan Steinberg, a partner in the firm, told police LaCalamita loaded a shell into the shotgun.",
+                outlet="C", published="2024-03-01")
+    brief = build_brief(Story("s", ["c"]), [c], analyze_articles([c]))
+    assert {q.speaker: q.text for q in brief.quotes} == {
+        "Ilene Wolfe": "the third victim died on the way to the hospital",
+        "Alan Steinberg": "LaCalamita loaded a shell into the shotgun"}
 
 
 def test_a_finding_is_something_said():

@@ -115,6 +115,10 @@ _NOUN_THAT = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s+(?:\w+\s+)?(?:ca
                         r"allegation|accusation|charge|warning|promise|pledge|suggestion|notion|idea|view|belief|"
                         r"impression|assurance|statement|prediction)\s+that\b", re.I)
 _SUBJECT_PRONOUN = re.compile(r"^(?:he|she|they|we|i|you|there)(?:['’](?:ll|s|re|ve|d|m))?$")
+# Whom a speaker told, left at the start of a paraphrase by the parse: "told | police LaCalamita loaded a shell".
+_ADDRESSEE = re.compile(r"^(?:the\s+)?(?:police|reporters|investigators|officers|detectives|authorities|court|jury|judge|"
+                        r"journalists|newspaper|paper|station|audience|crowd|lawmakers)\s+"
+                        r"(?=[A-Z]|(?:he|she|they|it|we|i|there|the|a|an|his|her|their)\b)")
 _REPORTED = re.compile(r"^[\"“”'‘’`\s]*that\s+[a-z]")
 _CUT_OFF = re.compile(r"\b(?:and|but|or|to|of|that|the|a|an)[\"”’']?$", re.I)
 
@@ -126,7 +130,7 @@ def _is_clause(content: str) -> bool:
         return True  # "he'll fight all the way to the convention", "she intends to win"
     if _NOUN_THAT.match(content):
         return False  # "the case that ...", "a claim that ...": a noun with its clause, the object of "made"
-    verb = [w for w in words[1:] if w in _FINITE or w in PAST_FORMS or (w.endswith("ed") and len(w) > 4)]
+    verb = [w for w in words[1:] if w in _FINITE or w in PAST_FORMS or (w.endswith("ed") and len(w) >= 4)]
     return bool(words) and (words[0] in _CLAUSE_START or bool(verb))
 
 
@@ -325,6 +329,8 @@ def group_quotes(
                 text = f"{frame[:1].lower() + frame[1:]} {text}"
             if not direct:  # "But new US intelligence shows ..., Kirby said": the "But" joins the sentence before
                 text = re.sub(r"^(?:but|and|yet|so)\s+(?=\w)", "", text, flags=re.I)
+                if q.cue and re.match(r"(?:tell|tells|told|telling)\b", q.cue.text, re.I):
+                    text = _ADDRESSEE.sub("", text)  # "told police LaCalamita loaded a shell": the hearers said nothing
                 text = _closed(_COMPLEMENTIZER.sub("", text))  # "said that pirates were...": what was said
             # "the North Korean leader also said" is Kim Jong-un's, when the story gives only him that role
             who = in_role.get(_speaker_key(q.speaker.text if q.speaker else None)) or _speaker(q)
