@@ -354,6 +354,12 @@ def test_a_speaker_written_with_and_without_its_country_is_one_speaker():
     assert "pirates in the gulf were now out of control" in [q.text for q in brief.quotes]  # not "that pirates..."
 
 
+def test_two_spellings_of_one_persons_name_across_outlets_are_one_speaker():
+    quotes = _quotes_of("Hospital spokeswoman Ilene Wolfe said two of the wounded men were in stable condition.",
+                        "Ilene Wolff, a hospital spokeswoman, said the families had asked for privacy.")
+    assert {q.speaker for q in quotes} == {"Ilene Wolfe"}, [(q.speaker, q.text) for q in quotes]
+
+
 def test_a_paraphrase_that_opens_a_quotation_closes_it():
     a = Article("a", 'Kirby said the US will sanction individuals and entities "working to facilitate arms deals '
                 'between these two countries."', outlet="A", published="2024-03-01")

@@ -12,6 +12,7 @@ import functools
 import re
 import string
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from spacy.tokens import Doc, Span as SpacySpan
@@ -374,6 +375,7 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
             for short in (f"{m.group(1)} {m.group(3)}", re.sub(r"^(?:the|The)\s+", "", m.group(2).strip())):
                 if short in parent:
                     union(short, n)
+    _spelling_variants(names, label_of, union)
     multi = [n for n in names if len(n.split()) >= 2]
     # Multi-word names indexed by what a short form can match (the story can hold a thousand names).
     by_initials: dict[str, list[str]] = defaultdict(list)
@@ -440,6 +442,32 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
     # An old canonical that is itself a name of the story follows that name: "Louis Gigante" stays Louis even where
     # an article's "Gigante" had been read as him and the story reads it as his brother.
     return {o: canon[o] if o in canon else c.most_common(1)[0][0] for o, c in votes.items()}
+
+
+def _spelling_variants(names: Counter, label_of: dict[str, Counter], union: Callable[[str, str], None]) -> None:
+    """Join two spellings of one person's name across outlets: the same given name and surnames one letter apart
+    ("Ilene Wolfe" / "Ilene Wolff", "Duncan Rait" / "Duncan Raite"); the rarer spelling joins the commoner one."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        words = n.split()
+        if len(words) == 2 and len(words[1]) >= 4 and label_of[n].most_common(1)[0][0] == "PERSON":
+            by_first[words[0]].append(n)
+    for group in by_first.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if _one_edit(a.split()[1], b.split()[1]):
+                    rare, common = sorted((a, b), key=lambda x: (names[x], x))
+                    union(rare, common)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by one letter changed, added or dropped (case and the first letter kept)."""
+    if a == b or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
 
 
 # A person's name with a nickname in quotation marks between given name and surname.
