@@ -358,6 +358,9 @@ def test_two_spellings_of_one_persons_name_across_outlets_are_one_speaker():
     quotes = _quotes_of("Hospital spokeswoman Ilene Wolfe said two of the wounded men were in stable condition.",
                         "Ilene Wolff, a hospital spokeswoman, said the families had asked for privacy.")
     assert {q.speaker for q in quotes} == {"Ilene Wolfe"}, [(q.speaker, q.text) for q in quotes]
+    quotes = _quotes_of("Police chief Tom Hart said the gunman acted alone.",
+                        "Fire marshal Tom Harte said the building was evacuated within minutes.")
+    assert {q.speaker for q in quotes} == {"Tom Hart", "Tom Harte"}, [(q.speaker, q.text) for q in quotes]
 
 
 def test_a_paraphrase_that_opens_a_quotation_closes_it():

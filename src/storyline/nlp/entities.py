@@ -375,7 +375,11 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
             for short in (f"{m.group(1)} {m.group(3)}", re.sub(r"^(?:the|The)\s+", "", m.group(2).strip())):
                 if short in parent:
                     union(short, n)
-    _spelling_variants(names, label_of, union)
+    roles: dict[str, set[str]] = defaultdict(set)
+    for m, b in zip(mentions, base):
+        if m.role:
+            roles[b] |= set(m.role.lower().split())
+    _spelling_variants(names, label_of, roles, union)
     multi = [n for n in names if len(n.split()) >= 2]
     # Multi-word names indexed by what a short form can match (the story can hold a thousand names).
     by_initials: dict[str, list[str]] = defaultdict(list)
@@ -444,9 +448,12 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
     return {o: canon[o] if o in canon else c.most_common(1)[0][0] for o, c in votes.items()}
 
 
-def _spelling_variants(names: Counter, label_of: dict[str, Counter], union: Callable[[str, str], None]) -> None:
+def _spelling_variants(names: Counter, label_of: dict[str, Counter], roles: dict[str, set[str]],
+                       union: Callable[[str, str], None]) -> None:
     """Join two spellings of one person's name across outlets: the same given name and surnames one letter apart
-    ("Ilene Wolfe" / "Ilene Wolff", "Duncan Rait" / "Duncan Raite"); the rarer spelling joins the commoner one."""
+    ("Ilene Wolfe" / "Ilene Wolff", "Duncan Rait" / "Duncan Raite"); the rarer spelling joins the commoner one.
+    Two names the text gives roles with no word in common ("police chief Tom Hart", "his deputy Tom Harte") are
+    two people."""
     by_first: dict[str, list[str]] = defaultdict(list)
     for n in names:
         words = n.split()
@@ -455,7 +462,7 @@ def _spelling_variants(names: Counter, label_of: dict[str, Counter], union: Call
     for group in by_first.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if _one_edit(a.split()[1], b.split()[1]):
+                if _one_edit(a.split()[1], b.split()[1]) and not (roles[a] and roles[b] and not roles[a] & roles[b]):
                     rare, common = sorted((a, b), key=lambda x: (names[x], x))
                     union(rare, common)
 
