@@ -430,6 +430,11 @@ def test_a_statement_without_a_clause_is_shown_with_its_verb():
     assert {q.speaker: q.text for q in brief.quotes} == {
         "Ilene Wolfe": "the third victim died on the way to the hospital",
         "Alan Steinberg": "LaCalamita loaded a shell into the shotgun"}
+    # An infinitive reads only with the verb that governs it.
+    d = Article("d", "Police told workers to stay in their offices until the building was searched.", outlet="D",
+                published="2024-03-01")
+    brief = build_brief(Story("s", ["d"]), [d], analyze_articles([d]))
+    assert [q.text for q in brief.quotes] == ["told workers to stay in their offices until the building was searched"]
 
 
 def test_a_finding_is_something_said():

@@ -130,6 +130,8 @@ def _is_clause(content: str) -> bool:
         return True  # "he'll fight all the way to the convention", "she intends to win"
     if _NOUN_THAT.match(content):
         return False  # "the case that ...", "a claim that ...": a noun with its clause, the object of "made"
+    if words and words[0] == "to":
+        return False  # "told workers | to stay in their offices": an infinitive reads only with its verb
     verb = [w for w in words[1:] if w in _FINITE or w in PAST_FORMS or (w.endswith("ed") and len(w) >= 4)]
     return bool(words) and (words[0] in _CLAUSE_START or bool(verb))
 
