@@ -435,6 +435,12 @@ def test_a_statement_without_a_clause_is_shown_with_its_verb():
                 published="2024-03-01")
     brief = build_brief(Story("s", ["d"]), [d], analyze_articles([d]))
     assert [q.text for q in brief.quotes] == ["told workers to stay in their offices until the building was searched"]
+    # A question is shown as asked; an answer "to the questions posed by Martone" is not Martone's.
+    e = Article("e", 'Judge Michael Martone asked LaCalamita whether he understood the charges. He responded, "Yes," '
+                "to the series of questions posed by Martone.", outlet="E", published="2024-03-01")
+    brief = build_brief(Story("s", ["e"]), [e], analyze_articles([e]))
+    assert [q.text for q in brief.quotes if q.speaker == "Michael Martone"] == [
+        "asked LaCalamita whether he understood the charges"]
 
 
 def test_a_finding_is_something_said():

@@ -19,6 +19,7 @@ from storyline.nlp.quotes import SPEECH, SPEECH_NOUNS, LIGHT_VERBS
 
 SAME_QUOTE = 0.5  # stem overlap (Jaccard) at which two attributions of one speaker are the same statement
 _REFUSALS = ("declin", "refus")  # cues whose content is what the speaker would not say
+_QUESTIONS = ("ask", "wonder", "inquir", "question")  # cues whose content is a question, not a statement
 _DENIALS = ("deni", "deny", "disput", "reject", "rebut", "refut")  # cues whose content is what the speaker denies
 _NEGATIONS = {"not", "n't", "never"}
 _AUXILIARIES = {"did", "does", "do", "would", "could", "will", "has", "have", "had", "was", "is", "can", "may"}  # "did not confirm that ...": the content is what the speaker did not say
@@ -323,7 +324,8 @@ def group_quotes(
             if direct:
                 text = _INNER_ATTRIBUTION.sub(r"\1 … ", text.strip("\"“”'‘’`, "))
             elif q.cue and q.cue.end <= c.start and (
-                    (_denies(q) and not text.lower().startswith(_REFUSALS)) or not _is_clause(text)):
+                    (_denies(q) and not text.lower().startswith(_REFUSALS)) or not _is_clause(text)
+                    or q.cue.text.lower().startswith(_QUESTIONS)):  # "asked | whether he understood": a question
                 # "Kirby declined to detail how ...", "Ortiz did not confirm that ...": the content alone reads as
                 # their words, so the frame that denies it is kept with it; and a bare object says nothing
                 # without its verb ("announced | a $250 million package", "made | the case that ...").
@@ -338,6 +340,8 @@ def group_quotes(
             who = in_role.get(_speaker_key(q.speaker.text if q.speaker else None)) or _speaker(q)
             if not _is_statement(q, art.text[c.start : c.end]) or _passive(art.text, q):
                 continue  # an act ("slapped sanctions on"), or what others say of someone ("he is believed to")
+            if who and not direct and re.search(rf"\bby\s+(?:\w+\.?\s+)?{re.escape(who.split()[-1])}\b", text):
+                continue  # "He responded 'Yes' to the questions posed by Martone": not Martone's words
             said = art.text[c.start : c.end]
             if len(said.split()) < 4 or is_boilerplate(text) or (who is None and not direct):
                 continue  # a fragment, or a paraphrase nobody can be named for, is not "who said what"
