@@ -363,6 +363,14 @@ def test_two_spellings_of_one_persons_name_across_outlets_are_one_speaker():
     assert {q.speaker for q in quotes} == {"Tom Hart", "Tom Harte"}, [(q.speaker, q.text) for q in quotes]
 
 
+def test_a_name_under_a_title_joined_by_and_is_the_speaker_and_winning_a_prize_is_no_claim():
+    quotes = _quotes_of("Philadelphia 76ers President and General Manager Ed Stefanski announced that the team had "
+                        "relieved Maurice Cheeks of his duties. John Smith and Mary Jones said the deal was done.",
+                        "Stefanski said Tony DiLeo would coach the team. The Sixers claimed the summer's top free "
+                        "agent prize in Elton Brand.")
+    assert {q.speaker for q in quotes} == {"Ed Stefanski", "John Smith and Mary Jones"}, [(q.speaker, q.text) for q in quotes]
+
+
 def test_a_paraphrase_that_opens_a_quotation_closes_it():
     a = Article("a", 'Kirby said the US will sanction individuals and entities "working to facilitate arms deals '
                 'between these two countries."', outlet="A", published="2024-03-01")
