@@ -449,6 +449,12 @@ def test_a_statement_without_a_clause_is_shown_with_its_verb():
     brief = build_brief(Story("s", ["e"]), [e], analyze_articles([e]))
     assert [q.text for q in brief.quotes if q.speaker == "Michael Martone"] == [
         "asked LaCalamita whether he understood the charges"]
+    # Someone and what they are to do reads only with the verb; a predicate the parse cut from its subject is nobody's.
+    f = Article("f", "Local fans had expected the Sixers to be a contender this year. Veteran players know all too well "
+                "that the security their union has fought for has created an imbalance of power on teams.",
+                outlet="F", published="2024-03-01")
+    brief = build_brief(Story("s", ["f"]), [f], analyze_articles([f]))
+    assert [q.text for q in brief.quotes] == ["had expected the Sixers to be a contender this year"]
 
 
 def test_a_finding_is_something_said():

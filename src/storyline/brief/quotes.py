@@ -20,6 +20,9 @@ from storyline.nlp.quotes import SPEECH, SPEECH_NOUNS, LIGHT_VERBS
 SAME_QUOTE = 0.5  # stem overlap (Jaccard) at which two attributions of one speaker are the same statement
 _REFUSALS = ("declin", "refus")  # cues whose content is what the speaker would not say
 _QUESTIONS = ("ask", "wonder", "inquir", "question")  # cues whose content is a question, not a statement
+# Cues whose content is someone and what they are to do: "had expected | the 76ers to be a contender".
+_OBJECT_TO = ("expect", "want", "urg", "order", "encourag", "advis", "invit", "persuad", "warn")
+_OBJECT_INFINITIVE = re.compile(r"^(?:[\w'’.-]+\s+){1,6}to\s+[a-z]")
 _DENIALS = ("deni", "deny", "disput", "reject", "rebut", "refut")  # cues whose content is what the speaker denies
 _NEGATIONS = {"not", "n't", "never"}
 _AUXILIARIES = {"did", "does", "do", "would", "could", "will", "has", "have", "had", "was", "is", "can", "may"}  # "did not confirm that ...": the content is what the speaker did not say
@@ -325,7 +328,8 @@ def group_quotes(
                 text = _INNER_ATTRIBUTION.sub(r"\1 … ", text.strip("\"“”'‘’`, "))
             elif q.cue and q.cue.end <= c.start and (
                     (_denies(q) and not text.lower().startswith(_REFUSALS)) or not _is_clause(text)
-                    or q.cue.text.lower().startswith(_QUESTIONS)):  # "asked | whether he understood": a question
+                    or q.cue.text.lower().startswith(_QUESTIONS)  # "asked | whether he understood": a question
+                    or (q.cue.text.lower().startswith(_OBJECT_TO) and _OBJECT_INFINITIVE.match(text))):
                 # "Kirby declined to detail how ...", "Ortiz did not confirm that ...": the content alone reads as
                 # their words, so the frame that denies it is kept with it; and a bare object says nothing
                 # without its verb ("announced | a $250 million package", "made | the case that ...").
@@ -345,8 +349,9 @@ def group_quotes(
             said = art.text[c.start : c.end]
             if len(said.split()) < 4 or is_boilerplate(text) or (who is None and not direct):
                 continue  # a fragment, or a paraphrase nobody can be named for, is not "who said what"
-            if not direct and _CUT_OFF.search(text):
-                continue  # "she thinks the video should be released but": the parse lost the rest
+            if not direct and (_CUT_OFF.search(text) or said.split()[0].lower().strip("\"“”'‘’`,") in _FINITE):
+                continue  # "she thinks the video should be released but", "| has created an imbalance": the parse
+                # lost the rest, or the subject
             s = content_stems(text)
             stated = _facts_stating(fact_spans.get(art.id, []), c.start, c.end)
             match, same_words = None, False
