@@ -347,9 +347,12 @@ def test_a_headline_without_a_dateline_is_found_in_a_record_without_a_title(tmp_
         "between escalation and retreat after the embassy attack.")}) + "\n" + json.dumps({"id": "c", "text": (
         "Fans of AMC's The Walking Dead and of the film in which he starred The Big Lebowski queued for hours "
         "outside the theatre on Sunday.")}) + "\n" + json.dumps({"id": "d", "text": (
-        "By Jane Doe\nThe council voted on Tuesday to close the pier for a year, the mayor said.")}) + "\n",
+        "By Jane Doe\nThe council voted on Tuesday to close the pier for a year, the mayor said.")}) + "\n" + json.dumps(
+        {"id": "e", "text": "Conseco Inc. said it is calling for the redemption of all the remaining shares of its "
+                            "$1.875 Series A convertible preferred stock at $26.805 a share."}) + "\n",
         encoding="utf-8")
-    glued, line, works, byline = _read(tmp_path / "a.jsonl")
+    glued, line, works, byline, series = _read(tmp_path / "a.jsonl")
+    assert series.title is None  # "Series A" is a name, not a sentence starting after a headline
     assert glued.title == "Son of Weeds creator dies in skiing accident"
     assert _kind_of(glued, "The son of the woman") == {"body"}
     assert line.title == "In Chess Game With Iran, Trump Has Only Bad Options"
@@ -357,5 +360,5 @@ def test_a_headline_without_a_dateline_is_found_in_a_record_without_a_title(tmp_
     # Names of works keep their capital "The"; a byline is no headline.
     assert works.title is None and _kind_of(works, "The Walking Dead") == {"body"}
     assert byline.title is None
-    for article in (glued, line, works, byline):
+    for article in (glued, line, works, byline, series):
         _assert_blocks_slice_text(article)

@@ -327,8 +327,11 @@ def _glued_headline(line: str) -> tuple[int, int] | None:
         if head.isupper():  # an all-capitals headline ("GRANDMOTHER KILLED BY DRUNK DRIVER IN HIT - AND - RUN") is one
             return None
         return _checked(line, len(head), m.end())
-    m = _GLUED_LEAD_RE.search(line, 0, MAX_TITLE_CHARS)
-    return None if m is None else _checked(line, m.start(), m.end())
+    for m in _GLUED_LEAD_RE.finditer(line, 0, MAX_TITLE_CHARS):
+        if line[m.end() : m.end() + 2] == "A " and _DESIGNATOR.search(line, 0, m.start()):
+            continue  # a letter naming a class or a series ("its $1.875 Series A convertible preferred stock")
+        return _checked(line, m.start(), m.end())
+    return None
 
 
 def _headline_over_body(line: str, below: str) -> bool:
@@ -340,6 +343,11 @@ def _headline_over_body(line: str, below: str) -> bool:
             and len(below.split()) > max(words, 8) and bool(_SENTENCE_END_RE.search(below.rstrip()))
             and not (is_date_line(line) or is_credit(line) or is_boilerplate(line) or _is_label(line)
                      or known_outlet(line) or is_footer(line) or _BULLET_RE.match(line)))
+
+
+# Words a letter follows as a name ("Series A", "Class A", "Type A"), where "A" starts no sentence.
+_DESIGNATOR = re.compile(r"\b(?:Series|Class|Type|Plan|Group|Grade|Section|Vitamin|Hepatitis|Division|Category|Schedule|"
+                         r"Tier|Phase|Model|Block|Gate|Terminal|Level|Exhibit|Appendix|Part|Form|Article)$")
 
 
 def _checked(line: str, head: int, body: int) -> tuple[int, int] | None:
