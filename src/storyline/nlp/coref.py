@@ -78,8 +78,8 @@ def _named(start: int, end: int, mentions: list[Mention], text: str) -> str | No
     tail = max(inside, key=lambda m: m.end)
     rest = re.sub(r"\([^)]*\)", "", text[tail.end : end]).strip(" ,\u00a0")
     joined = re.search(r"\s(?:and|or)\s|&", text[start : tail.start])
-    if rest or (joined and any(m.end <= start + joined.start() and not text[m.end : start + joined.start()].strip(" ,\u00a0")
-                               for m in inside)):
+    before_and = start + joined.start() if joined else start
+    if rest or (joined and any(m.end <= before_and and not text[m.end : before_and].strip(" ,\u00a0") for m in inside)):
         # "Smith and Jones said": both spoke, so neither name alone is the speaker ("the pastor and celebrant
         # Father Francis Cauterrucci" is one person: no name before the "and"; nor is "Philadelphia 76ers
         # President and General Manager Ed Stefanski": the name before the "and" modifies a title)

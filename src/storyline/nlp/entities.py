@@ -452,7 +452,7 @@ def _spelling_variants(names: Counter, label_of: dict[str, Counter], roles: dict
                        union: Callable[[str, str], None]) -> None:
     """Join two spellings of one person's name across outlets: the same given name and surnames one letter apart
     ("Ilene Wolfe" / "Ilene Wolff", "Duncan Rait" / "Duncan Raite"); the rarer spelling joins the commoner one.
-    Two names the text gives roles with no word in common ("police chief Tom Hart", "his deputy Tom Harte") are
+    Two names the text gives roles with no word in common ("police chief Tom Hart", "fire marshal Tom Harte") are
     two people."""
     by_first: dict[str, list[str]] = defaultdict(list)
     for n in names:
