@@ -142,11 +142,14 @@ def test_boilerplate_shapes_are_recognised() -> None:
                  "Advertisement", "Follow us on Twitter", "Share this article", "(Reporting by Jane Doe; Editing by John Roe)",
                  "We Are Sorry,This video is restricted from playingEcode: 11.", "Video unavailable",
                  "Your browser does not support HTML5 video.", "Please enable JavaScript to view this content.",
-                 "Contributing: The Associated Press", "Send questions/comments to the editors."):
+                 "Contributing: The Associated Press", "Send questions/comments to the editors.",
+                 "Listen to this article", "Toggle navigation", "Sign in to your account", "Most popular stories today",
+                 "You are here: Home / News", "Are you sure you want to log out?", "Menu"):
         assert is_boilerplate(line), line
     for line in ("Following Shoigu's visit, officials traveled to Pyongyang.", "Subscribers to the service saw prices rise.",
                  "Related talks are expected next week.", "By Monday, the river had risen two metres.",
-                 "Sorry, the minister said, but this video proves nothing.", "This video is evidence, prosecutors said."):
+                 "Sorry, the minister said, but this video proves nothing.", "This video is evidence, prosecutors said.",
+                 "Signing in to the new system took hours, staff said.", "Most popular with voters was the tax cut."):
         assert not is_boilerplate(line), line
 
 

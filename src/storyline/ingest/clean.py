@@ -79,6 +79,9 @@ _BOILERPLATE_RE = re.compile(
       | \(?\s*compiled\s+by\b | \(?\s*(?:produced|edited)\s+by\b
       | contributing\s*: | this\s+(?:article|story)\s+(?:was\s+)?(?:originally|first)\s+(?:appeared|ran|published)\b | send\s+(?:your\s+)?(?:questions|comments|tips|questions/comments)\b[^.]{0,30}\bto\s+(?:the\s+)?(?:editors?|newsroom)\b
       | contact\s+(?:the\s+)?(?:author|reporter|writer)s?\b | e-?mail\s+(?:the\s+)?(?:author|reporter|writer|us)\b
+      | listen\s+to\s+(?:this\s+)?(?:article|story)\b | toggle\s+(?:navigation|menu|search)\b | (?:main\s+)?menu\s*$
+      | (?:sign|log)\s+(?:in|out)\b | are\s+you\s+sure\s+you\s+want\s+to\b | you\s+are\s+here\s*:
+      | most\s+(?:read|popular|viewed|shared)(?:\s+\w+){0,2}\s*:?\s*$
       | skip\s+to\b | we\s+use\s+cookies\b | (?:accept|manage)\s+(?:all\s+)?cookies\b | this\s+(?:content|video|embed|element)\s+(?:is\s+)?(?:not\s+available|cannot|could\s+not)
       | (?:updated|published|posted|last\s+updated|(?:first|originally)\s+published)\s*:?\s+(?:on\s+)?[\w,.: ]{0,40}\d
       | \d+\s*(?:min(?:ute)?s?)\s+read\s*$ | (?:comments?|\d+\s+comments?)\s*$ | (?:view|show|load|see)\s+(?:\d+\s+)?(?:comments|gallery|images|photos|more)\b
