@@ -1010,3 +1010,25 @@ def test_articles_of_two_events_in_one_story_share_no_fact_through_the_second_de
     facts = build_brief(Story("s", [a.id for a in arts]), arts, analyze_articles(arts)).facts
     assert not [f.outlets for f in facts if {"A", "B"} & set(f.outlets) and {"C", "D"} & set(f.outlets)]
     assert any(f.main_event for f in facts) or not any(f.second_event for f in facts)  # "also" needs a main event
+
+
+def test_the_summary_opens_with_the_main_event():
+    """The main event leads the summary even when outlets place another chosen fact earlier in their articles:
+    a line placed by position alone spoke of "the letters" before the line saying who swapped them."""
+    from storyline.brief.claims import Claim
+    from storyline.brief.summary import summarize
+    from storyline.model import Fact, SourceSpan
+
+    texts = ["The White House said Russia seeks munitions and that the letters built upon its outreach.",
+             "The White House said Putin and Kim have swapped letters as Russia seeks munitions.",
+             "Kirby detailed the finding weeks after the White House said Shoigu visited Pyongyang.",
+             "Kirby said Russia seeks artillery shells to shore up its defense industrial base."]
+    claims = [Claim("a", 100 * i, 100 * i + 90, t, index=i) for i, t in enumerate(texts)]
+    claims[1].index = 3  # the main event sits lower in the article than the line about "the letters"
+    claims[3].index = 1
+    facts = [Fact(t, "corroborated", ["a", "b"], ["A", "B"], [SourceSpan("a", c.start, c.end)], main_event=i == 1)
+             for i, (t, c) in enumerate(zip(texts, claims))]
+    vectors = np.eye(4, dtype=np.float32)
+    summary = summarize(facts, [[0], [1], [2], [3]], claims, vectors, [4.0, 3.0, 2.0, 1.0], 2)
+    # the three most important facts; after the main event, the rest in the outlets' order
+    assert [s.text for s in summary] == [texts[1], texts[0], texts[2]], [s.text for s in summary]

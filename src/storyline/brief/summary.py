@@ -2,7 +2,8 @@
 
 A fact matters when many independent sources state it, when it sits near the story's centre of meaning, and when
 outlets put it high in their articles (news writing leads with the main point). The summary takes the best facts
-that are not redundant with one another and orders them as the outlets order them, each citing its sources.
+that are not redundant with one another, the main event first and the rest as the outlets order them, each
+citing its sources.
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ def summarize(facts: list[Fact], groups: list[list[int]], claims: list[Claim], v
     def position(k: int) -> float:
         return float(np.mean([claims[i].index / max(per_article[claims[i].article_id], 1) for i in groups[k]]))
 
-    chosen.sort(key=position)
+    # What happened comes first, then the rest as outlets order it: a line placed by position alone can speak of
+    # "the letters" before the line that says who swapped them.
+    chosen.sort(key=lambda k: (not facts[k].main_event, position(k)))
     return [SummaryItem(" ".join(facts[k].text.split()), list(facts[k].articles), _citations(facts[k], groups[k], claims))
             for k in chosen]
 
