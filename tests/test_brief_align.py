@@ -496,7 +496,9 @@ def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summa
                   "Later, he told reporters that the plan would be unveiled next week.",
                   "They said the vote would be held on Monday.",
                   "I don't think any charges will be filed as a result of the stop.",  # whose words?
-                  "It is an honor to welcome him back as the host of the year. ''"):
+                  "It is an honor to welcome him back as the host of the year. ''",
+                  "The actress, 33, reportedly headed to a Malibu treatment facility on Tuesday.",  # which actress?
+                  "The player was taken to the San Diego County jail and later released."):
         assert not readable(piece), piece
     for whole in ("Kirby said the letters were “more at the surface level.”",
                   "Obama said: ''America is already great,'' and left the stage.",
@@ -505,7 +507,11 @@ def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summa
                   "In Florida, about 46% of eligible voters cast ballots in the primary contest.",
                   "Theresa May said the vote would be held on Monday.",
                   "In a statement, producers said, `` Hugh Jackman is a consummate entertainer. ''",
-                  "The board said ''America is already great'' and left the stage."):
+                  "The board said ''America is already great'' and left the stage.",
+                  "The 36-year-old champion Klitschko improved to 58-3 with 51 knockouts.",
+                  "The man, Gary Gomes, 35, is expected to be arraigned today on two counts of murder.",
+                  "The man accused of killing a mother of 12 was found guilty of second-degree murder.",
+                  "The Mandarin Oriental's spokesman said the hotel would reopen on Monday."):
         assert readable(whole), whole
 
 

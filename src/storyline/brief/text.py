@@ -268,9 +268,20 @@ _DANGLING = re.compile(
     r"(he|she|it|they|this|these|those|that|his|her|its|their|i|we|my|our|but|and|also|however|then)\b", re.I)
 
 
+# "The actress, 33, reportedly headed to a treatment facility": a person named only by what they are refers back to
+# a sentence the reader of a summary does not have. "The 36-year-old champion Klitschko" and "The man, Gary Gomes,"
+# name the person, and "The man accused of ..." says who he is: those stand alone.
+_DEFINITE_PERSON = re.compile(
+    r"^the\s+(?:[\w\-]+\s+){0,2}?(?:man|woman|men|women|boy|girl|couple|pair|victims?|suspects?|actress|actor|"
+    r"star|singer|player|gunman|driver|climber|teenager|officers?)\b"
+    r"(?!,?\s+(?-i:[A-Z][a-z]|[A-Z]\.)|\s+(?:who|accused|suspected|charged|convicted|behind)\b)", re.I)
+
+
 def dangling(text: str) -> bool:
-    """Whether the text leans on what came before it: a pronoun subject ("It's", "On Tuesday she") or "But"."""
-    return bool(_DANGLING.match(text.strip()))
+    """Whether the text leans on what came before it: a pronoun subject ("It's", "On Tuesday she"), "But", or a
+    person named only by what they are ("The player was taken to jail")."""
+    body = text.strip()
+    return bool(_DANGLING.match(body) or _DEFINITE_PERSON.match(body))
 
 
 def readable(text: str) -> bool:
