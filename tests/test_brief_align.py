@@ -1038,3 +1038,42 @@ def test_the_summary_opens_with_the_main_event():
     summary = summarize(facts, [[0], [1], [2], [3]], claims, vectors, [4.0, 3.0, 2.0, 1.0], 2)
     # the three most important facts; after the main event, the rest in the outlets' order
     assert [s.text for s in summary] == [texts[1], texts[0], texts[2]], [s.text for s in summary]
+
+
+def test_two_names_joined_by_and_are_two_entities_not_a_third():
+    """The tagger reads "Lopez and Carrasquillo" as one organisation; the cast lists the two men, each with the
+    article, while an organisation whose parts are no names of their own keeps its name."""
+    from storyline.brief.entities import group_entities
+    from storyline.model import Mention
+
+    text = ("Andrew Lopez was found guilty. Jonathan Carrasquillo awaits a verdict. Prosecutors said Lopez and "
+            "Carrasquillo targeted a rival gang. The Department of Health and Human Services declined to comment.")
+    a = Article("a", text, outlet="A", published="2013-04-23")
+    b_text = "Lopez and Carrasquillo were arrested in October 2011."
+    b = Article("b", b_text, outlet="B", published="2013-04-23")
+
+    def at(t: str, s: str, label: str, canonical: str, k: int = 0) -> Mention:
+        i = -1
+        for _ in range(k + 1):
+            i = t.index(s, i + 1)
+        return Mention(i, i + len(s), s, label, canonical)
+
+    an_a = Analysis("a", published="2013-04-23", sentences=[Span(0, len(text), text)], entities=[
+        at(text, "Andrew Lopez", "PERSON", "Andrew Lopez"),
+        at(text, "Jonathan Carrasquillo", "PERSON", "Jonathan Carrasquillo"),
+        at(text, "Lopez and Carrasquillo", "ORG", "Lopez and Carrasquillo"),
+        at(text, "Department of Health and Human Services", "ORG", "Department of Health and Human Services")])
+    an_b = Analysis("b", published="2013-04-23", sentences=[Span(0, len(b_text), b_text)], entities=[
+        at(b_text, "Lopez", "PERSON", "Andrew Lopez"), at(b_text, "Carrasquillo", "PERSON", "Jonathan Carrasquillo"),
+        at(b_text, "Lopez and Carrasquillo", "ORG", "Lopez and Carrasquillo")])
+    groups = {g.name: g for g in group_entities([a, b], [an_a, an_b])}
+    assert "Lopez and Carrasquillo" not in groups, list(groups)
+    assert groups["Andrew Lopez"].articles == ["a", "b"] and groups["Jonathan Carrasquillo"].articles == ["a", "b"]
+    assert "Department of Health and Human Services" in groups
+    # an agency's name stays whole even where the tagger cut it in two elsewhere ("U.S. Fish" / "Wildlife Service")
+    c_text = "The U.S. Fish and Wildlife Service listed the bird. U.S. Fish and Wildlife Service officials agreed."
+    c = Article("c", c_text, outlet="C", published="2013-04-23")
+    an_c = Analysis("c", published="2013-04-23", sentences=[Span(0, len(c_text), c_text)], entities=[
+        at(c_text, "U.S. Fish and Wildlife Service", "ORG", "U.S. Fish and Wildlife Service"),
+        at(c_text, "U.S. Fish", "ORG", "U.S. Fish", 1), at(c_text, "Wildlife Service", "ORG", "Wildlife Service", 1)])
+    assert "U.S. Fish and Wildlife Service" in {g.name for g in group_entities([c], [an_c])}

@@ -49,6 +49,7 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
             nation["articles"] += [a for a in e["articles"] if a not in nation["articles"]]
             del by_key[key]
     _spell_out_states(by_key)
+    _split_coordinations(by_key)
     common = _common_words(articles)
     # A catch-all "MISC" name seen in one article only is more often a tagging slip ("Following Shoigu") than
     # someone involved; kept once two outlets name it. A one-word "name" the story also writes in lower case is a
@@ -80,6 +81,32 @@ def _spell_out_states(by_key: dict[str, dict]) -> None:
         e["aliases"].update(short["aliases"])
         e["n"] += short["n"]
         e["articles"] += [a for a in short["articles"] if a not in e["articles"]]
+
+
+_COORDINATION = re.compile(r"^(.+?)\s+(?:and|&)\s+(.+)$")
+# The word an organisation's own name ends with: "U.S. Fish and Wildlife Service" is one agency, however the tagger
+# cut "U.S. Fish" and "Wildlife Service" out of it elsewhere in the story.
+_ORGANISATION_HEAD = re.compile(
+    r"\b(?:Service|Services|Department|Committee|Commission|Bureau|Administration|Office|Agency|Council|Institute|"
+    r"Society|Association|University|College|School|Cent(?:er|re)|Foundation|Board|Authority|Ministry|Rescue|"
+    r"Sciences|Company|Group|Party|Union|Fund|Bank|Court)$")
+
+
+def _split_coordinations(by_key: dict[str, dict]) -> None:
+    """A "name" that joins two of the story's other names is both of them, not a third entity: the tagger reads
+    "Lopez and Carrasquillo" or "EU & IMF" as one organisation. Its articles go to each; an organisation whose
+    parts are not names of their own ("Department of Health and Human Services") stays whole."""
+    owner: dict[str, str] = {}
+    for key, e in by_key.items():
+        for name in (e["name"], *e["aliases"]):
+            owner.setdefault(_alias_key(name), key)
+    for key in list(by_key):
+        m = None if _ORGANISATION_HEAD.search(by_key[key]["name"]) else _COORDINATION.match(by_key[key]["name"])
+        parts = [owner.get(_alias_key(p)) for p in m.groups()] if m else []
+        if parts and all(parts) and key not in parts:
+            e = by_key.pop(key)
+            for part in dict.fromkeys(parts):
+                by_key[part]["articles"] += [a for a in e["articles"] if a not in by_key[part]["articles"]]
 
 
 def _common_words(articles: list[Article]) -> set[str]:
