@@ -1077,3 +1077,23 @@ def test_two_names_joined_by_and_are_two_entities_not_a_third():
         at(c_text, "U.S. Fish and Wildlife Service", "ORG", "U.S. Fish and Wildlife Service"),
         at(c_text, "U.S. Fish", "ORG", "U.S. Fish", 1), at(c_text, "Wildlife Service", "ORG", "Wildlife Service", 1)])
     assert "U.S. Fish and Wildlife Service" in {g.name for g in group_entities([c], [an_c])}
+
+
+def test_a_name_only_a_title_case_headline_gives_is_not_in_the_cast():
+    """Title-case headlines fool the tagger ("Texas Inmate", "Lindsay Lohan Checks Into Court - Ordered Rehab");
+    who is involved is named in the text too. A story whose articles are titles alone keeps their names."""
+    from storyline.brief.entities import group_entities
+    from storyline.model import Mention
+
+    title = "Texas Inmate Pulls Gun On Guards"
+    text = title + "\nArcade Comeaux escaped from a prison van near Houston on Monday."
+    a = Article("a", text, outlet="A", published="2013-04-23",
+                blocks=[Block(0, len(title), "title"), Block(len(title) + 1, len(text), "body")])
+    an = Analysis("a", published="2013-04-23", sentences=[Span(len(title) + 1, len(text), text[len(title) + 1:])],
+                  entities=[Mention(0, 12, "Texas Inmate", "ORG", "Texas Inmate"),
+                            Mention(text.index("Arcade"), text.index("Arcade") + 14, "Arcade Comeaux", "PERSON", "Arcade Comeaux"),
+                            Mention(text.index("Houston"), text.index("Houston") + 7, "Houston", "GPE", "Houston")])
+    assert [g.name for g in group_entities([a], [an])] == ["Arcade Comeaux", "Houston"]
+    only = Article("b", title, outlet="B", published="2013-04-23", blocks=[Block(0, len(title), "title")])
+    an_only = Analysis("b", published="2013-04-23", entities=[Mention(0, 12, "Texas Inmate", "ORG", "Texas Inmate")])
+    assert [g.name for g in group_entities([only], [an_only])] == ["Texas Inmate"]

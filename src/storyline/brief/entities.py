@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from storyline.brief.claims import set_aside_spans, usable
+from storyline.brief.claims import block_kind, set_aside_spans, usable
 from storyline.model import Analysis, Article, EntityGroup
 
 # Mentions that are quantities or times are not "who is involved"; the timeline and facts carry them.
@@ -28,6 +28,7 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
             e = by_key.setdefault(name.lower(), {"name": name, "labels": Counter(), "own": Counter(),
                                                   "aliases": Counter(), "articles": [], "roles": [], "n": 0})
             e["labels"][m.label] += 1
+            e["in_body"] = e.get("in_body", False) or block_kind(art, m.start, m.end) != "title"
             if " ".join(m.text.split()) == name:  # what the full name is tagged as: "Vito Genovese" a person,
                 e["own"][m.label] += 1  # however often "Genovese" alone reads as a nationality
             e["n"] += 1
@@ -54,8 +55,11 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
     # A catch-all "MISC" name seen in one article only is more often a tagging slip ("Following Shoigu") than
     # someone involved; kept once two outlets name it. A one-word "name" the story also writes in lower case is a
     # common word a capital fooled the tagger with ("Riot Deaths" in a headline, "Pigs! Murderers!").
+    # A name only a headline gives is mostly the headline's capitals ("Lindsay Lohan Checks Into Court - Ordered
+    # Rehab", "Texas Inmate"): who is involved is named in the articles' text too (unless no article has any).
+    has_body = any(e["in_body"] for e in by_key.values())
     kept = [e for e in by_key.values() if not (e["label"] == "MISC" and len(e["articles"]) < 2)
-            and not (" " not in e["name"] and e["name"].lower() in common)]
+            and not (" " not in e["name"] and e["name"].lower() in common) and (e["in_body"] or not has_body)]
     ranked = sorted(kept, key=lambda e: (-len(e["articles"]), -e["n"], e["name"]))
     return [EntityGroup(e["name"], e["label"], _distinct(e["aliases"]), e["articles"], e["roles"]) for e in ranked]
 
