@@ -212,3 +212,23 @@ def test_a_name_after_an_abbreviated_rank_is_the_speaker():
     (an,) = analyze_articles([Article("a", text, blocks=[Block(0, len(text), "body")])])
     (q,) = [q for q in an.quotes if "celebrating" in q.content.text]
     assert q.speaker_canonical == "Tim Fanning"
+
+
+def test_a_quotation_that_goes_on_into_the_next_line_takes_the_attribution_that_closes_it() -> None:
+    """Text with a line per sentence breaks a quotation: its first line opens it and the next closes it before the
+    attribution. The first line is the same speaker's words, not a quotation paragraph of whoever spoke last."""
+    lines = ["LaCalamita was asked by Judge Michael Martone if he understood the charges against him.",
+             "He responded, \"Yes,\" to the series of questions posed by Martone.",
+             "\"She didn't do it.", "She didn't fire him, \" Charlene Kafoury said.",
+             "LaCalamita sat nearby and did not react."]
+    text = "\n".join(lines)
+    blocks, pos = [], 0
+    for line in lines:
+        blocks.append(Block(pos, pos + len(line), "body"))
+        pos += len(line) + 1
+    quotes = analyze_article(Article(id="t", text=text, published="2008-04-09", blocks=blocks)).quotes
+    q = _one(quotes, "She didn't do it")
+    assert "She didn't fire him" in q.content.text and q.speaker_canonical == "Charlene Kafoury", (
+        q.content.text, q.speaker_canonical)
+    # the quotation ends where it closes: the lines after it are nobody's words
+    assert not [x.content.text for x in quotes if "sat nearby" in x.content.text]

@@ -757,12 +757,22 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
 def quoted_segments(text: str, blocks: list[tuple[int, int]]) -> list[Segment]:
     """Quoted stretches, merged across paragraphs when a paragraph ends inside a quotation and the next opens one.
 
-    Straight double quotes toggle; curly ones open and close. An unclosed quotation ends at its paragraph end.
+    Straight double quotes toggle; curly ones open and close. An unclosed quotation ends at its paragraph end,
+    unless the next paragraph goes on inside it: it opens no quotation of its own and closes one (an odd number of
+    straight quotes, or a closing curly one first), as text with a line per sentence breaks "'She didn't do it.
+    / She didn't fire him,' Charlene Kafoury said." Read from scratch, that line's closing mark would open a quote.
     """
     raw: list[tuple[Segment, bool]] = []  # (segment, closed)
+    carried: set[int] = set()  # starts of segments that go on from the paragraph before
+    straight_open = False
+    opened: int | None = None
     for bs, be in blocks:
-        i, opened = bs, None
-        straight_open = False
+        i = bs
+        if opened is not None and _goes_on_inside(text, bs, be):
+            opened = bs
+            carried.add(bs)
+        else:
+            opened, straight_open = None, False
         while i < be:
             ch = text[i]
             width = 2 if text[i : i + 2] in _PAIR_QUOTES and i + 1 < be else 1
@@ -784,12 +794,25 @@ def quoted_segments(text: str, blocks: list[tuple[int, int]]) -> list[Segment]:
     merged: list[Segment] = []
     carry = False
     for seg, closed in raw:
-        if carry and merged and _opens_at(text, seg.start) and _blocks_adjacent(merged[-1].end, seg.start, text):
+        if carry and merged and (_opens_at(text, seg.start) or seg.start in carried) and _blocks_adjacent(
+                merged[-1].end, seg.start, text):
             merged[-1] = Segment(merged[-1].start, seg.end)
         else:
             merged.append(Segment(seg.start, seg.end))
         carry = not closed
     return merged
+
+
+def _goes_on_inside(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph read inside an open quotation continues it: it does not open with a quote mark, and its
+    first curly mark closes, or its straight quotes are odd in number (so one of them closes)."""
+    body = text[start:end]
+    if _opens_at(body.lstrip(), 0):
+        return False
+    curly = re.search(r"[“”]", body)
+    if curly:
+        return curly.group(0) == "”"
+    return body.count('"') % 2 == 1
 
 
 def _blocks_adjacent(end: int, start: int, text: str) -> bool:
