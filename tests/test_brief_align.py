@@ -53,6 +53,7 @@ def test_a_sentence_joining_two_claims_is_split_but_lists_and_quotes_are_not():
         "Lohan were previously treated.",
         "Gaskin said that other climbers attempted to rescue Raite by taking him down the glacier, but that he died "
         "on the way down.",  # two things one person said, not a claim "that he died on the way down"
+        "They made off with 2m euros (£1.7m; $2.6m worth of gems and luxury watches) in a matter of minutes.",
     ):
         art = Article("b", text)
         assert len(split_claims(art, _one_sentence_analysis(art))) == 1

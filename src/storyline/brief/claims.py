@@ -98,7 +98,10 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         left = text[start : m.start()]
         right = text[m.end() :]
         inside_quote = (left.count('"') + left.count("“") + left.count("”")) % 2 == 1
-        if (not inside_quote and not _COMPLEMENT.match(right)
+        # "made off with 2m euros (£1.7m; $2.6m) in gems": a list inside brackets, not two clauses
+        before = text[: m.start()]
+        inside_brackets = before.count("(") > before.count(")") or before.count("[") > before.count("]")
+        if (not inside_quote and not inside_brackets and not _COMPLEMENT.match(right)
                 and len(left.split()) >= _MIN_CLAUSE_WORDS and len(right.split()) >= _MIN_CLAUSE_WORDS
                 and (m.group(0).startswith(";") or (_has_verb(_ATTRIBUTION_TAIL.sub("", right))
                                                     and _has_verb(_RELATIVE.sub("", left))
