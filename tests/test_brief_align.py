@@ -819,6 +819,32 @@ def test_a_quotation_in_two_parts_is_shown_without_the_attribution_between_them(
     texts = [q.text for q in brief.quotes if q.speaker == "Janet Yellen"]
     assert texts == ["Schemes like this show that Moscow is turning to suppliers of last resort, … We remain "
                      "committed to exposing them."], texts
+    # typewriter quotes and the verb before the name
+    b = Article("b", "``This is a sad day for the city,'' said Mayor John Tate at a press conference. ``We must "
+                "accept the verdict.''", outlet="B", published="2024-03-01")
+    brief = build_brief(Story("s", ["b"]), [b], analyze_articles([b]))
+    texts = [q.text for q in brief.quotes if q.speaker == "John Tate"]
+    assert texts == ["This is a sad day for the city, … We must accept the verdict."], [
+        (q.speaker, q.text) for q in brief.quotes]
+
+
+def test_a_quotation_over_two_paragraphs_is_shown_with_its_speaker():
+    """Web pages keep a paragraph per block, and a quotation may go on into the next one ("...anything," the
+    insurer told France Info. / "It's become almost routine."): it was left out of who said what."""
+    paragraphs = ["Four men rammed their car into the store on Monday.",
+                  "\"They are absolutely not afraid of anything,\" Gerard Benezat, the store's insurer, told France Info.",
+                  "\"It's become almost routine and yet everyone knows what needs to be done to be protected.\"",
+                  "Photo: the store front (Reuters)"]
+    text = "\n\n".join(paragraphs)
+    blocks, pos = [], 0
+    for k, p in enumerate(paragraphs):
+        blocks.append(Block(pos, pos + len(p), "caption" if k == 3 else "body"))
+        pos += len(p) + 2
+    a = Article("a", text, outlet="A", published="2013-09-09", blocks=blocks)
+    brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
+    texts = [q.text for q in brief.quotes if q.speaker == "Gerard Benezat"]
+    assert texts == ["They are absolutely not afraid of anything, … It's become almost routine and yet everyone "
+                     "knows what needs to be done to be protected."], [(q.speaker, q.text) for q in brief.quotes]
 
 
 def test_a_paraphrase_does_not_start_with_the_conjunction_of_its_sentence():

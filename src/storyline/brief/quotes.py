@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from storyline.brief.claims import DATELINE, PAST_FORMS, add_source, set_aside_spans, usable
+from storyline.brief.claims import DATELINE, PAST_FORMS, add_source, set_aside_spans
 from storyline.brief.text import content_stems, is_boilerplate
 from storyline.model import Analysis, Article, Fact, QuoteGroup
 from storyline.nlp.coref import ROLE_WORDS
@@ -94,8 +94,8 @@ def _is_statement(q, content: str) -> bool:  # type: ignore[no-untyped-def]
 # A quotation in two parts with its attribution between them: "...the DPRK," Yellen said at the time. "We remain
 # committed..." is shown as one quotation, the attribution (already the entry's speaker) cut to an ellipsis.
 _INNER_ATTRIBUTION = re.compile(
-    r"([,.!?])[\"”]\s+[^\"“”]{1,100}?\b(?:said|says|added|adds|noted|notes|continued|told [^\"“”.,]{1,30})\b"
-    r"[^\"“”]{0,40}?[.,:]\s+[\"“]")
+    r"([,.!?])\s?(?:[\"”]|'')\s+[^\"“”`]{0,100}?\b(?:said|says|added|adds|noted|notes|continued|wrote|writes|"
+    r"explained|recalled|insisted|told [^\"“”`.,]{1,30})\b[^\"“”`]{0,100}?[.,:]\s+(?:[\"“]|``)")
 
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:widely|also|still|now|generally|"
@@ -277,8 +277,14 @@ def _fuller_names(keys: set[str], whose: set[str]) -> dict[str, str]:
 
 
 def _in_body(article: Article, start: int, end: int) -> bool:
-    """Quotes come from body paragraphs only: a headline's "X says" is the outlet's paraphrase, not a quote."""
-    return any(b.start <= start and end <= b.end and b.kind == "body" for b in article.body_blocks())
+    """Quotes come from body paragraphs only: a headline's "X says" is the outlet's paraphrase, not a quote. A
+    quotation may run over several paragraphs ("...anything," the insurer said. / "It's become routine."), and
+    then every block it touches must be body text, with nothing but blank space between them."""
+    blocks = sorted(article.body_blocks(), key=lambda b: b.start)
+    touched = [b for b in blocks if b.start < end and start < b.end]
+    return (bool(touched) and touched[0].start <= start and end <= touched[-1].end
+            and all(b.kind == "body" for b in touched)
+            and all(not article.text[a.end : b.start].strip() for a, b in zip(touched, touched[1:])))
 
 
 def _facts_of(facts: list[Fact]) -> dict[str, list[tuple[int, int, int]]]:
@@ -315,17 +321,20 @@ def group_quotes(
             c = q.content
             if not (0 <= c.start < c.end <= len(art.text)) or not _in_body(art, c.start, c.end):
                 continue
-            if not usable(art, c.start, c.end, aside):
-                continue
+            if any(a <= c.start < b or a < c.end <= b for a, b in aside):
+                continue  # a caption or footer sentence
             text = " ".join(art.text[c.start : c.end].split()).strip(" ,")
             if dateline := DATELINE.match(text):  # "ISTANBUL - Turkey may hold off ..., the vice president said"
                 text = text[dateline.end():]
             # "that transparency "breaks down barriers"": a paraphrase with quoted words in it, not a quotation
             direct = q.direct and not _REPORTED.match(text)
+            # "``A,'' Judge Bodiford said, in the court where the killing occurred. ``B.''": two quoted parts round a
+            # long attribution are still the speaker's own words, however much of the span the attribution takes
+            direct = direct or (text[:1] in "\"“`" and _INNER_ATTRIBUTION.search(text) is not None)
             if not direct:  # a mark left before the words ('' is about 30 years old) or opening the paraphrase
                 text = text.lstrip("\"“”'‘’` ")
             if direct:
-                text = _INNER_ATTRIBUTION.sub(r"\1 … ", text.strip("\"“”'‘’`, "))
+                text = " ".join(_INNER_ATTRIBUTION.sub(r"\1 … ", text.strip("\"“”'‘’`, ")).split())
             elif q.cue and q.cue.end <= c.start and (
                     (_denies(q) and not text.lower().startswith(_REFUSALS)) or not _is_clause(text)
                     or q.cue.text.lower().startswith(_QUESTIONS)  # "asked | whether he understood": a question
