@@ -1124,3 +1124,14 @@ def test_a_name_only_a_title_case_headline_gives_is_not_in_the_cast():
     only = Article("b", title, outlet="B", published="2013-04-23", blocks=[Block(0, len(title), "title")])
     an_only = Analysis("b", published="2013-04-23", entities=[Mention(0, 12, "Texas Inmate", "ORG", "Texas Inmate")])
     assert [g.name for g in group_entities([only], [an_only])] == ["Texas Inmate"]
+
+
+def test_a_sentence_opening_word_run_into_a_name_is_not_part_of_it():
+    """"Joining Cooley at the news conference was ...": the tagger takes "Joining Cooley" for a person, and the
+    longer name then claimed every later "Cooley" as its speaker."""
+    text = ("District Attorney Steve Cooley announced the charges on Tuesday. Joining Cooley at the news conference "
+            "was Sheriff Lee Baca. \"We will seek the death penalty,\" Cooley said.")
+    a = Article("a", text, outlet="A", published="2008-06-30")
+    brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
+    assert [q.speaker for q in brief.quotes] == ["Steve Cooley"], [(q.speaker, q.text) for q in brief.quotes]
+    assert "Joining Cooley" not in {e.name for e in brief.entities}

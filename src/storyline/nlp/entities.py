@@ -91,6 +91,13 @@ def _key(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace("\u00a0", " ").replace("’", "'")).strip().lower()
 
 
+# Words that open a sentence before a name, capitalised only for that: "Joining Cooley at the news conference
+# was ...", "Following Shoigu's visit ...". A name never starts with one of them.
+_LEADING_PARTICIPLE = re.compile(
+    r"^(?:Joining|Following|Including|According|Citing|Quoting|Speaking|Responding|Reacting|Praising|Criticizing|"
+    r"Criticising|Thanking|Accompanying|Flanked|Asked|Echoing)\s+(?=[A-Z])")
+
+
 def clean_name(text: str, label: str) -> str:
     """The name without a leading "the", a possessive, or (for people) leading titles."""
     t = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
@@ -98,6 +105,7 @@ def clean_name(text: str, label: str) -> str:
     t = re.sub(r"^(?:the|The)\s+", "", t)
     t = re.sub(r"\s+(?:the|a|an|of|and)$", "", t)  # "told TMZ the student fell": a word the tagger ran on into
     t = _CREDIT.sub("", t)  # a photo agency run into the name: "Getty Donald Trump"
+    t = _LEADING_PARTICIPLE.sub("", t)  # a sentence's first word taken in: "Joining Cooley at the podium"
     if label == "PERSON":  # a platform run into the name by a flattened list of links: "attacks Trump on Twitter Trump"
         t = _PLATFORM.sub("", t)
     if label == "PERSON":
