@@ -64,6 +64,8 @@ def _one(text: str, dct: str | None = DCT) -> tuple[str, str, str]:
         ("It was the worst crash of the 20th century.", "19", "DATE"),
         ("No plant was ordered in about a decade.", "P1E", "DURATION"),
         ("Sales slumped in the '80s.", "198", "DATE"),
+        ("Sales slumped in the \u201990s.", "199", "DATE"),  # a curly apostrophe, as web pages print it
+        ("The market of the 1980\u2019s collapsed.", "198", "DATE"),  # a decade, not the year 1980
         ("Hate groups grew through the nineties.", "199", "DATE"),
         ("Profit will fall in the last half of 2022.", "2022-H2", "DATE"),
         ("The deal should close by year's end.", "2023", "DATE"),

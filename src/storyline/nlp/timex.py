@@ -715,7 +715,7 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(rf"\b(?P<clock>(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+[ECMP][SD]T)?,?\s+(?:on\s+)?(?P<day>{_WD}|yesterday|today|tomorrow|{_MON}\s+{_DAY})\b(?!,?\s*\d)", _F), "TIME", _h_clock_day),  # noqa: E501
     (re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?)(?=\W|$)", _F), "TIME", _h_clock),
     (re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b(?!\s*[ap]\.?m)", _F), "TIME", _h_clock),
-    (re.compile(rf"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>(?:1[89]|20)\d0|'\d0)'?s\b", _F), "DATE", _h_decade),
+    (re.compile(rf"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>(?:1[89]|20)\d0|['’]\d0)['’]?s\b", _F), "DATE", _h_decade),
     (re.compile(r"\bthe\s+(?:mid-|early\s+|late\s+)?(?:nineteen[- ])?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", _F), "DATE", _h_decade_word),  # noqa: E501
     (re.compile(rf"(?<![$£€\d.,])\b(?:fiscal\s+|the end of\s+|the beginning of\s+|early\s+|late\s+|mid-)?(?P<year>{_YEAR})\b(?![\d%,.]\d|\s*(?:%|percent|people|troops|soldiers|votes|cars|jobs|units|shares|employees|workers|residents))", _F), "DATE", _h_year),  # noqa: E501
     (re.compile(r"\b(?:the year\s+)?(?:two thousand(?:\s+and)?(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?|nineteen[- ](?:ninety|eighty|seventy|sixty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b(?!\s+(?:years|months|days|people|dollars|troops|miles))", _F), "DATE", _h_year_word),  # noqa: E501
