@@ -42,3 +42,12 @@ def test_a_dated_label_is_not_an_event():
     timeline = build_timeline([a], analyze_articles([a]), [])
     assert [e.text for e in timeline] == [
         "On Tuesday the council of Halden approved a new budget for the harbour district."]
+
+
+def test_a_line_that_announces_a_list_is_not_the_lead():
+    a = _article("f", "Daily F", "2016-10-03",
+                 "The Latest on the presidential race between the two nominees (all times EDT):\n"
+                 "The council of Halden approved a new budget for the harbour district.")
+    timeline = build_timeline([a], analyze_articles([a]), [])
+    assert [(e.date, e.text) for e in timeline] == [
+        ("2016-10-03", "The council of Halden approved a new budget for the harbour district.")]

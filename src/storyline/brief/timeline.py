@@ -91,6 +91,8 @@ def _lead(art: Article, an: Analysis, aside: list[tuple[int, int]]) -> Span | No
     for s in an.sentences:
         if block_kind(art, s.start, s.end) != "body" or not _readable(art, s, aside):
             continue
-        if len(art.text[s.start : s.end].split()) >= LEAD_WORDS:
+        text = art.text[s.start : s.end].rstrip()
+        # "The Latest on the presidential race (all times EDT):" announces a list; it reports nothing
+        if len(text.split()) >= LEAD_WORDS and not text.endswith(":"):
             return s
     return None
