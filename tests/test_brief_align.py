@@ -499,7 +499,9 @@ def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summa
                   "I don't think any charges will be filed as a result of the stop.",  # whose words?
                   "It is an honor to welcome him back as the host of the year. ''",
                   "The actress, 33, reportedly headed to a Malibu treatment facility on Tuesday.",  # which actress?
-                  "The player was taken to the San Diego County jail and later released."):
+                  "The player was taken to the San Diego County jail and later released.",
+                  "Even Friday, he claimed that his rival was the one who started the controversy.",
+                  "Though that transition was seamless, he said, replacing the nominee would be acrimonious."):
         assert not readable(piece), piece
     for whole in ("Kirby said the letters were “more at the surface level.”",
                   "Obama said: ''America is already great,'' and left the stage.",

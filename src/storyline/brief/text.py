@@ -277,11 +277,19 @@ _DEFINITE_PERSON = re.compile(
     r"(?!,?\s+(?-i:[A-Z][a-z]|[A-Z]\.)|\s+(?:who|accused|suspected|charged|convicted|behind)\b)", re.I)
 
 
+# "Even Friday, he claimed ...": a short opening phrase before the pronoun subject; "..., he said, replacing
+# Clinton would be ...": an attribution to a pronoun. Either way the reader does not know who.
+_OPENING_THEN_PRONOUN = re.compile(r"^[^,.;:\"“]{1,25},\s+(?:he|she|they)\b", re.I)
+_PRONOUN_ATTRIBUTION = re.compile(r",\s+(?:he|she|they)\s+(?:said|says|added|adds|told|tells|wrote|claimed|argued)\b")
+
+
 def dangling(text: str) -> bool:
-    """Whether the text leans on what came before it: a pronoun subject ("It's", "On Tuesday she"), "But", or a
-    person named only by what they are ("The player was taken to jail")."""
+    """Whether the text leans on what came before it: a pronoun subject ("It's", "On Tuesday she", "Even Friday,
+    he"), "But", an attribution to a pronoun (", he said,"), or a person named only by what they are ("The player
+    was taken to jail")."""
     body = text.strip()
-    return bool(_DANGLING.match(body) or _DEFINITE_PERSON.match(body))
+    return bool(_DANGLING.match(body) or _DEFINITE_PERSON.match(body) or _OPENING_THEN_PRONOUN.match(body)
+                or _PRONOUN_ATTRIBUTION.search(body))
 
 
 def readable(text: str) -> bool:
