@@ -232,3 +232,14 @@ def test_a_quotation_that_goes_on_into_the_next_line_takes_the_attribution_that_
         q.content.text, q.speaker_canonical)
     # the quotation ends where it closes: the lines after it are nobody's words
     assert not [x.content.text for x in quotes if "sat nearby" in x.content.text]
+
+
+def test_a_quotation_after_a_long_attribution_goes_on_with_the_same_speaker() -> None:
+    """'"A," Mr. Obama said on Saturday night at the gala dinner in Washington, where Mrs. Clinton also spoke.
+    "B."': B is still Obama's, however long the attribution between the two parts."""
+    quotes = _quotes("\"My name may not be on the ballot, but our progress is on the ballot,\" Mr. Obama said on "
+                     "Saturday night at the Congressional Black Caucus Foundation gala dinner in Washington, where "
+                     "Mrs. Clinton also spoke. \"Tolerance is on the ballot. Democracy is on the ballot.\"")
+    q = _one(quotes, "Tolerance")
+    assert "our progress" in q.content.text and q.speaker is not None and q.speaker.text == "Mr. Obama", (
+        q.content.text, q.speaker)

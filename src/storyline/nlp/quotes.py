@@ -879,7 +879,7 @@ def _join_split_quotes(quotes: list[Quote], segments: list[Segment], text: str) 
             gap = text[pivot : seg.start]
             short = len(gap) <= 4 and gap.strip() in (",", ":", "", ".")
             # "“A,” Clinton said in a speech Tuesday. “B”": the same speaker goes on after the attribution
-            tail = len(gap) <= 60 and re.fullmatch(r"[^“”\"\n]*[.,:]\s*", gap) is not None
+            tail = len(gap) <= 150 and re.fullmatch(r"[^“”\"\n]*[.,:]\s*", gap) is not None
             if seg.start >= pivot and "\n" not in gap and (short or tail):
                 q.content = Span(q.content.start, seg.end, text[q.content.start : seg.end])
                 break
