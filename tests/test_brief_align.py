@@ -604,6 +604,9 @@ def test_one_kind_of_event_in_two_places_on_two_days_is_not_a_conflict():
     ("{claim} Send questions/comments to the editors. Contributing: The Associated Press",
      "Sonny Mehta, the head of Knopf for more than three decades, has died at 77."),
     ("More: {claim}", '"Three were killed and three wounded in an air raid on the town," a spokesman said.'),
+    # share buttons and the site's own promotion
+    ("{claim} Twitter Facebook Print Like this: Like Loading.. Visit Business Insider's homepage for more stories.",
+     "The festivities were scheduled to last until 1 a.m. on Wednesday."),
     # a related-article link run into the sentence after it
     ("From The Big Short to Normal People: the books that defined the decade Read more {claim}",
      "Mehta, who was married to the author Gita Mehta, died on Monday at his home in Manhattan."),
@@ -617,7 +620,9 @@ def test_news_sentences_that_look_like_furniture_are_kept():
     for text in ("He said the source was reliable.", "The SOURCE of the leak was a senior official.",
                  "The caption under the photo was changed twice.", "Originally, the parade was published as a map.",
                  "Police asked anyone with information to come forward.",
-                 "The company sold 313,596 units, up from 2,000-3,000 a year earlier."):
+                 "The company sold 313,596 units, up from 2,000-3,000 a year earlier.",
+                 "She posted the video on Twitter, Facebook and Instagram on Sunday.",
+                 "Visitors head over to the border town every weekend."):
         assert not is_boilerplate(text), text
 
 

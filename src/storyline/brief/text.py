@@ -71,7 +71,12 @@ _BOILERPLATE = re.compile(
     # an embedded post left as markup in a plain text ('<tweet tweet-author="@edhenry" ...>', 'pic.twitter.com/x')
     r"</?(?:tweet|a|img|iframe|blockquote|script|div|span|embed)\b[^<>]*/?>|\bpic\.twitter\.com/|"
     # an embedded video or photo left as its label: "[Video: FULL SPEECH: ... Watch on YouTube.]"
-    r"^\s*\[\s*(?:video|photo|photos|image|watch|gallery|graphic|audio)\b[^\]]*\]?\s*$|\bwatch (?:it )?on youtube\b",
+    r"^\s*\[\s*(?:video|photo|photos|image|watch|gallery|graphic|audio)\b[^\]]*\]?\s*$|\bwatch (?:it )?on youtube\b|"
+    # share buttons and a site's own promotion: "Twitter Facebook Print Like this: Like Loading..", "Visit Business
+    # Insider's homepage for more stories.", "Just head over to our magazine pages to discover more"
+    r"\b(?:twitter|facebook|print|e-?mail|whatsapp|linkedin|reddit|pinterest)\s+(?:twitter|facebook|print|e-?mail|"
+    r"whatsapp|linkedin|reddit|pinterest)\b|\blike this:\s*like\b|\blike loading\b|"
+    r"\bvisit [\w'’ ]{1,40}homepage for more\b|\bhead over to our\b",
     re.IGNORECASE,
 )
 
