@@ -117,3 +117,32 @@ def test_story_map_draws_a_row_per_dated_story_and_leads_to_its_page(tmp_path, b
     page.wait_for_load_state()
     assert "Lima" in page.inner_text("h1")
     page.close()
+
+
+def test_the_fact_column_stays_readable_with_many_outlets(tmp_path, browser):
+    """Eleven outlets with long names squeezed the facts into a column a word wide; their names now stand upright."""
+    outlets = ["securitymagazine.com", "web.orange.co.uk", "The Daily Telegraph", "citypress.co.za", "ahametals.com",
+               "i24news.tv", "thelocal.fr", "Yahoo News", "NBC News", "BBC News", "Sky News"]
+    details = ["Rescue teams searched collapsed buildings overnight.", "Schools in the capital stayed closed.",
+               "The airport reopened after a runway inspection.", "Aftershocks rattled the coast for hours.",
+               "Power was restored to most districts by noon.", "The president visited the worst-hit area.",
+               "Engineers inspected two damaged bridges.", "Hospitals treated dozens of injured people.",
+               "The port suspended operations as a precaution.", "Volunteers handed out water and blankets.",
+               "Officials warned residents to stay out of old buildings."]
+    rows = [{"id": f"q{k}", "title": "Earthquake shakes Lima", "published": "2024-03-01", "outlet": o,
+             "text": f"A magnitude 6.1 earthquake shook Lima, Peru, on Friday, officials said. {d}"}
+            for k, (o, d) in enumerate(zip(outlets, details))]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        pipeline.ingest(store, [src])
+        pipeline.update(store)
+        pipeline.write_report(store, tmp_path / "out")
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    story = next(p for p in (tmp_path / "out").glob("s-*.html"))
+    page.goto(story.as_uri())
+    matrix = page.locator("table").first  # the fact-by-outlet matrix: Fact, Status, then an outlet per column
+    fact, table = matrix.locator("th").first.bounding_box(), matrix.bounding_box()
+    assert matrix.locator("thead th").count() == 2 + len(outlets)
+    assert fact and table and fact["width"] >= 0.3 * table["width"], (fact, table)
+    page.close()
