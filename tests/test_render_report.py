@@ -91,7 +91,7 @@ def test_report_pages_are_self_contained_and_citations_lead_to_sentences(tmp_pat
         assert f'id="cite-{n}"' in page
     assert "The quake killed 15 people on Monday." in page.split('id="cite-2"')[1].split("</li>")[0]
     # The fact-by-outlet matrix: one column per outlet, a mark where the outlet states the fact.
-    assert "<th>Outlet A</th>" in page and "<th>Outlet B</th>" in page
+    assert re.search(r"<th class=\"outlet\"[^>]*><span>Outlet A</span></th>", page) and "<span>Outlet B</span></th>" in page
     assert "conflict" in page
 
 
