@@ -501,7 +501,8 @@ def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summa
                   "The actress, 33, reportedly headed to a Malibu treatment facility on Tuesday.",  # which actress?
                   "The player was taken to the San Diego County jail and later released.",
                   "Even Friday, he claimed that his rival was the one who started the controversy.",
-                  "Though that transition was seamless, he said, replacing the nominee would be acrimonious."):
+                  "Though that transition was seamless, he said, replacing the nominee would be acrimonious.",
+                  "Gupta wouldn't comment to me, but confirmed on his Twitter feed that he had been approached."):
         assert not readable(piece), piece
     for whole in ("Kirby said the letters were “more at the surface level.”",
                   "Obama said: ''America is already great,'' and left the stage.",
@@ -514,7 +515,9 @@ def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summa
                   "The 36-year-old champion Klitschko improved to 58-3 with 51 knockouts.",
                   "The man, Gary Gomes, 35, is expected to be arraigned today on two counts of murder.",
                   "The man accused of killing a mother of 12 was found guilty of second-degree murder.",
-                  "The Mandarin Oriental's spokesman said the hotel would reopen on Monday."):
+                  "The Mandarin Oriental's spokesman said the hotel would reopen on Monday.",
+                  'Kirby said "we are watching the situation very closely" on Monday.',  # the speaker's "we"
+                  "The US said it would send more troops to the region."):
         assert readable(whole), whole
 
 
@@ -1142,3 +1145,27 @@ def test_a_sentence_opening_word_run_into_a_name_is_not_part_of_it():
     brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
     assert [q.speaker for q in brief.quotes] == ["Steve Cooley"], [(q.speaker, q.text) for q in brief.quotes]
     assert "Joining Cooley" not in {e.name for e in brief.entities}
+
+
+def test_a_summary_is_not_padded_with_lines_that_do_not_stand_alone():
+    """Past its minimum of three, a summary stops when the self-standing facts run out rather than borrow a
+    columnist's first person ("wouldn't comment to me") or a line that leans on the one before it."""
+    from storyline.brief.claims import Claim
+    from storyline.brief.summary import summarize
+    from storyline.model import Fact, SourceSpan
+
+    texts = ["President-elect Barack Obama has asked Sanjay Gupta to serve as surgeon general, CNN reported.",
+             "CNN's management confirmed that Gupta had been approached by the Obama team.",
+             "The Washington Post first reported that Gupta had been offered the job.",
+             "Gupta, 39, is already working out the details of moving his family to Washington.",
+             "Gupta wouldn't comment to me, but confirmed on his Twitter feed that he had been approached.",
+             "He added that the decision would be made within weeks."]
+    claims = [Claim(f"a{i}", 0, len(t), t, index=0) for i, t in enumerate(texts)]
+    facts = [Fact(t, "corroborated", [f"a{i}", "b"], [f"A{i}", "B"], [SourceSpan(f"a{i}", 0, len(t))])
+             for i, t in enumerate(texts)]
+    vectors = np.eye(len(texts), dtype=np.float32)
+    summary = summarize(facts, [[i] for i in range(len(texts))], claims, vectors, [6.0, 5.0, 4.0, 3.0, 2.9, 2.8], 9)
+    assert [s.text for s in summary] == texts[:4], [s.text for s in summary]
+    # below three self-standing facts, the others still make up the minimum
+    short = summarize(facts[3:], [[0], [1], [2]], claims[3:], vectors[3:, 3:], [3.0, 2.9, 2.8], 9)
+    assert len(short) == 3

@@ -54,12 +54,14 @@ def summarize(facts: list[Fact], groups: list[list[int]], claims: list[Claim], v
         rep[k] = next((i for i in group if claims[i].text == facts[k].text), group[0])
     restates = _restating_the_main_event(facts) | _other_leads(facts, groups, claims)
     chosen: list[int] = []
-    # Relax only when too few sentences remain: first self-standing ones that say something new, then any.
+    # Relax only when too few sentences remain: first self-standing ones that say something new, then any, but
+    # only up to the minimum: a shorter summary reads better than one padded with lines that lean on a sentence
+    # the reader does not have ("Gupta wouldn't comment to me", "he said, replacing Clinton would be ...").
     for readable_only, new_only in ((True, True), (False, True), (False, False)):
-        if not new_only and len(chosen) >= MIN_SENTENCES:
+        if not readable_only and len(chosen) >= MIN_SENTENCES:
             break
         for k in order:
-            if len(chosen) >= (want if new_only else MIN_SENTENCES):  # a restatement only to reach the minimum
+            if len(chosen) >= (want if readable_only else MIN_SENTENCES):
                 break
             if k in chosen or claims[rep[k]].headline or (readable_only and not readable(facts[k].text)):
                 continue

@@ -299,7 +299,8 @@ def dangling(text: str) -> bool:
 
 def readable(text: str) -> bool:
     """A sentence that stands on its own in a summary: starts like a sentence, not with a dangling pronoun or
-    "But", ends like one, is neither a fragment nor a wall of text, and is not a bare quotation."""
+    "But", ends like one, is neither a fragment nor a wall of text, is not a bare quotation, and is not the writer
+    speaking in the first person."""
     words = len(text.split())
     body = text.strip()
     return (
@@ -309,7 +310,15 @@ def readable(text: str) -> bool:
         and body[-1:] in ".!\"”'’"
         and not body.startswith(("\"", "“", "``", "''"))
         and _quotes_balanced(body)
+        and not _FIRST_PERSON.search(_QUOTED.sub("", body))
     )
+
+
+# Quoted words, with the marks that enclose them ("...", “...”, ``...'', ''...'').
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|``.*?''|''.*?''")
+# The writer speaking outside any quotation ("Gupta wouldn't comment to me", "as we reported"): a columnist's
+# voice, which a summary of what outlets report should not borrow. "US" the country is not "us".
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours)\b")
 
 
 def _quotes_balanced(text: str) -> bool:
