@@ -1169,3 +1169,21 @@ def test_a_summary_is_not_padded_with_lines_that_do_not_stand_alone():
     # below three self-standing facts, the others still make up the minimum
     short = summarize(facts[3:], [[0], [1], [2]], claims[3:], vectors[3:, 3:], [3.0, 2.9, 2.8], 9)
     assert len(short) == 3
+
+
+@pytest.mark.parametrize("text, speaker, shown", [
+    # an object is shown with its verb, however a relative clause or a "that" clause after it reads
+    ("Earlier this week, the Pentagon announced a $250 million security assistance package, which includes advanced "
+     "air defense capabilities, artillery rounds, and mine-clearing equipment.", "Department of Defense",
+     "announced a $250 million security assistance package, which includes advanced air defense capabilities, "
+     "artillery rounds, and mine-clearing equipment"),
+    ("Mr. Trump has proposed nothing that would probably increase his own taxes, the paper reported.", "Trump",
+     "has proposed nothing that would probably increase his own taxes"),
+    # a gerund with a verb of its own is a clause, said by the speaker
+    ("A naval commander said attacking Somali ports probably would not be effective in battling piracy.",
+     "A naval commander", "attacking Somali ports probably would not be effective in battling piracy"),
+])
+def test_a_statement_that_is_an_object_keeps_its_verb(text: str, speaker: str, shown: str):
+    a = Article("a", text, outlet="A", published="2024-03-01")
+    brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
+    assert [(q.speaker, q.text) for q in brief.quotes] == [(speaker, shown)]

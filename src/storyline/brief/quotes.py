@@ -68,6 +68,10 @@ _CLAUSE_ONLY = set().union(*(_forms(w) for w in (
 _INTENT = set().union(*(_forms(w) for w in (
     "pledge", "vow", "promise", "threaten", "want", "urge", "ask", "call", "demand", "agree", "offer", "propose")))
 _CLAUSE_START = {"that", "if", "whether", "how", "why", "what", "when", "where", "who", "which"}
+_INDEFINITE = {"nothing", "something", "anything", "everything"}
+_PREPOSITIONS = {"for", "about", "on", "of", "with", "against"}
+_INDIRECT_QUESTION = re.compile(r"(?:which|whether|how|why|where)\b", re.I)
+_ASIDE_RELATIVE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*")
 _FINITE = {"is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must", "has",
            "have", "had", "does", "did", "won't", "can't", "isn't", "wasn't", "be"}  # fmt: skip
 
@@ -129,14 +133,24 @@ _CUT_OFF = re.compile(r"\b(?:and|but|or|to|of|that|the|a|an)[\"”’']?$", re.I
 
 def _is_clause(content: str) -> bool:
     """A clause: a complementizer first, or a verb ("can", "was", "to be", "garnered", "fell") after the first word."""
-    words = content.lower().replace(",", " ").split()
+    # a relative clause set off by a comma is not the content's own verb ("a package, which includes ...")
+    written = _ASIDE_RELATIVE.sub("", content).replace(",", " ").split()
+    words = [w.lower() for w in written]
     if words and _SUBJECT_PRONOUN.match(words[0]):
         return True  # "he'll fight all the way to the convention", "she intends to win"
     if _NOUN_THAT.match(content):
         return False  # "the case that ...", "a claim that ...": a noun with its clause, the object of "made"
     if words and words[0] == "to":
         return False  # "told workers | to stay in their offices": an infinitive reads only with its verb
-    verb = [w for w in words[1:] if w in _FINITE or w in PAST_FORMS or (w.endswith("ed") and len(w) >= 4)]
+    # "proposed | eliminating the tax ...", "proposed | nothing that would ...", "asked | for ...": objects
+    if words and (words[0] in _INDEFINITE | _PREPOSITIONS or (
+            words[0].endswith("ing") and len(words[0]) > 4 and not _FINITE.intersection(words[1:]))):
+        return False  # ("attacking the ports would not work" has a verb of its own: a clause)
+    # "so-called" is no verb, nor a participle before "by" ("an event held by the committee"), nor a name's word
+    # ("the Retired American Warriors")
+    verb = [w for k, w in enumerate(words[1:], 1) if (w in _FINITE or w in PAST_FORMS or (
+            w.endswith("ed") and len(w) >= 4 and "-" not in w and written[k][:1].islower()))
+            and words[k + 1 : k + 2] != ["by"]]
     return bool(words) and (words[0] in _CLAUSE_START or bool(verb))
 
 
@@ -338,6 +352,7 @@ def group_quotes(
             elif q.cue and q.cue.end <= c.start and (
                     (_denies(q) and not text.lower().startswith(_REFUSALS)) or not _is_clause(text)
                     or q.cue.text.lower().startswith(_QUESTIONS)  # "asked | whether he understood": a question
+                    or _INDIRECT_QUESTION.match(text)  # "discussed | which ones ...": a question reads with its verb
                     or (q.cue.text.lower().startswith(_OBJECT_TO) and _OBJECT_INFINITIVE.match(text))):
                 # "Kirby declined to detail how ...", "Ortiz did not confirm that ...": the content alone reads as
                 # their words, so the frame that denies it is kept with it; and a bare object says nothing
