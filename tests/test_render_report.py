@@ -145,3 +145,16 @@ def test_the_timeline_says_why_an_undated_article_is_not_on_it():
     assert "1 of 2 articles carry no publication date" in brief_to_html(brief, {"a1": A, "b/2": B})
     brief.articles = [ArticleRef(a.id, a.title, a.outlet, "2024-03-04", None) for a in (A, B)]
     assert "no publication date" not in brief_to_markdown(brief, {"a1": A, "b/2": B})
+
+
+def test_the_story_map_axis_is_labelled_by_week_when_the_stories_span_weeks():
+    """Six weeks of coverage had one month label ("Oct 2016") for the whole axis."""
+    from storyline.render.view import story_map_svg
+
+    stories = [{"headline": "Tax story", "page": "a.html", "dates": ["2016-09-14", "2016-10-04"]},
+               {"headline": "Debate story", "page": "b.html", "dates": ["2016-09-27", "2016-10-20"]}]
+    ticks = story_map_svg(stories)["ticks"]
+    assert len(ticks) >= 4 and ticks[0]["label"] == "Sep 19", ticks  # Mondays
+    assert [t["x"] for t in ticks] == sorted(t["x"] for t in ticks)
+    long = story_map_svg([{"headline": "Beat", "page": "c.html", "dates": ["2015-01-10", "2016-06-01"]}])["ticks"]
+    assert long and all(t["label"][-4:] in ("2015", "2016") for t in long), long  # a longer span keeps months

@@ -86,9 +86,21 @@ def timeline_svg(brief: Brief, width: int = 880) -> dict[str, Any]:
             "axis_y": 36, "left": left, "right": right}
 
 
+# Under this many days an axis marks weeks (days under SHORT_SPAN_DAYS): month ticks would leave one label or none.
+WEEKLY_SPAN_DAYS, SHORT_SPAN_DAYS = 100, 10
+
+
 def _ticks(lo: dt.date, hi: dt.date, x: Any, most: int = 12) -> list[dict[str, Any]]:
-    """Month (or, over two years or more, year) ticks between lo and hi, at most `most` of them."""
+    """Month (or, over two years or more, year; under 100 days, week or day) ticks between lo and hi, at most `most`
+    of them."""
     ticks = []
+    if (hi - lo).days < WEEKLY_SPAN_DAYS:
+        step = 1 if (hi - lo).days <= SHORT_SPAN_DAYS else 7
+        d = lo if step == 1 else lo + dt.timedelta(days=(7 - lo.weekday()) % 7)  # weeks start on Monday
+        while d <= hi:
+            ticks.append({"x": round(x(d), 1), "label": f"{d:%b} {d.day}"})
+            d += dt.timedelta(days=step)
+        return ticks[:: (len(ticks) + most - 1) // most] if len(ticks) > most else ticks
     monthly = (hi - lo).days < 800
     y, m = lo.year, lo.month
     while dt.date(y, m, 1) <= hi:
