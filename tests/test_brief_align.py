@@ -1187,3 +1187,31 @@ def test_a_statement_that_is_an_object_keeps_its_verb(text: str, speaker: str, s
     a = Article("a", text, outlet="A", published="2024-03-01")
     brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
     assert [(q.speaker, q.text) for q in brief.quotes] == [(speaker, shown)]
+
+
+def test_a_common_word_glued_to_a_name_is_that_name_and_a_day_is_no_entity():
+    """"Warship INS Sukanya" is INS Sukanya when the story also writes "the warship"; "South Africa" stays a country
+    though the story writes "south"; "10th Nov" belongs to the timeline, "Maryland" to the cast."""
+    from storyline.brief.entities import group_entities
+    from storyline.model import Mention
+
+    text = ("Warship INS Sukanya foiled a piracy attempt on 10th Nov off Maryland. INS Sukanya is an Indian ship. "
+            "The warship sailed south to South Africa after the attack, and Africa's ports welcomed it.")
+    a = Article("a", text, outlet="A", published="2011-11-11")
+
+    def at(s: str, label: str, k: int = 0) -> Mention:
+        i = -1
+        for _ in range(k + 1):
+            i = text.index(s, i + 1)
+        return Mention(i, i + len(s), s, label, s)
+
+    an = Analysis("a", published="2011-11-11", sentences=[Span(0, len(text), text)], entities=[
+        at("Warship INS Sukanya", "PERSON"), at("INS Sukanya", "MISC", 1), at("10th Nov", "MISC"),
+        at("Maryland", "GPE"), at("South Africa", "GPE"), at("Africa", "LOC", 1)])
+    b_text = "INS Sukanya was escorting merchant ships on 10th Nov."
+    b = Article("b", b_text, outlet="B", published="2011-11-11")
+    an_b = Analysis("b", published="2011-11-11", sentences=[Span(0, len(b_text), b_text)], entities=[
+        Mention(0, 11, "INS Sukanya", "MISC", "INS Sukanya"), Mention(44, 52, "10th Nov", "MISC", "10th Nov")])
+    groups = {g.name: g for g in group_entities([a, b], [an, an_b])}
+    assert "Warship INS Sukanya" not in groups and "Warship INS Sukanya" in groups["INS Sukanya"].aliases, groups
+    assert {"South Africa", "Africa", "Maryland"} <= set(groups) and "10th Nov" not in groups

@@ -52,6 +52,7 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
     _spell_out_states(by_key)
     _split_coordinations(by_key)
     common = _common_words(articles)
+    _merge_after_common_word(by_key, common)
     # A catch-all "MISC" name seen in one article only is more often a tagging slip ("Following Shoigu") than
     # someone involved; kept once two outlets name it. A one-word "name" the story also writes in lower case is a
     # common word a capital fooled the tagger with ("Riot Deaths" in a headline, "Pigs! Murderers!").
@@ -59,6 +60,7 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
     # Rehab", "Texas Inmate"): who is involved is named in the articles' text too (unless no article has any).
     has_body = any(e["in_body"] for e in by_key.values())
     kept = [e for e in by_key.values() if not (e["label"] == "MISC" and len(e["articles"]) < 2)
+            and not _DATE.match(e["name"])
             and not (" " not in e["name"] and e["name"].lower() in common) and (e["in_body"] or not has_body)]
     ranked = sorted(kept, key=lambda e: (-len(e["articles"]), -e["n"], e["name"]))
     return [EntityGroup(e["name"], e["label"], _distinct(e["aliases"]), e["articles"], e["roles"]) for e in ranked]
@@ -111,6 +113,38 @@ def _split_coordinations(by_key: dict[str, dict]) -> None:
             e = by_key.pop(key)
             for part in dict.fromkeys(parts):
                 by_key[part]["articles"] += [a for a in e["articles"] if a not in by_key[part]["articles"]]
+
+
+# A day written as a name ("10th Nov", "Nov 10th"): the timeline carries dates, the cast does not.
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = re.compile(rf"^(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY})(?:,?\s+\d{{4}})?$", re.I)
+
+
+def _merge_after_common_word(by_key: dict[str, dict], common: set[str]) -> None:
+    """"Warship INS Sukanya", "Actress Lindsay Lohan": a capitalised common word ("the warship", "the actress" in
+    the story's text) glued to a name the story also gives alone is that name, written once more."""
+    owner: dict[str, str] = {}
+    for key, e in by_key.items():
+        for name in (e["name"], *e["aliases"]):
+            owner.setdefault(_alias_key(name), key)
+    for key in sorted(by_key, key=lambda k: -len(k.split())):
+        e = by_key.get(key)
+        words = e["name"].split() if e else []
+        if len(words) < 2 or words[0].lower() not in common or e["label"] != "PERSON":
+            continue  # ("South Africa" and "White House" are names of their own)
+        target = owner.get(_alias_key(" ".join(words[1:])))
+        if target in (None, key) or target not in by_key or by_key[target]["label"] not in ("PERSON", "MISC"):
+            continue
+        t = by_key.pop(key) and by_key[target]
+        t["aliases"][e["name"]] += e["n"]
+        t["aliases"].update(e["aliases"])
+        t["n"] += e["n"]
+        t["articles"] += [a for a in e["articles"] if a not in t["articles"]]
+        t["roles"] += [r for r in e["roles"] if r not in t["roles"]]
+        for name in (e["name"], *e["aliases"]):
+            owner[_alias_key(name)] = target
 
 
 def _common_words(articles: list[Article]) -> set[str]:
