@@ -92,6 +92,17 @@ def test_timeline_is_drawn(story_page, brief):
     assert page.locator("svg circle, svg rect, svg line").count() >= len(brief["timeline"])
 
 
+def _report_of(rows: list[dict], tmp_path: Path) -> Path:
+    """The static report of JSONL `rows`, run through the pipeline as `storyline run` does; its folder."""
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        pipeline.ingest(store, [src])
+        pipeline.update(store)
+        pipeline.write_report(store, tmp_path / "out")
+    return tmp_path / "out"
+
+
 def test_story_map_draws_a_row_per_dated_story_and_leads_to_its_page(tmp_path, browser):
     rows = [
         {"id": "q1", "title": "Earthquake shakes Lima", "published": "2024-03-01", "outlet": "Daily A",
@@ -101,12 +112,7 @@ def test_story_map_draws_a_row_per_dated_story_and_leads_to_its_page(tmp_path, b
         {"id": "b1", "title": "Oslo harbour bridge reopens", "published": "2024-02-10", "outlet": "Daily C",
          "text": "The Oslo harbour bridge reopened to traffic after repairs, the city said."},
     ]
-    src = tmp_path / "in.jsonl"
-    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        pipeline.ingest(store, [src])
-        pipeline.update(store)
-        pipeline.write_report(store, tmp_path / "out")
+    _report_of(rows, tmp_path)
     page = browser.new_page()
     page.goto((tmp_path / "out" / "index.html").as_uri())
     dots = page.locator("svg circle.article-dot")
@@ -132,12 +138,7 @@ def test_the_fact_column_stays_readable_with_many_outlets(tmp_path, browser):
     rows = [{"id": f"q{k}", "title": "Earthquake shakes Lima", "published": "2024-03-01", "outlet": o,
              "text": f"A magnitude 6.1 earthquake shook Lima, Peru, on Friday, officials said. {d}"}
             for k, (o, d) in enumerate(zip(outlets, details))]
-    src = tmp_path / "in.jsonl"
-    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        pipeline.ingest(store, [src])
-        pipeline.update(store)
-        pipeline.write_report(store, tmp_path / "out")
+    _report_of(rows, tmp_path)
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     story = next(p for p in (tmp_path / "out").glob("s-*.html"))
     page.goto(story.as_uri())
