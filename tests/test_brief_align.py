@@ -1215,3 +1215,22 @@ def test_a_common_word_glued_to_a_name_is_that_name_and_a_day_is_no_entity():
     groups = {g.name: g for g in group_entities([a, b], [an, an_b])}
     assert "Warship INS Sukanya" not in groups and "Warship INS Sukanya" in groups["INS Sukanya"].aliases, groups
     assert {"South Africa", "Africa", "Maryland"} <= set(groups) and "10th Nov" not in groups
+
+
+def test_a_speaker_is_named_as_the_cast_names_them():
+    """When the cast lists "Warship INS Sukanya" under INS Sukanya, who said what does too; a people's name stays as
+    written ("Ukrainians" said it, not the cast's "Ukrainian")."""
+    from storyline.brief.assemble import _cast_names
+    from storyline.brief.quotes import group_quotes
+    from storyline.model import EntityGroup, Quote
+
+    cast = _cast_names([EntityGroup("INS Sukanya", "MISC", ["Warship INS Sukanya", "Sukanya"], ["a"]),
+                        EntityGroup("Ukrainian", "NORP", ["Ukrainians"], ["a"])])
+    assert cast == {"Warship INS Sukanya": "INS Sukanya", "Sukanya": "INS Sukanya"}
+    text = "\"We found grapnels, ladders and gloves on board,\" the ship said in a statement."
+    a = Article("a", text, outlet="A", published="2011-11-11")
+    content = Span(0, text.index(",\"") + 2, text[: text.index(",\"") + 2])
+    an = Analysis("a", published="2011-11-11", sentences=[Span(0, len(text), text)], quotes=[
+        Quote(content, Span(text.index("the ship"), text.index("the ship") + 8, "the ship"), "Warship INS Sukanya",
+              Span(text.index("said"), text.index("said") + 4, "said"), direct=True)])
+    assert [g.speaker for g in group_quotes([a], [an], [], cast)] == ["INS Sukanya"]

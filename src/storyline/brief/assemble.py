@@ -16,7 +16,7 @@ from storyline.brief.outlets import outlet_notes
 from storyline.brief.quotes import attribute_quoted_facts, group_quotes
 from storyline.brief.summary import choose_headline, rank_facts, summarize
 from storyline.brief.timeline import build_timeline
-from storyline.model import Analysis, Article, ArticleRef, Brief, Fact, Story
+from storyline.model import Analysis, Article, ArticleRef, Brief, EntityGroup, Fact, Story
 
 
 def _copies(story: Story, articles: list[Article]) -> list[list[str]]:
@@ -40,6 +40,16 @@ def _headline_targets(facts: list[Fact], groups: list[list[int]], vectors: np.nd
     return vectors
 
 
+def _cast_names(entities: list[EntityGroup]) -> dict[str, str]:
+    """Each other name of a person or organisation (an alias only one entity has) -> the name the cast lists it
+    under. Places and peoples keep the speaker as written: "Ukrainians" said it, not "Ukrainian"."""
+    owners: dict[str, set[str]] = {}
+    for e in entities:
+        for alias in e.aliases if e.type in ("PERSON", "ORG", "MISC") else []:
+            owners.setdefault(alias, set()).add(e.name)
+    return {alias: next(iter(names)) for alias, names in owners.items() if len(names) == 1}
+
+
 def build_brief(story: Story, articles: list[Article], analyses: list[Analysis]) -> Brief:
     """The brief of one story. `articles` and `analyses` are the story's, in the same order."""
     from storyline import nlp
@@ -54,7 +64,9 @@ def build_brief(story: Story, articles: list[Article], analyses: list[Analysis])
     vectors, prob = score_claims(claims)
     title_vectors = embed_claims([a.title or "" for a in articles])
     facts, groups = grouped_facts(claims, vectors, articles, copies, prob=prob)
-    attribute_quoted_facts(facts, articles, analyses)
+    entities = group_entities(articles, analyses)
+    cast = _cast_names(entities)
+    attribute_quoted_facts(facts, articles, analyses, cast)
     importance = rank_facts(facts, groups, claims, vectors, rep)
     n_sources = len(set(rep.values()))
     summary = summarize(facts, groups, claims, vectors, importance, n_sources)
@@ -70,8 +82,8 @@ def build_brief(story: Story, articles: list[Article], analyses: list[Analysis])
                   for a, an in zip(articles, analyses)],
         summary=summary,
         facts=ranked_facts,
-        quotes=group_quotes(articles, analyses, facts),
-        entities=group_entities(articles, analyses),
+        quotes=group_quotes(articles, analyses, facts, cast),
+        entities=entities,
         timeline=build_timeline(articles, analyses, facts),
         copies=copies,
         outlet_notes=outlet_notes(ranked_facts, sorted(importance, reverse=True), outlets),

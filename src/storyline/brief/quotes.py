@@ -316,12 +316,16 @@ def _facts_stating(spans: list[tuple[int, int, int]], start: int, end: int) -> s
 
 
 def group_quotes(
-    articles: list[Article], analyses: list[Analysis], facts: list[Fact] | None = None
+    articles: list[Article], analyses: list[Analysis], facts: list[Fact] | None = None,
+    cast: dict[str, str] | None = None,
 ) -> list[QuoteGroup]:
     """Quotes by speaker: speakers quoted by the most articles first, statements in order of first appearance.
 
     With the story's `facts`, two outlets' attributions to one speaker that sit in one fact are one statement.
+    `cast` maps another name of an entity to the name the brief's cast gives it ("Warship INS Sukanya" -> "INS
+    Sukanya"), so a speaker is named as in the list of who is involved.
     """
+    cast = cast or {}
     outlet = {a.id: a.outlet or a.id for a in articles}
     fact_spans = _facts_of(facts or [])
     groups: list[QuoteGroup] = []
@@ -366,6 +370,7 @@ def group_quotes(
                 text = _closed(_COMPLEMENTIZER.sub("", text))  # "said that pirates were...": what was said
             # "the North Korean leader also said" is Kim Jong-un's, when the story gives only him that role
             who = in_role.get(_speaker_key(q.speaker.text if q.speaker else None)) or _speaker(q)
+            who = cast.get(who, who) if who else who
             if not _is_statement(q, art.text[c.start : c.end]) or _passive(art.text, q):
                 continue  # an act ("slapped sanctions on"), or what others say of someone ("he is believed to")
             if who and not direct and re.search(rf"\bby\s+(?:\w+\.?\s+)?{re.escape(who.split()[-1])}\b", text):
@@ -417,9 +422,12 @@ def group_quotes(
                                          first[_speaker_key(g.speaker)]))
 
 
-def attribute_quoted_facts(facts: list[Fact], articles: list[Article], analyses: list[Analysis]) -> None:
+def attribute_quoted_facts(facts: list[Fact], articles: list[Article], analyses: list[Analysis],
+                           cast: dict[str, str] | None = None) -> None:
     """Set `Fact.said_by` where a fact's wording lies inside a named speaker's quotation: a line of a quotation
-    whose attribution is in another sentence reads, in the facts list, as the outlet's own claim."""
+    whose attribution is in another sentence reads, in the facts list, as the outlet's own claim. `cast` as in
+    `group_quotes`."""
+    cast = cast or {}
     text_of = {a.id: a.text for a in articles}
     direct = {an.article_id: [q for q in an.quotes if q.direct] for an in analyses}
     for f in facts:
@@ -432,6 +440,6 @@ def attribute_quoted_facts(facts: list[Fact], articles: list[Article], analyses:
                           x is not None and src.start <= x.start < src.end for x in (q.speaker, q.cue))]
             who = _speaker(around[0]) if around else None
             if who:
-                f.said_by = who
+                f.said_by = cast.get(who, who)
             break
 
