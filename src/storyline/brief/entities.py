@@ -83,10 +83,25 @@ def _spell_out_states(by_key: dict[str, dict]) -> None:
         short = by_key.pop(key)
         full = _STATES[key.rstrip(".")]
         e = by_key.setdefault(full.lower(), {**short, "name": full, "aliases": Counter(), "articles": [], "n": 0})
-        e["aliases"][short["name"]] += short["n"]
-        e["aliases"].update(short["aliases"])
-        e["n"] += short["n"]
-        e["articles"] += [a for a in short["articles"] if a not in e["articles"]]
+        _fold(e, short)
+
+
+def _fold(into: dict, e: dict) -> None:
+    """Entity `e` becomes one more name of `into`: its name and aliases, mentions, articles and roles."""
+    into["aliases"][e["name"]] += e["n"]
+    into["aliases"].update(e["aliases"])
+    into["n"] += e["n"]
+    into["articles"] += [a for a in e["articles"] if a not in into["articles"]]
+    into["roles"] += [r for r in e["roles"] if r not in into["roles"]]
+
+
+def _owners(by_key: dict[str, dict]) -> dict[str, str]:
+    """Each name and alias (as `_alias_key` spells it) -> the key of the entity that has it (the first one)."""
+    owner: dict[str, str] = {}
+    for key, e in by_key.items():
+        for name in (e["name"], *e["aliases"]):
+            owner.setdefault(_alias_key(name), key)
+    return owner
 
 
 _COORDINATION = re.compile(r"^(.+?)\s+(?:and|&)\s+(.+)$")
@@ -102,10 +117,7 @@ def _split_coordinations(by_key: dict[str, dict]) -> None:
     """A "name" that joins two of the story's other names is both of them, not a third entity: the tagger reads
     "Lopez and Carrasquillo" or "EU & IMF" as one organisation. Its articles go to each; an organisation whose
     parts are not names of their own ("Department of Health and Human Services") stays whole."""
-    owner: dict[str, str] = {}
-    for key, e in by_key.items():
-        for name in (e["name"], *e["aliases"]):
-            owner.setdefault(_alias_key(name), key)
+    owner = _owners(by_key)
     for key in list(by_key):
         m = None if _ORGANISATION_HEAD.search(by_key[key]["name"]) else _COORDINATION.match(by_key[key]["name"])
         parts = [owner.get(_alias_key(p)) for p in m.groups()] if m else []
@@ -125,10 +137,7 @@ _DATE = re.compile(rf"^(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY})(?:,?\s+\d{{4}})?$
 def _merge_after_common_word(by_key: dict[str, dict], common: set[str]) -> None:
     """"Warship INS Sukanya", "Actress Lindsay Lohan": a capitalised common word ("the warship", "the actress" in
     the story's text) glued to a name the story also gives alone is that name, written once more."""
-    owner: dict[str, str] = {}
-    for key, e in by_key.items():
-        for name in (e["name"], *e["aliases"]):
-            owner.setdefault(_alias_key(name), key)
+    owner = _owners(by_key)
     for key in sorted(by_key, key=lambda k: -len(k.split())):
         e = by_key.get(key)
         words = e["name"].split() if e else []
@@ -137,12 +146,7 @@ def _merge_after_common_word(by_key: dict[str, dict], common: set[str]) -> None:
         target = owner.get(_alias_key(" ".join(words[1:])))
         if target in (None, key) or target not in by_key or by_key[target]["label"] not in ("PERSON", "MISC"):
             continue
-        t = by_key.pop(key) and by_key[target]
-        t["aliases"][e["name"]] += e["n"]
-        t["aliases"].update(e["aliases"])
-        t["n"] += e["n"]
-        t["articles"] += [a for a in e["articles"] if a not in t["articles"]]
-        t["roles"] += [r for r in e["roles"] if r not in t["roles"]]
+        _fold(by_key[target], by_key.pop(key))
         for name in (e["name"], *e["aliases"]):
             owner[_alias_key(name)] = target
 
