@@ -243,3 +243,15 @@ def test_a_quotation_after_a_long_attribution_goes_on_with_the_same_speaker() ->
     q = _one(quotes, "Tolerance")
     assert "our progress" in q.content.text and q.speaker is not None and q.speaker.text == "Mr. Obama", (
         q.content.text, q.speaker)
+
+
+def test_a_described_speaker_with_a_name_in_apposition_is_that_name() -> None:
+    """"A third US car manufacturer, Ford Motor Company, has said ...": who spoke is Ford, not "a third US car
+    manufacturer"; a description with no name after it stays a description."""
+    named = _one(_quotes("GM said it could be profitable in two years.\nA third US car manufacturer, Ford Motor "
+                         "Company, has said that it can make it through this year without any government aid."),
+                 "make it through")
+    assert named.speaker_canonical == "Ford Motor Company", named.speaker_canonical
+    unnamed = _one(_quotes("A police spokesman, speaking on condition of anonymity, said the suspect fled north."),
+                   "suspect fled")
+    assert unnamed.speaker_canonical == "A police spokesman", unnamed.speaker_canonical

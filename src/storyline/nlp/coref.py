@@ -46,7 +46,7 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
         elif name is None and word in PRONOUNS_GROUP | _FIRST_SECOND:
             name = None
         elif name is None:
-            name = _by_role(sp.text, sp.start, persons) or _describe(sp.text)
+            name = _appositive(sp.end, mentions, text) or _by_role(sp.text, sp.start, persons) or _describe(sp.text)
         q.speaker_canonical = name
         if name and any(m.canonical == name for m in persons):
             last_person = (sp.start, name)
@@ -58,6 +58,16 @@ def _ends_line(text: str, at: int) -> bool:
     the last speaker's."""
     end = text.find("\n", at)
     return not any(ch.isalnum() for ch in text[at : len(text) if end < 0 else end])
+
+
+def _appositive(end: int, mentions: list[Mention], text: str) -> str | None:
+    """"A third US car manufacturer, Ford Motor Company, has said ...": the name set off by commas right after a
+    described speaker is who spoke (the parse leaves the apposition out of the speaker's words)."""
+    for m in mentions:
+        if m.label in ("PERSON", "ORG") and re.fullmatch(r",\s*", text[end : m.start]) and re.match(
+                r"\s*(?:\([^)]{1,20}\))?\s*,", text[m.end : m.end + 30]):
+            return m.canonical or m.text
+    return None
 
 
 def _antecedent(at: int, mentions: list[Mention], text: str) -> str | None:
