@@ -1179,6 +1179,10 @@ def test_a_summary_is_not_padded_with_lines_that_do_not_stand_alone():
      "artillery rounds, and mine-clearing equipment"),
     ("Mr. Trump has proposed nothing that would probably increase his own taxes, the paper reported.", "Trump",
      "has proposed nothing that would probably increase his own taxes"),
+    # a description with quoted words is a paraphrase, shown with its verb (an aside before the verb left out)
+    ("Rick Wagoner, GM's chief executive, described the firm's plan as \"comprehensive, responsive, achievable, and "
+     "flexible\".", "Rick Wagoner",
+     "described the firm's plan as \"comprehensive, responsive, achievable, and flexible\""),
     # a gerund with a verb of its own is a clause, said by the speaker
     ("A naval commander said attacking Somali ports probably would not be effective in battling piracy.",
      "A naval commander", "attacking Somali ports probably would not be effective in battling piracy"),

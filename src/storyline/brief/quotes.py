@@ -128,6 +128,7 @@ _ADDRESSEE = re.compile(r"^(?:the\s+)?(?:police|reporters|investigators|officers
                         r"journalists|newspaper|paper|station|audience|crowd|lawmakers)\s+"
                         r"(?=[A-Z]|(?:he|she|they|it|we|i|there|the|a|an|his|her|their)\b)")
 _REPORTED = re.compile(r"^[\"“”'‘’`\s]*that\s+[a-z]")
+_OPENS = re.compile(r"[\"“]|``")
 _CUT_OFF = re.compile(r"\b(?:and|but|or|to|of|that|the|a|an)[\"”’']?$", re.I)
 
 
@@ -165,7 +166,7 @@ def _frame(text: str, q) -> str:  # type: ignore[no-untyped-def]
     them ("Kirby, who joined in 2020, declined")."""
     start = q.speaker.end if q.speaker and q.speaker.end <= q.cue.start else q.cue.start
     words = text[start : q.content.start].replace(",", " ").split()
-    if len(words) > 4:
+    if len(words) > 4 or "," in text[start : q.cue.start]:  # an aside: "Wagoner, GM's chief executive, described"
         before = text[: q.cue.start].split()[-1:]
         words = [w for w in before if w.lower() in _AUXILIARIES] + text[q.cue.start : q.content.start].split()
     return " ".join(words)
@@ -177,7 +178,7 @@ _DOCUMENT = re.compile(r"(?:'s)?\s+(?:statement|release|press\s+release|announce
                        re.I)
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 # "that" opening a paraphrase is the complementizer of "said that ...", unless a verb follows ("that was wrong").
-_COMPLEMENTIZER = re.compile(r"^that\s+(?!(?:" + "|".join(sorted(_FINITE)) + r")\b)(?=\w)", re.I)
+_COMPLEMENTIZER = re.compile(r"^that\s+(?!(?:" + "|".join(sorted(_FINITE)) + r")\b)(?=[\w\"“`])", re.I)
 
 
 def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
@@ -344,8 +345,9 @@ def group_quotes(
             text = " ".join(art.text[c.start : c.end].split()).strip(" ,")
             if dateline := DATELINE.match(text):  # "ISTANBUL - Turkey may hold off ..., the vice president said"
                 text = text[dateline.end():]
-            # "that transparency "breaks down barriers"": a paraphrase with quoted words in it, not a quotation
-            direct = q.direct and not _REPORTED.match(text)
+            # "that transparency "breaks down barriers"", "described | the firm's plan as ``comprehensive''": a
+            # paraphrase with quoted words in it, not a quotation
+            direct = q.direct and not _REPORTED.match(text) and not (text[:1].islower() and _OPENS.search(text))
             # "``A,'' Judge Bodiford said, in the court where the killing occurred. ``B.''": two quoted parts round a
             # long attribution are still the speaker's own words, however much of the span the attribution takes
             direct = direct or (text[:1] in "\"“`" and _INNER_ATTRIBUTION.search(text) is not None)
