@@ -255,3 +255,19 @@ def test_a_described_speaker_with_a_name_in_apposition_is_that_name() -> None:
     unnamed = _one(_quotes("A police spokesman, speaking on condition of anonymity, said the suspect fled north."),
                    "suspect fled")
     assert unnamed.speaker_canonical == "A police spokesman", unnamed.speaker_canonical
+
+
+def test_a_paragraph_that_reopens_a_quotation_under_another_name_is_that_speakers() -> None:
+    """A quotation left open at its paragraph's end goes on in the next paragraph that reopens one, unless that
+    paragraph names its own speaker: Clyburn's words were not Moore's, nor Moore's his."""
+    paragraphs = ["“It’s a dog whistle to all Americans,” Rep. Gwen Moore said Friday. “If indeed Barack Obama is not "
+                  "legitimate, how can you feel good about yourself.",
+                  "“I have been doing a lot of thinking recently about where we are as a country,” added Rep. Jim "
+                  "Clyburn, the assistant leader of the Democratic caucus. “These are howls. These are not whistles.”"]
+    text = "\n\n".join(paragraphs)
+    blocks = [Block(0, len(paragraphs[0]), "body"), Block(len(paragraphs[0]) + 2, len(text), "body")]
+    quotes = analyze_article(Article(id="t", text=text, published="2016-09-16", blocks=blocks)).quotes
+    thinking = _one(quotes, "thinking recently")
+    assert "If indeed" not in thinking.content.text and thinking.speaker_canonical == "Jim Clyburn", (
+        thinking.content.text, thinking.speaker_canonical)
+    assert all(q.speaker_canonical == "Gwen Moore" for q in quotes if "If indeed" in q.content.text)

@@ -794,13 +794,21 @@ def quoted_segments(text: str, blocks: list[tuple[int, int]]) -> list[Segment]:
     merged: list[Segment] = []
     carry = False
     for seg, closed in raw:
-        if carry and merged and (_opens_at(text, seg.start) or seg.start in carried) and _blocks_adjacent(
-                merged[-1].end, seg.start, text):
+        reopens = _opens_at(text, seg.start) and not _NAMED_ATTRIBUTION.match(text, seg.end)
+        if carry and merged and (reopens or seg.start in carried) and _blocks_adjacent(merged[-1].end, seg.start, text):
             merged[-1] = Segment(merged[-1].start, seg.end)
         else:
             merged.append(Segment(seg.start, seg.end))
         carry = not closed
     return merged
+
+
+# What follows a quotation that names its own speaker: '..." added Rep. Jim Clyburn', '," Clyburn said'. A paragraph
+# that reopens a quotation and gives it such an attribution starts another speaker's words, not the previous one's
+# continued ("he added" may go on with the same speaker).
+_NAMED_ATTRIBUTION = re.compile(
+    r"\s*,?\s*(?:(?:said|says|added|adds|told|continued|noted|wrote)\s+(?!(?:he|she|they|it|we)\b)[A-Z]"
+    r"|(?!(?:He|She|They|It|We)\b)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’()-]*){0,4}\s+(?:said|says|added|adds|told|wrote)\b)")
 
 
 def _goes_on_inside(text: str, start: int, end: int) -> bool:
