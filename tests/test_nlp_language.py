@@ -315,6 +315,16 @@ def test_a_speaker_keeps_his_own_name_when_the_story_reads_the_shared_surname_as
     assert q.speaker_canonical == "Louis Gigante"
 
 
+def test_a_surname_two_full_names_hold_equally_is_neither_of_them() -> None:
+    """"Barack Obama" and "Michelle Obama" once each: "Mr. Obama said" was given to Michelle, the longer name."""
+    a = analyze_article(_article("President Obama spoke on Saturday. The campaign plans to employ Mr. Obama and the "
+                                 "first lady, Michelle Obama, in Florida. \"This is personal,\" Mr. Obama said. "
+                                 "Barack Obama won the election in 2008."))
+    (q,) = [q for q in a.quotes if "personal" in q.content.text]
+    assert q.speaker_canonical != "Michelle Obama", q.speaker_canonical
+    assert {m.canonical for m in a.entities if m.text == "Michelle Obama"} == {"Michelle Obama"}
+
+
 def test_a_capital_that_has_or_is_something_is_the_city() -> None:
     # The city's air, a home in the city, the capital named as such: a place, not its country's government.
     a = analyze_article(_article(

@@ -414,7 +414,8 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
             cands = [p for p in near if p != n and _name_part(words, p.split())]
             if cands and (lab == "PERSON" or (len(words) == 1 and (label_of[n]["PERSON"] > 0 or lab == "MISC"
                                                                    or len({find(c) for c in cands}) == 1))):
-                union(n, max(cands, key=lambda p: (names[p], len(p))))
+                if not _tied(cands, names, find):
+                    union(n, max(cands, key=lambda p: (names[p], len(p))))
                 continue
         if len(words) == 1 and (any(c.isdigit() for c in n) or lab in ("MISC", "PRODUCT")):  # "A380" -> "Airbus A380"
             stem = _singular(n)
@@ -454,6 +455,16 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
     # An old canonical that is itself a name of the story follows that name: "Louis Gigante" stays Louis even where
     # an article's "Gigante" had been read as him and the story reads it as his brother.
     return {o: canon[o] if o in canon else c.most_common(1)[0][0] for o, c in votes.items()}
+
+
+def _tied(cands: list[str], names: Counter, find: Callable[[str], str]) -> bool:
+    """Whether two different people's full names hold a short form equally often ("Barack Obama" and "Michelle
+    Obama" once each): "Mr. Obama" is then neither, rather than whichever name is longer."""
+    top: dict[str, int] = {}
+    for c in cands:
+        top[find(c)] = max(top.get(find(c), 0), names[c])
+    counts = sorted(top.values(), reverse=True)
+    return len(counts) > 1 and counts[0] == counts[1]
 
 
 def _spelling_variants(names: Counter, label_of: dict[str, Counter], roles: dict[str, set[str]],
