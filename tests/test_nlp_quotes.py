@@ -243,6 +243,10 @@ def test_a_quotation_after_a_long_attribution_goes_on_with_the_same_speaker() ->
     q = _one(quotes, "Tolerance")
     assert "our progress" in q.content.text and q.speaker is not None and q.speaker.text == "Mr. Obama", (
         q.content.text, q.speaker)
+    # but not past another sentence: the next quotation is someone else's to claim
+    other = _quotes("\"We will win big,\" Trump said on Monday. Clinton has been frank about her plans for taxes. "
+                    "\"I need to raise revenue from the wealthiest Americans,\" she said.")
+    assert "raise revenue" not in _one(other, "win big").content.text
 
 
 def test_a_described_speaker_with_a_name_in_apposition_is_that_name() -> None:
@@ -271,3 +275,4 @@ def test_a_paragraph_that_reopens_a_quotation_under_another_name_is_that_speaker
     assert "If indeed" not in thinking.content.text and thinking.speaker_canonical == "Jim Clyburn", (
         thinking.content.text, thinking.speaker_canonical)
     assert all(q.speaker_canonical == "Gwen Moore" for q in quotes if "If indeed" in q.content.text)
+

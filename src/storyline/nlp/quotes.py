@@ -887,7 +887,9 @@ def _join_split_quotes(quotes: list[Quote], segments: list[Segment], text: str) 
             gap = text[pivot : seg.start]
             short = len(gap) <= 4 and gap.strip() in (",", ":", "", ".")
             # "“A,” Clinton said in a speech Tuesday. “B”": the same speaker goes on after the attribution
-            tail = len(gap) <= 150 and re.fullmatch(r"[^“”\"\n]*[.,:]\s*", gap) is not None
+            # ... one sentence long: "Mr. Trump said. Mrs. Clinton has been frank. "B," she said" is two speakers
+            tail = (len(gap) <= 150 and re.fullmatch(r"[^“”\"\n]*[.,:]\s*", gap) is not None
+                    and not re.search(r"[a-z]{3}[.!?]\s+[A-Z]", gap.rstrip()))  # ("Mrs. Clinton" ends none)
             if seg.start >= pivot and "\n" not in gap and (short or tail):
                 q.content = Span(q.content.start, seg.end, text[q.content.start : seg.end])
                 break
