@@ -276,3 +276,13 @@ def test_a_paragraph_that_reopens_a_quotation_under_another_name_is_that_speaker
         thinking.content.text, thinking.speaker_canonical)
     assert all(q.speaker_canonical == "Gwen Moore" for q in quotes if "If indeed" in q.content.text)
 
+
+def test_she_is_not_the_last_speaker_when_the_text_shows_him_a_man() -> None:
+    """"she said" after Mr. Trump spoke is Mrs. Clinton's, named in between; without titles or roles the last
+    speaker still holds."""
+    quotes = _quotes("\"We will win big,\" Mr. Trump said on Monday. Mrs. Clinton has been frank about her plans "
+                     "for taxes. \"I need to raise revenue from the wealthiest Americans,\" she said.")
+    assert _one(quotes, "raise revenue").speaker_canonical == "Clinton"
+    plain = _quotes("\"We will win big,\" Trump said on Monday. Clinton has been frank about her plans for taxes. "
+                    "\"I need to raise revenue from the wealthiest Americans,\" she said.")
+    assert _one(plain, "raise revenue").speaker_canonical == "Trump"  # nothing shows Trump is a man: unchanged

@@ -29,6 +29,7 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
     """Fill `speaker_canonical` for each quote of one article, in place (mentions carry canonical names)."""
     persons = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start)
     quoted = [(q.content.start, q.content.end) for q in quotes if q.direct]
+    gender = _genders(persons, text)
     last_person: tuple[int, str] | None = None  # (offset, canonical) of the last resolved person speaker
     for q in sorted(quotes, key=lambda q: (q.cue or q.content).start):
         sp = q.speaker
@@ -42,7 +43,7 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
             name = _antecedent(sp.start, mentions, text) or (_describe(q.speaker_canonical)
                                                              if q.speaker_canonical else None)
         elif name is None and word in PRONOUNS_PERSON:
-            name = _pronoun(sp.start, persons, quoted, last_person)
+            name = _pronoun(sp.start, persons, quoted, last_person, gender, "m" if word in ("he", "him") else "f")
         elif name is None and word in PRONOUNS_GROUP | _FIRST_SECOND:
             name = None
         elif name is None:
@@ -97,13 +98,39 @@ def _named(start: int, end: int, mentions: list[Mention], text: str) -> str | No
     return tail.canonical or tail.text
 
 
-def _pronoun(at: int, persons: list[Mention], quoted: list[tuple[int, int]],
-             last_person: tuple[int, str] | None) -> str | None:
-    if last_person and at - last_person[0] < _WINDOW:
+def _pronoun(at: int, persons: list[Mention], quoted: list[tuple[int, int]], last_person: tuple[int, str] | None,
+             gender: dict[str, str], wanted: str) -> str | None:
+    """"He"/"she" is the person who spoke last, else the person named last (outside quotations); never one the
+    text shows to be of the other gender ("Mrs. Clinton", "the first lady"): "she said" after Mr. Obama spoke is
+    someone else's."""
+    fits = lambda name: gender.get(name, wanted) == wanted  # noqa: E731
+    if last_person and at - last_person[0] < _WINDOW and fits(last_person[1]):
         return last_person[1]
-    before = [m for m in persons if m.end <= at and at - m.end < _WINDOW
+    before = [m for m in persons if m.end <= at and at - m.end < _WINDOW and fits(m.canonical or m.text)
               and not any(s <= m.start and m.end <= e for s, e in quoted)]
     return (before[-1].canonical or before[-1].text) if before else None
+
+
+_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_FEMALE_ROLES = {"actress", "spokeswoman", "congresswoman", "chairwoman", "businesswoman", "wife", "mother",
+                 "daughter", "sister", "queen", "princess", "lady", "widow", "grandmother", "councilwoman"}
+_MALE_ROLES = {"actor", "spokesman", "congressman", "chairman", "businessman", "husband", "father", "son", "brother",
+               "king", "prince", "widower", "grandfather", "councilman"}
+
+
+def _genders(persons: list[Mention], text: str) -> dict[str, str]:
+    """Each person's gender where the article shows it ("Mr."/"Mrs."/"Ms." before the name, or a role such as
+    "spokeswoman"), by canonical name; a person shown both ways is left out."""
+    seen: dict[str, set[str]] = {}
+    for m in persons:
+        name = m.canonical or m.text
+        title = _TITLE_BEFORE.search(text, max(0, m.start - 6), m.start)
+        words = set(re.findall(r"[a-z]+", (m.role or "").lower()))
+        for g, hit in (("m", (title and title.group(1) == "Mr") or words & _MALE_ROLES),
+                       ("f", (title and title.group(1) != "Mr") or words & _FEMALE_ROLES)):
+            if hit:
+                seen.setdefault(name, set()).add(g)
+    return {n: next(iter(g)) for n, g in seen.items() if len(g) == 1}
 
 
 def _by_role(text: str, at: int, persons: list[Mention]) -> str | None:
