@@ -1238,3 +1238,14 @@ def test_a_speaker_is_named_as_the_cast_names_them():
         Quote(content, Span(text.index("the ship"), text.index("the ship") + 8, "the ship"), "Warship INS Sukanya",
               Span(text.index("said"), text.index("said") + 4, "said"), direct=True)])
     assert [g.speaker for g in group_quotes([a], [an], [], cast)] == ["INS Sukanya"]
+
+
+def test_a_word_that_opens_a_quotation_is_no_part_of_a_names_alias():
+    """'"Following Shoigu's visit ..."': the tagger runs the quotation's first word into the name; the cast lists
+    Shoigu's aliases without it."""
+    text = ('Russian Defense Minister Sergei Shoigu visited Pyongyang in July. '
+            '"Following Shoigu\u2019s visit another group of Russian officials traveled to Pyongyang," Kirby said.')
+    a = Article("a", text, outlet="A", published="2023-08-30")
+    cast = {g.name: g for g in build_brief(Story("s", ["a"]), [a], analyze_articles([a])).entities}
+    shoigu = [g for name, g in cast.items() if "Shoigu" in name]
+    assert shoigu and all(not x.startswith("Following") for g in shoigu for x in [g.name, *g.aliases]), shoigu

@@ -7,6 +7,7 @@ from collections import Counter
 
 from storyline.brief.claims import block_kind, set_aside_spans, usable
 from storyline.model import Analysis, Article, EntityGroup
+from storyline.nlp.entities import without_leading_participle
 
 # Mentions that are quantities or times are not "who is involved"; the timeline and facts carry them.
 _SKIP = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"}
@@ -33,6 +34,7 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
                 e["own"][m.label] += 1  # however often "Genovese" alone reads as a nationality
             e["n"] += 1
             alias = re.sub(r"['’]s$", "", " ".join(m.text.split()))  # "North Korea's" is North Korea
+            alias = without_leading_participle(alias)  # "Following Shoigu" is Shoigu
             alias = re.sub(r"\s+['’\"“”`]+$", "", alias)  # "Vincent '": a name cut off before its nickname
             if _alias_key(alias) != _alias_key(name):
                 e["aliases"][alias] += 1

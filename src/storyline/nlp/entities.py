@@ -98,6 +98,11 @@ _LEADING_PARTICIPLE = re.compile(
     r"Criticising|Thanking|Accompanying|Flanked|Asked|Echoing)\s+(?=[A-Z])")
 
 
+def without_leading_participle(text: str) -> str:
+    """`text` without a sentence's (or quotation's) first word the tagger ran into a name: "Following Shoigu"."""
+    return _LEADING_PARTICIPLE.sub("", text)
+
+
 def clean_name(text: str, label: str) -> str:
     """The name without a leading "the", a possessive, or (for people) leading titles."""
     t = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
@@ -105,7 +110,7 @@ def clean_name(text: str, label: str) -> str:
     t = re.sub(r"^(?:the|The)\s+", "", t)
     t = re.sub(r"\s+(?:the|a|an|of|and)$", "", t)  # "told TMZ the student fell": a word the tagger ran on into
     t = _CREDIT.sub("", t)  # a photo agency run into the name: "Getty Donald Trump"
-    t = _LEADING_PARTICIPLE.sub("", t)  # a sentence's first word taken in: "Joining Cooley at the podium"
+    t = without_leading_participle(t)  # a sentence's first word taken in: "Joining Cooley at the podium"
     if label == "PERSON":  # a platform run into the name by a flattened list of links: "attacks Trump on Twitter Trump"
         t = _PLATFORM.sub("", t)
     if label == "PERSON":
