@@ -1016,6 +1016,30 @@ def test_two_dates_in_alike_sentences_conflict_only_when_they_date_the_same_thin
                     "Palmer voters in 2010 approved a bond to buy the historic dairy buildings.")
 
 
+def test_outlets_that_write_a_date_alike_or_leave_its_day_to_a_guess_do_not_conflict_on_it():
+    """Two copies of "Jackson is due in court Feb. 17" published a year apart, or "pulled over early Sunday" in two
+    undated articles whose texts bound their days differently, state one date as far as the reader can tell:
+    the brief must not show the outlets disagreeing on it. Dates written differently still conflict."""
+    from storyline.brief.align import _conflict
+
+    def conflict(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+        arts = [Article("a", a[0], outlet="A", published=a[1]), Article("b", b[0], outlet="B", published=b[1])]
+        claims = [c for c in story_claims(arts, analyze_articles(arts), []) if "Jackson" in c.text or "Williams" in c.text]
+        assert len(claims) == 2 and all(c.dates for c in claims), [c.dates for c in claims]
+        alike = np.ones((2, 4), dtype=np.float32) / 2
+        return bool(_conflict(claims, alike, [0, 1], {"a": "A", "b": "B"}))
+
+    due = "Chargers receiver Vincent Jackson is due in court on Feb. 17 for the drunk-driving case."
+    assert not conflict((due, "2009-02-03"), (due, "2010-02-03"))
+    assert conflict((due, "2009-02-03"), (due.replace("Feb. 17", "Feb. 24"), "2009-02-03"))
+    # Undated: the texts bound their days from Feb. 4, 2009 and from Jan. 30, 2008 ("posted"), so the year each
+    # gives "Feb. 17" / "February 17" is a guess.
+    assert not conflict(("Posted Feb. 4, 2009. " + due, None),
+                        ("Posted Jan. 30, 2008. " + due.replace("Feb. 17", "February 17"), None))
+    sunday = "Williams was pulled over for speeding early Sunday on a freeway outside downtown San Diego."
+    assert conflict((sunday, "2009-02-03"), (sunday.replace("early Sunday", "on Saturday"), "2009-02-03"))
+
+
 def test_the_stories_second_development_is_one_fact_citing_every_outlet_that_reports_it():
     """Four outlets lead with the fire; three also report the arson inquiry, in their own words and places."""
     lead = "A fire destroyed the historic Matanuska Maid dairy building in downtown Palmer early on Tuesday morning."

@@ -373,7 +373,10 @@ def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int], outlet:
             return sides
     # Two dates conflict only when they date the same thing: "sentence imposed in 1997" and "heroin rap in 1959"
     # are two events in alike sentences.
-    sides = _sides(members, vectors, idx, "dates", outlet, lambda c: c.dates, lambda c: c.date_context)
+    # Outlets that write the date alike ("Jackson is due in court Feb. 17") say the same, however their publication
+    # days resolve it; a date resolved against a guessed publication day is no side of a conflict.
+    sides = _sides(members, vectors, idx, "dates", outlet, lambda c: c.dates, lambda c: c.date_context,
+                   lambda a, b: bool(a.date_texts & b.date_texts) or a.dates_guessed or b.dates_guessed)
     # A headline's capitalised words fool the name tagger ("Ellen DeGeneres Returns"): names come from the body.
     return sides or _sides(members, vectors, idx, "people", outlet, lambda c: set() if c.headline else {
         n for n in c.people if n.lower().rstrip(".") not in TITLES})

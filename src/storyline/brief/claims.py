@@ -67,6 +67,10 @@ class Claim:
     headline: bool = False  # the article's title: a claim, but never a summary sentence or a fact's wording
     gist: str = ""  # what the claim reports once its attribution frame is set aside (see `_gist`); "" = `text`
     date_context: frozenset[str] = frozenset()  # content stems next to its dates: what they date
+    # How its dates are written ("tuesday", "feb. 17"), and whether one was resolved against a publication day the
+    # article does not give: two outlets that write a date alike, or one whose day is a guess, do not disagree on it.
+    date_texts: frozenset[str] = frozenset()
+    dates_guessed: bool = False
 
     @property
     def said(self) -> str:
@@ -133,7 +137,13 @@ def claim_at(article: Article, analysis: Analysis, start: int, end: int, index: 
     counted = quantities(text)
     return Claim(article.id, start, end, text, index, content_stems(text), ents, set().union(*counted.values()),
                  counted, dates, people=people, places=places, gist=_gist(article, analysis, start, end),
-                 date_context=_date_context(article.text, in_claim, start, end))
+                 date_context=_date_context(article.text, in_claim, start, end),
+                 date_texts=frozenset(" ".join(t.text.lower().split()) for t in in_claim),
+                 dates_guessed=analysis.published_inferred and any(not _YEAR.search(t.text) for t in in_claim))
+
+
+# A year written out: a date that gives one does not depend on the publication day.
+_YEAR = re.compile(r"\b\d{4}\b")
 
 
 # Content words either side of a date that say what it dates ("sentence imposed in 1997" / "heroin rap in 1959").
