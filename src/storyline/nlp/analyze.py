@@ -10,6 +10,7 @@ so that "Kim" in one outlet and "Kim Jong Un" in another are one person.
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -130,10 +131,21 @@ def _parsed(articles: list[Article], blocks: list[list[Block]]) -> Iterator[list
         yield docs
 
 
+# Given publication days at most this far apart are one news cycle: an undated article of the story is of its
+# latest day.
+BORROW_SPAN_DAYS = 3
+
+
+def _day(value: str) -> datetime.date:
+    return datetime.date.fromisoformat(value[:10])
+
+
 def _borrow_story_dates(articles: list[Article], blocks: list[list[Block]], analyses: list[Analysis]) -> None:
     """An article with no date clue at all takes the latest date of its story, marked inferred, and its time
     expressions are resolved again against it: outlets of one story report one news cycle. A date the story only
-    infers is a lower bound, so relative days ("Wednesday") stay unresolved against it."""
+    infers is a lower bound, so relative days ("Wednesday") stay unresolved against it; so is the latest of given
+    dates further apart than BORROW_SPAN_DAYS: a story followed for weeks (an arrest, then the test results two
+    months later) does not say which of its days the undated article's "Sunday" counts from."""
     by_story: dict[str, list[tuple[str, bool]]] = defaultdict(list)
     for a, an in zip(articles, analyses):
         if a.story is not None and an.published:
@@ -142,6 +154,9 @@ def _borrow_story_dates(articles: list[Article], blocks: list[list[Block]], anal
         if an.published or a.story is None or not by_story.get(a.story):
             continue
         date, given = max(by_story[a.story])
+        if given:
+            first = min(d for d, g in by_story[a.story] if g)
+            given = (_day(date) - _day(first)).days <= BORROW_SPAN_DAYS
         an.published, an.published_inferred = date, True
         an.published_window = [date, date] if given else [date, None]
         an.times = [t for b in bs for t in find_times(a.text, date, b.start, b.end)]
