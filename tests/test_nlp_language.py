@@ -407,3 +407,24 @@ def test_undated_article_of_a_story_followed_for_weeks_leaves_its_weekdays_unpla
     assert [t.value[:1].isdigit() for t in c.times if t.text == "early Sunday"] == [False]
     *_, c = analyze_articles([early, replace(late, published="2009-02-04"), undated])
     assert [t.value for t in c.times if t.text == "early Sunday"] == ["2009-02-01"]
+
+
+def test_a_surname_the_tagger_missed_speaks_as_the_person_it_names() -> None:
+    """"Pennings said ..." at a paragraph's start is no name to the small tagger; the article's one person whose
+    name ends in it, CHP Officer Brian Pennings, is the speaker (not a second, surname-only "Pennings")."""
+    text = ("Williams, 32, was going west in his 2008 Bentley about 1: 30 a. m., CHP Officer Brian Pennings said.\n"
+            "Pennings said Williams gave a blood sample for a blood - alcohol test, but the results are not yet known.")
+    a = analyze_article(_article(text, published="2009-02-02"))
+    sample = next(q for q in a.quotes if "blood sample" in q.content.text)
+    assert sample.speaker_canonical == "Brian Pennings"
+
+
+def test_a_name_in_quotation_marks_is_nobodys_words() -> None:
+    """"players ... would call “Safe Ride Solutions” and be driven home": the quotation marks set off a name; who
+    said what must not list it as the players' words. A short answer in quotation marks still is someone's."""
+    text = ("Players who have been drinking can call “Safe Ride Solutions” and be driven home.\n"
+            "Williams said: “Absolutely, yes.”")
+    a = analyze_article(_article(text, published="2009-02-02"))
+    said = [q.content.text.strip("“” ") for q in a.quotes]
+    assert not any("Safe Ride" in s for s in said), said
+    assert any("Absolutely" in s for s in said), said

@@ -47,7 +47,8 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
         elif name is None and word in PRONOUNS_GROUP | _FIRST_SECOND:
             name = None
         elif name is None:
-            name = _appositive(sp.end, mentions, text) or _by_role(sp.text, sp.start, persons) or _describe(sp.text)
+            name = (_appositive(sp.end, mentions, text) or _by_role(sp.text, sp.start, persons)
+                    or _surname(sp.text, persons) or _describe(sp.text))
         q.speaker_canonical = name
         if name and any(m.canonical == name for m in persons):
             last_person = (sp.start, name)
@@ -147,6 +148,16 @@ def _by_role(text: str, at: int, persons: list[Mention]) -> str | None:
         return with_role[0].canonical
     before = [m for m in with_role if m.start < at]
     return (before[-1].canonical if before else None)
+
+
+def _surname(text: str, persons: list[Mention]) -> str | None:
+    """"Pennings said" where the tagger found no name: the one person of the article whose name ends in that word
+    ("CHP Officer Brian Pennings" two paragraphs before)."""
+    word = text.strip(" ,\u00a0")
+    if not re.fullmatch(r"[A-Z][a-z'’-]+", word):
+        return None
+    names = {m.canonical or m.text for m in persons if (m.canonical or m.text).split()[-1] == word}
+    return names.pop() if len(names) == 1 else None
 
 
 def _describe(text: str) -> str:

@@ -121,9 +121,19 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str, model: dict | None = Non
         q.content = _trim(q.content, text)
         q.direct = _is_direct(q.content, segments)
         q.hedged = q.hedged or bool(HEDGES.search(q.content.text))
-    quotes = _same_content_once(quotes, confidence)
+    quotes = [q for q in _same_content_once(quotes, confidence) if not _a_name_in_quotes(q.content.text)]
     quotes.sort(key=lambda q: q.content.start)
     return quotes
+
+
+def _a_name_in_quotes(content: str) -> bool:
+    """"would call “Safe Ride Solutions” and be driven home", "dubbed it “Operation Warp Speed”": a quotation of a
+    few words, each capitalised and none ending a sentence, is a name someone gives, not their words."""
+    inner = content.strip()
+    if inner[:1] not in "“\"‘'`" or inner[-1:] not in "”\"’'`":
+        return False  # "endorsed Hillary Clinton": words reported, not quoted
+    words = inner.strip("“”\"'‘’` ").split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and not re.search(r"[.!?,]", content)
 
 
 _RANK_THEN_NAME = re.compile(r"\.?\s+(?!(?:The|A|An|He|She|It|They|This|That|We|I|In|On|At|But|And)\b)"
