@@ -259,6 +259,10 @@ def test_a_described_speaker_with_a_name_in_apposition_is_that_name() -> None:
     unnamed = _one(_quotes("A police spokesman, speaking on condition of anonymity, said the suspect fled north."),
                    "suspect fled")
     assert unnamed.speaker_canonical == "A police spokesman", unnamed.speaker_canonical
+    # a name that opens what was said is who it is about, not who said it
+    about = _one(_quotes("According to police, Anthony LaSalle, 36, of Minneapolis, hit and killed a woman in the "
+                         "parking lot of the store Wednesday night."), "hit and killed")
+    assert about.speaker_canonical == "police", about.speaker_canonical
 
 
 def test_a_paragraph_that_reopens_a_quotation_under_another_name_is_that_speakers() -> None:

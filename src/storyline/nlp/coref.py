@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.model import Mention, Quote
+from storyline.model import Mention, Quote, Span
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "them"}
@@ -47,7 +47,7 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
         elif name is None and word in PRONOUNS_GROUP | _FIRST_SECOND:
             name = None
         elif name is None:
-            name = (_appositive(sp.end, mentions, text) or _by_role(sp.text, sp.start, persons)
+            name = (_appositive(sp.end, q.content, mentions, text) or _by_role(sp.text, sp.start, persons)
                     or _surname(sp.text, persons) or _describe(sp.text))
         q.speaker_canonical = name
         if name and any(m.canonical == name for m in persons):
@@ -62,11 +62,12 @@ def _ends_line(text: str, at: int) -> bool:
     return not any(ch.isalnum() for ch in text[at : len(text) if end < 0 else end])
 
 
-def _appositive(end: int, mentions: list[Mention], text: str) -> str | None:
+def _appositive(end: int, content: Span, mentions: list[Mention], text: str) -> str | None:
     """"A third US car manufacturer, Ford Motor Company, has said ...": the name set off by commas right after a
-    described speaker is who spoke (the parse leaves the apposition out of the speaker's words)."""
+    described speaker is who spoke (the parse leaves the apposition out of the speaker's words). Not a name that
+    opens what was said: "According to police, Anthony LaSalle, 36, hit ..." """
     for m in mentions:
-        if m.label in ("PERSON", "ORG") and re.fullmatch(r",\s*", text[end : m.start]) and re.match(
+        if m.label in ("PERSON", "ORG") and not content.start <= m.start < content.end and re.fullmatch(r",\s*", text[end : m.start]) and re.match(
                 r"\s*(?:\([^)]{1,20}\))?\s*,", text[m.end : m.end + 30]):
             return m.canonical or m.text
     return None
