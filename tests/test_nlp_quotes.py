@@ -290,3 +290,13 @@ def test_she_is_not_the_last_speaker_when_the_text_shows_him_a_man() -> None:
     plain = _quotes("\"We will win big,\" Trump said on Monday. Clinton has been frank about her plans for taxes. "
                     "\"I need to raise revenue from the wealthiest Americans,\" she said.")
     assert _one(plain, "raise revenue").speaker_canonical == "Trump"  # nothing shows Trump is a man: unchanged
+
+
+def test_he_is_never_a_store_the_tagger_took_for_a_person() -> None:
+    """The headline's "Bloomington Sam's Club" reads as a person to the small tagger; "he admitted" in the next
+    line is the suspect nobody has named yet, not the store."""
+    text = ("Bloomington Sam's Club hit-run driver's alcohol level: .41\n"
+            "The suspect in the death at a Sam's Club had a blood- alcohol level more than five times the legal limit, "
+            "according to charges, and he admitted he felt his car run over someone.")
+    felt = _one(_quotes(text), "felt his car")
+    assert felt.speaker_canonical is None or "Club" not in felt.speaker_canonical, felt.speaker_canonical

@@ -105,7 +105,8 @@ def _pronoun(at: int, persons: list[Mention], quoted: list[tuple[int, int]], las
     """"He"/"she" is the person who spoke last, else the person named last (outside quotations); never one the
     text shows to be of the other gender ("Mrs. Clinton", "the first lady"): "she said" after Mr. Obama spoke is
     someone else's."""
-    fits = lambda name: gender.get(name, wanted) == wanted  # noqa: E731
+    # nor a "person" whose name holds a possessive: the tagger's "Bloomington Sam's Club" is a store
+    fits = lambda name: gender.get(name, wanted) == wanted and not _POSSESSIVE_INSIDE.search(name)  # noqa: E731
     if last_person and at - last_person[0] < _WINDOW and fits(last_person[1]):
         return last_person[1]
     before = [m for m in persons if m.end <= at and at - m.end < _WINDOW and fits(m.canonical or m.text)
@@ -113,6 +114,7 @@ def _pronoun(at: int, persons: list[Mention], quoted: list[tuple[int, int]], las
     return (before[-1].canonical or before[-1].text) if before else None
 
 
+_POSSESSIVE_INSIDE = re.compile(r"\w['’]s\s+\w")
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _FEMALE_ROLES = {"actress", "spokeswoman", "congresswoman", "chairwoman", "businesswoman", "wife", "mother",
                  "daughter", "sister", "queen", "princess", "lady", "widow", "grandmother", "councilwoman"}
