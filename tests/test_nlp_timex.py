@@ -202,7 +202,8 @@ def test_may_the_verb_is_not_a_month() -> None:
                                   "The fire broke out in the 1900 block of Main Street.",
                                   "The plant opened on 2016 Main Street last spring.",
                                   "A caller heard a description of the suspect's vehicle, a 2016 silver Ford Fusion.",
-                                  "He struck her with his 1900 Toyota Camry."])
+                                  "He struck her with his 1900 Toyota Camry.",
+                                  "Williams, 32, was going west in his 2016 Bentley about 1:30 a.m."])
 def test_a_street_number_or_a_model_year_is_not_a_year(text: str) -> None:
     assert not any(t.value.startswith(("2016", "1900")) for t in find_times(text, DCT))
 

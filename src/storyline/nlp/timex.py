@@ -279,9 +279,11 @@ _ADDRESS_AFTER = re.compile(r"^\s+(?:block\b|[A-Z][a-z]+\s+(?:St|Street|Ave|Aven
 # "his 1990 Anheuser earnings projection" are dates: TimeBank).
 _OWNED_BEFORE = re.compile(r"\b(?:a|an|his|her|their|its|my|our|your)\s+$", re.I)
 _MAKE_AFTER = re.compile(
-    r"^\s+(?:[a-z]+\s+)?(?:Acura|Audi|BMW|Buick|Cadillac|Chevrolet|Chevy|Chrysler|Dodge|Fiat|Ford|GMC|Honda|Hummer|"
-    r"Hyundai|Infiniti|Jaguar|Jeep|Kia|Land Rover|Lexus|Lincoln|Mazda|Mercedes|Mercury|Mini|Mitsubishi|Nissan|"
-    r"Oldsmobile|Peugeot|Pontiac|Porsche|Renault|Saab|Saturn|Subaru|Suzuki|Tesla|Toyota|Volkswagen|VW|Volvo)\b")
+    r"^\s+(?:[a-z]+\s+)?(?:Acura|Alfa Romeo|Aston Martin|Audi|Bentley|BMW|Bugatti|Buick|Cadillac|Chevrolet|Chevy|"
+    r"Chrysler|Citroen|Dodge|Ducati|Ferrari|Fiat|Ford|GMC|Harley|Honda|Hummer|Hyundai|Infiniti|Jaguar|Jeep|Kia|"
+    r"Lamborghini|Land Rover|Lexus|Lincoln|Maserati|Mazda|McLaren|Mercedes|Mercury|Mini|Mitsubishi|Nissan|"
+    r"Oldsmobile|Opel|Peugeot|Pontiac|Porsche|Range Rover|Renault|Rolls-Royce|Saab|Saturn|Skoda|Subaru|Suzuki|"
+    r"Tesla|Toyota|Vauxhall|Volkswagen|VW|Volvo|Yamaha)\b")
 
 
 def _h_year(m: re.Match, ctx: _Ctx) -> str | None:
