@@ -187,6 +187,10 @@ def test_json_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
 def test_malformed_warc_record_is_one_rejected(tmp_path: Path) -> None:
     articles, rejected = _batch(tmp_path, "x.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort")
     assert len(rejected) == 1 and "WARC" in rejected[0].reason
+    # headers cut off: the reason speaks of the archive, not of Python objects
+    (tmp_path / "x.warc").unlink()
+    articles, rejected = _batch(tmp_path, "y.warc", b"WARC/1.0\r\nWARC-Type: response\r\n")
+    assert len(rejected) == 1 and "WARC" in rejected[0].reason and "NoneType" not in rejected[0].reason, rejected
 
 
 def test_an_article_not_in_english_is_rejected_with_its_language(tmp_path: Path) -> None:

@@ -63,7 +63,10 @@ def read_warc(path: Path) -> Iterator[Article | Rejected]:
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, KeyError) as e:
         # warcio raises these for truncated or malformed records (AttributeError: a record without a target URI)
         where = f" after record {n}" if n else ""
-        yield Rejected(str(path), f"damaged or not a WARC file{where} ({' '.join(str(e).split())[:120]}): check the archive")
+        # warcio's own words help for a load failure; an AttributeError or KeyError says only "a record is malformed"
+        detail = "a record's headers are cut off or malformed" if isinstance(e, (AttributeError, KeyError)) else \
+            " ".join(str(e).split())[:120]
+        yield Rejected(str(path), f"damaged or not a WARC file{where} ({detail}): check the archive")
         return
     if not pages:
         yield Rejected(str(path), f"no HTML pages in the archive ({n} records, none an HTML response): nothing to read")
