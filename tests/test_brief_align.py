@@ -1273,3 +1273,32 @@ def test_a_word_that_opens_a_quotation_is_no_part_of_a_names_alias():
     cast = {g.name: g for g in build_brief(Story("s", ["a"]), [a], analyze_articles([a])).entities}
     shoigu = [g for name, g in cast.items() if "Shoigu" in name]
     assert shoigu and all(not x.startswith("Following") for g in shoigu for x in [g.name, *g.aliases]), shoigu
+
+
+def test_a_summary_line_that_repeats_one_part_of_another_is_redundant():
+    """"The ministry said prices are rising for bread ... and that the new subsidies built upon ...": a later line
+    saying only that prices are rising repeats its first part (their sentence vectors are only 0.67 alike); the
+    summary keeps the line that says both, whichever of the two ranks first."""
+    from storyline.brief.align import embed_claims
+    from storyline.brief.claims import Claim
+    from storyline.brief.summary import summarize
+    from storyline.model import Fact, SourceSpan
+
+    texts = ["Bread prices in the capital doubled in a week, prompting long queues outside bakeries.",
+             "The ministry said prices are rising for bread and other staples and that the new subsidies built upon "
+             "an earlier program for rural families in the north.",
+             "A spokesman said that prices are rising for flour, bread and other basic goods across the country.",
+             "Farmers blocked two highways with tractors on Monday to protest against fuel costs.",
+             "The central bank raised its key interest rate by half a point."]
+    claims = [Claim(f"a{i}", 0, len(t), t, index=0) for i, t in enumerate(texts)]
+    facts = [Fact(t, "corroborated", [f"a{i}", "b"], [f"A{i}", "B"], [SourceSpan(f"a{i}", 0, len(t))],
+                  main_event=i == 0) for i, t in enumerate(texts)]
+    vectors = embed_claims(texts)
+
+    def lines(importance: list[float]) -> list[str]:
+        return [s.text for s in summarize(facts, [[i] for i in range(len(texts))], claims, vectors, importance, 3,
+                                          embed_claims)]
+
+    want = [texts[0], texts[1], texts[3], texts[4]]
+    assert sorted(lines([6.0, 5.0, 4.0, 3.0, 2.0])) == sorted(want)
+    assert sorted(lines([6.0, 4.0, 5.0, 3.0, 2.0])) == sorted(want)

@@ -9,6 +9,7 @@ citing its sources.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -44,15 +45,45 @@ def rank_facts(facts: list[Fact], groups: list[list[int]], claims: list[Claim], 
     return out
 
 
+# Where one reported sentence joins two things said: "said Russia is looking for munitions and that the letters
+# built upon ...". Each part of at least PART_WORDS words is compared on its own for redundancy.
+_PARTS = re.compile(r",?\s+and that\s+|;\s+|,\s+but\s+|\s+but that\s+")
+PART_WORDS = 5
+
+
+def _parts(text: str) -> list[str]:
+    parts = [p for p in _PARTS.split(text) if len(p.split()) >= PART_WORDS]
+    return parts if len(parts) > 1 else []
+
+
 def summarize(facts: list[Fact], groups: list[list[int]], claims: list[Claim], vectors: np.ndarray,
-              importance: list[float], n_sources: int) -> list[SummaryItem]:
-    """3 to 7 non-redundant sentences in reading order, each with the articles and spans that state it."""
+              importance: list[float], n_sources: int,
+              embed: Callable[[list[str]], np.ndarray] | None = None) -> list[SummaryItem]:
+    """3 to 7 non-redundant sentences in reading order, each with the articles and spans that state it.
+
+    With `embed` (texts -> unit vectors), a line that joins two reported things ("said A and that B") is
+    compared part by part: a line saying only A again is redundant with it ("Kirby said Russia is looking for
+    additional artillery shells" after "The White House said Russia is looking for additional munitions and that
+    the letters ..."), whose sentence vectors alone are only 0.66 alike."""
     want = min(MAX_SENTENCES, MIN_SENTENCES + max(n_sources - 1, 0) // 2 + (1 if len(facts) > 20 else 0))
     order = sorted(range(len(facts)), key=lambda k: -importance[k])
     rep = {}
     for k, group in enumerate(groups):
         rep[k] = next((i for i in group if claims[i].text == facts[k].text), group[0])
     restates = _restating_the_main_event(facts) | _other_leads(facts, groups, claims)
+    part_vectors: dict[int, np.ndarray] = {}
+
+    def parts_of(k: int) -> np.ndarray:
+        if k not in part_vectors:
+            parts = _parts(claims[rep[k]].said) if embed else []
+            part_vectors[k] = embed(parts) if parts else np.zeros((0, vectors.shape[1]), dtype=np.float32)
+        return part_vectors[k]
+
+    def repeats(k: int, j: int) -> bool:
+        """Line k says nothing that line j (or one of its parts) does not already say."""
+        v = vectors[rep[k]]
+        return float(v @ vectors[rep[j]]) >= REDUNDANT or bool((parts_of(j) @ v >= REDUNDANT).any())
+
     chosen: list[int] = []
     # Relax only when too few sentences remain: first self-standing ones that say something new, then any, but
     # only up to the minimum: a shorter summary reads better than one padded with lines that lean on a sentence
@@ -67,8 +98,11 @@ def summarize(facts: list[Fact], groups: list[list[int]], claims: list[Claim], v
                 continue
             if new_only and k in restates:
                 continue
-            if any(float(vectors[rep[k]] @ vectors[rep[j]]) >= REDUNDANT for j in chosen):
+            if any(repeats(k, j) for j in chosen):
                 continue
+            # a line that says all a chosen one says, and more, takes its place
+            covered = [j for j in chosen if not facts[j].main_event and repeats(j, k)]
+            chosen = [j for j in chosen if j not in covered]
             chosen.append(k)
     per_article: dict[str, int] = {}
     for c in claims:
