@@ -1302,3 +1302,21 @@ def test_a_summary_line_that_repeats_one_part_of_another_is_redundant():
     want = [texts[0], texts[1], texts[3], texts[4]]
     assert sorted(lines([6.0, 5.0, 4.0, 3.0, 2.0])) == sorted(want)
     assert sorted(lines([6.0, 4.0, 5.0, 3.0, 2.0])) == sorted(want)
+
+
+def test_who_said_what_keeps_the_words_not_their_setting_or_a_long_attribution_between_them():
+    """"During his seven and a half years in office, Mr. Obama said, ..." gives no entry "During his seven and a
+    half years in office"; a quotation in two parts around a long attribution ("said Patrick McGinley, a law
+    professor at ...") is one quotation with the attribution cut out."""
+    text = ("During his seven and a half years in office, Mr. Obama said, a majority of Americans have come to accept "
+            "that climate change is real.\n\n"
+            "\"It was a spectacular deal for Patriot,\" said Patrick McGinley, a law professor at West Virginia "
+            "University who has been involved in cases against coal companies since the 1970s. \"This company has "
+            "had complete success in divesting itself of all liabilities of every kind.\"")
+    a = Article("a", text, outlet="A", published="2016-09-01")
+    quotes = build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes
+    assert not any(q.text.startswith("During") for q in quotes), [q.text for q in quotes]
+    mcginley = [q for q in quotes if "spectacular" in q.text]
+    assert len(mcginley) == 1 and mcginley[0].direct and "law professor" not in mcginley[0].text, \
+        [(q.text, q.direct) for q in mcginley]
+    assert "complete success" in mcginley[0].text

@@ -300,3 +300,12 @@ def test_he_is_never_a_store_the_tagger_took_for_a_person() -> None:
             "according to charges, and he admitted he felt his car run over someone.")
     felt = _one(_quotes(text), "felt his car")
     assert felt.speaker_canonical is None or "Club" not in felt.speaker_canonical, felt.speaker_canonical
+
+
+def test_a_quotation_that_has_ended_is_not_joined_to_the_next_sentences_words() -> None:
+    """'... believe "that climate change is real." He enacted rules ...': the quotation closed with a full stop and
+    the next sentence quotes nothing, so "rules to cut emissions" is not its second part."""
+    quotes = _quotes('Most Americans have come to believe "that climate change is real." He enacted rules to cut '
+                     'emissions from cars and coal plants.')
+    assert not any("real" in q.content.text and "rules" in q.content.text for q in quotes), \
+        [q.content.text for q in quotes]

@@ -70,6 +70,9 @@ _INTENT = set().union(*(_forms(w) for w in (
 _CLAUSE_START = {"that", "if", "whether", "how", "why", "what", "when", "where", "who", "which"}
 _INDEFINITE = {"nothing", "something", "anything", "everything"}
 _PREPOSITIONS = {"for", "about", "on", "of", "with", "against"}
+# Prepositions that open a phrase of time or place, never what someone said.
+_SETTING = {"during", "in", "after", "before", "since", "at", "under", "despite", "amid", "throughout", "within",
+            "until", "from", "through", "across", "among", "between", "over", "following"}
 _INDIRECT_QUESTION = re.compile(r"(?:which|whether|how|why|where)\b", re.I)
 _ASIDE_RELATIVE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*")
 _FINITE = {"is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must", "has",
@@ -90,6 +93,8 @@ def _is_statement(q, content: str) -> bool:  # type: ignore[no-untyped-def]
     if refusal and words[:1] == ["to"]:
         return len(words) > 1 and words[1] in _SAYING  # "declined to detail", not "declined to be interviewed"
     clause = _is_clause(content) or bool(_NOUN_THAT.match(content))  # "made the case that ..." says something
+    if not clause and words[:1] and words[0] in _SETTING:
+        return False  # "During his years in office, Mr. Obama said, ...": the setting of the words, not the words
     if words[:1] == ["to"]:
         clause = any(w in _INTENT for w in cue)
     return clause or not (refusal or any(w in _CLAUSE_ONLY for w in cue))
@@ -99,7 +104,7 @@ def _is_statement(q, content: str) -> bool:  # type: ignore[no-untyped-def]
 # committed..." is shown as one quotation, the attribution (already the entry's speaker) cut to an ellipsis.
 _INNER_ATTRIBUTION = re.compile(
     r"([,.!?])\s?(?:[\"”]|'')\s+[^\"“”`]{0,100}?\b(?:said|says|added|adds|noted|notes|continued|wrote|writes|"
-    r"explained|recalled|insisted|told [^\"“”`.,]{1,30})\b[^\"“”`]{0,100}?[.,:]\s+(?:[\"“]|``)")
+    r"explained|recalled|insisted|told [^\"“”`.,]{1,30})\b[^\"“”`]{0,160}?[.,:]\s+(?:[\"“]|``)")
 
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:widely|also|still|now|generally|"

@@ -887,7 +887,10 @@ def _join_split_quotes(quotes: list[Quote], segments: list[Segment], text: str) 
         if q.content.start > q.cue.end:  # “Part one,” Yellen said. “Part two.”: take part one as well
             for seg in segments:
                 back = text[seg.end : first]
-                if seg.end <= first and len(back) <= 3 and "\n" not in back and back.strip() in ("", ","):
+                # ... when part two is quoted too, or part one runs on ('," he'): after '"... is real." He enacted
+                # rules', the quotation is over and the rules are not part of it
+                goes_on = _opens_at(text, q.content.start) or text[seg.start : seg.end].rstrip("\"”'’` ").endswith(",")
+                if seg.end <= first and len(back) <= 3 and "\n" not in back and back.strip() in ("", ",") and goes_on:
                     q.content = Span(seg.start, q.content.end, text[seg.start : q.content.end])
                     break
         pivot = max(q.cue.end, q.speaker.end if q.speaker else 0)
