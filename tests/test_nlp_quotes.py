@@ -309,3 +309,11 @@ def test_a_quotation_that_has_ended_is_not_joined_to_the_next_sentences_words() 
                      'emissions from cars and coal plants.')
     assert not any("real" in q.content.text and "rules" in q.content.text for q in quotes), \
         [q.content.text for q in quotes]
+
+
+def test_a_relative_clause_attribution_reports_what_follows_its_verb() -> None:
+    """"the Federal mine, which Mr. Clarke says he is doing everything he can to keep open": Clarke's words are what
+    follows "says", not a content that holds his own name and verb."""
+    q = _one(_quotes("The union took a 20 percent stake in the Federal mine, which Mr. Clarke says he is doing "
+                     "everything he can to keep open even though it doesn't break even."), "everything he can")
+    assert q.content.text.startswith("he is doing everything"), q.content.text

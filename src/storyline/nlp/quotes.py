@@ -118,12 +118,26 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str, model: dict | None = Non
     quotes.extend(_orphan_segments(quotes, segments, text, docs))
     for q in quotes:
         q.speaker = _with_name_after_rank(q.speaker, text)
-        q.content = _trim(q.content, text)
+        q.content = _trim(_after_own_cue(q, text), text)
         q.direct = _is_direct(q.content, segments)
         q.hedged = q.hedged or bool(HEDGES.search(q.content.text))
     quotes = [q for q in _same_content_once(quotes, confidence) if not _a_name_in_quotes(q.content.text)]
     quotes.sort(key=lambda q: q.content.start)
     return quotes
+
+
+def _after_own_cue(q: Quote, text: str) -> Span:
+    """"the Federal mine, which Mr. Clarke says he is doing everything he can to keep open": the parse starts the
+    content at the relative pronoun that the reported clause's verb takes as object, so the speaker and the cue
+    fall inside it; what was said is what follows the cue. (A quotation joined around its attribution starts with
+    a quotation mark and keeps its parts.)"""
+    c, cue = q.content, q.cue
+    if cue is None or not (c.start < cue.start and cue.end < c.end) or _opens_at(text, c.start):
+        return c
+    if text[c.start : cue.start].split()[0].lower().strip(",") not in _RELATIVE:
+        return c
+    start = cue.end + len(text[cue.end : c.end]) - len(text[cue.end : c.end].lstrip(" ,"))
+    return Span(start, c.end, text[start : c.end])
 
 
 def _a_name_in_quotes(content: str) -> bool:
