@@ -1305,9 +1305,9 @@ def test_a_summary_line_that_repeats_one_part_of_another_is_redundant():
 
 
 def test_who_said_what_keeps_the_words_not_their_setting_or_a_long_attribution_between_them():
-    """"During his seven and a half years in office, Mr. Obama said, ..." gives no entry "During his seven and a
-    half years in office"; a quotation in two parts around a long attribution ("said Patrick McGinley, a law
-    professor at ...") is one quotation with the attribution cut out."""
+    """"During his seven and a half years in office, Mr. Obama said, a majority ...": the entry is the whole
+    sentence without its attribution, not the setting alone; a quotation in two parts around a long attribution
+    ("said Patrick McGinley, a law professor at ...") is one quotation with the attribution cut out."""
     text = ("During his seven and a half years in office, Mr. Obama said, a majority of Americans have come to accept "
             "that climate change is real.\n\n"
             "\"It was a spectacular deal for Patriot,\" said Patrick McGinley, a law professor at West Virginia "
@@ -1315,8 +1315,24 @@ def test_who_said_what_keeps_the_words_not_their_setting_or_a_long_attribution_b
             "had complete success in divesting itself of all liabilities of every kind.\"")
     a = Article("a", text, outlet="A", published="2016-09-01")
     quotes = build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes
-    assert not any(q.text.startswith("During") for q in quotes), [q.text for q in quotes]
+    obama = [q.text for q in quotes if q.speaker == "Barack Obama" or q.speaker == "Obama"]
+    assert obama == ["During his seven and a half years in office, a majority of Americans have come to accept that "
+                     "climate change is real"], [(q.speaker, q.text) for q in quotes]
     mcginley = [q for q in quotes if "spectacular" in q.text]
     assert len(mcginley) == 1 and mcginley[0].direct and "law professor" not in mcginley[0].text, \
         [(q.text, q.direct) for q in mcginley]
     assert "complete success" in mcginley[0].text
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("In his state, Christie said, nonviolent first-time drug offenders are sent to mandatory drug treatment.",
+     "In his state, nonviolent first-time drug offenders are sent to mandatory drug treatment"),
+    ("This campaign, Mr. Sanders says, is different from every campaign he has run before.",
+     "This campaign is different from every campaign he has run before"),
+])
+def test_a_paraphrase_split_by_its_attribution_is_shown_whole(text: str, shown: str):
+    """The attribution set off by commas inside a sentence splits what was said; the entry is both parts, with the
+    attribution cut out (and no comma left between a subject and its verb)."""
+    a = Article("a", text, outlet="A", published="2016-09-01")
+    quotes = build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes
+    assert [q.text for q in quotes] == [shown]

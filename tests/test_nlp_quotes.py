@@ -317,3 +317,15 @@ def test_a_relative_clause_attribution_reports_what_follows_its_verb() -> None:
     q = _one(_quotes("The union took a 20 percent stake in the Federal mine, which Mr. Clarke says he is doing "
                      "everything he can to keep open even though it doesn't break even."), "everything he can")
     assert q.content.text.startswith("he is doing everything"), q.content.text
+
+
+def test_an_attribution_inside_a_sentence_leaves_the_rest_of_the_sentence_in_the_content() -> None:
+    """"In the three years since the Sandy Hook shootings, Barden says, far too many lives have been lost": the
+    content runs on past the attribution (PolNeAR marks both parts); a second attribution after it ("adding that
+    ...") is not part of the first."""
+    q = _one(_quotes("In the three years since the Sandy Hook shootings, Barden says, far too many lives have been "
+                     "lost to gun tragedies."), "Sandy Hook")
+    assert q.content.text.endswith("lost to gun tragedies"), q.content.text
+    q = _one(_quotes("Officials traveled to the region for follow-up talks about potential trade deals, the "
+                     "spokesman said, adding that negotiations could continue for months."), "follow-up talks")
+    assert q.content.text.endswith("potential trade deals"), q.content.text

@@ -296,6 +296,25 @@ def _fuller_names(keys: set[str], whose: set[str]) -> dict[str, str]:
     return out
 
 
+def _without_attribution(text: str, q) -> str:  # type: ignore[no-untyped-def]
+    """The words of a paraphrase with the attribution set inside them cut out: "In his state, Christie said,
+    nonviolent offenders are sent to treatment" -> "In his state nonviolent offenders are sent to treatment"."""
+    c = q.content
+    said = text[c.start : c.end]
+    if q.cue is None or q.speaker is None or text[c.start : c.start + 1] in "\"“`'‘":
+        return said
+    start, end = min(q.cue.start, q.speaker.start), max(q.cue.end, q.speaker.end)
+    if not c.start < start and end < c.end:
+        return said
+    before, after = text[c.start : start].rstrip(" ,"), text[end : c.end].lstrip(" ,")
+    if not (before and after):
+        return said
+    # the commas set the attribution off; one stays unless it would part a subject from its verb ("This
+    # campaign, he says, is different" -> "This campaign is different")
+    verb_next = after.split()[0].lower() in _FINITE
+    return f"{before}{'' if verb_next else ','} {after}"
+
+
 def _in_body(article: Article, start: int, end: int) -> bool:
     """Quotes come from body paragraphs only: a headline's "X says" is the outlet's paraphrase, not a quote. A
     quotation may run over several paragraphs ("...anything," the insurer said. / "It's become routine."), and
@@ -347,7 +366,8 @@ def group_quotes(
                 continue
             if any(a <= c.start < b or a < c.end <= b for a, b in aside):
                 continue  # a caption or footer sentence
-            text = " ".join(art.text[c.start : c.end].split()).strip(" ,")
+            said = _without_attribution(art.text, q)
+            text = " ".join(said.split()).strip(" ,")
             if dateline := DATELINE.match(text):  # "ISTANBUL - Turkey may hold off ..., the vice president said"
                 text = text[dateline.end():]
             # "that transparency "breaks down barriers"", "described | the firm's plan as ``comprehensive''": a
@@ -378,11 +398,10 @@ def group_quotes(
             # "the North Korean leader also said" is Kim Jong-un's, when the story gives only him that role
             who = in_role.get(_speaker_key(q.speaker.text if q.speaker else None)) or _speaker(q)
             who = cast.get(who, who) if who else who
-            if not _is_statement(q, art.text[c.start : c.end]) or _passive(art.text, q):
+            if not _is_statement(q, said) or _passive(art.text, q):
                 continue  # an act ("slapped sanctions on"), or what others say of someone ("he is believed to")
             if who and not direct and re.search(rf"\bby\s+(?:\w+\.?\s+)?{re.escape(who.split()[-1])}\b", text):
                 continue  # "He responded 'Yes' to the questions posed by Martone": not Martone's words
-            said = art.text[c.start : c.end]
             if len(said.split()) < 4 or is_boilerplate(text) or (who is None and not direct):
                 continue  # a fragment, or a paraphrase nobody can be named for, is not "who said what"
             if not direct and (_CUT_OFF.search(text) or said.split()[0].lower().strip("\"“”'‘’`,") in _FINITE):

@@ -115,6 +115,7 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str, model: dict | None = Non
     _colon_content(quotes, docs, text)
     _extend_to_segments(quotes, segments, text)
     _join_split_quotes(quotes, segments, text)
+    _across_parenthetical(quotes, text)
     quotes.extend(_orphan_segments(quotes, segments, text, docs))
     for q in quotes:
         q.speaker = _with_name_after_rank(q.speaker, text)
@@ -920,6 +921,42 @@ def _join_split_quotes(quotes: list[Quote], segments: list[Segment], text: str) 
             if seg.start >= pivot and "\n" not in gap and (short or tail):
                 q.content = Span(q.content.start, seg.end, text[q.content.start : seg.end])
                 break
+
+
+_PARENTHESIS_OPENS = re.compile(r"\s*,\s*$")
+_GOES_ON = re.compile(r"\s*,\s+(?=[a-z0-9])")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$|\s*\n)")
+
+
+def _speech_participle(word: str) -> bool:
+    """"adding", "saying", "noting", "citing", "referring": a reporting verb's -ing form."""
+    w = word.lower().strip(",.;:")
+    if not w.endswith("ing") or len(w) < 6:
+        return False
+    root = w[:-3]
+    return bool({root, root + "e", root[:-1] if len(root) > 2 and root[-1] == root[-2] else root} & SPEECH)
+
+
+def _across_parenthetical(quotes: list[Quote], text: str) -> None:
+    """"In his state, Christie said, nonviolent offenders are sent to treatment": an attribution set off by commas
+    inside the sentence splits what was said in two, and the content runs on to the sentence's end (the parse
+    stops it at the attribution). The attribution stays inside the span; the brief cuts it out when showing it."""
+    for q in quotes:
+        if q.cue is None or q.speaker is None or _opens_at(text, q.content.start):
+            continue
+        start = min(q.cue.start, q.speaker.start)
+        end = max(q.cue.end, q.speaker.end)
+        if q.content.end > start or not _PARENTHESIS_OPENS.fullmatch(text, q.content.end, start):
+            continue
+        after = _GOES_ON.match(text, end)
+        if after is None or _speech_participle(text[after.end() :].split(" ", 1)[0]):
+            continue  # "..., the spokesman said, adding that ...": a second attribution, not the rest of the first
+        stop = _SENTENCE_END.search(text, after.end())
+        line_end = text.find("\n", after.end())
+        tail_end = min(x for x in (stop.start() if stop else len(text), line_end if line_end >= 0 else len(text)))
+        if any(_opens_at(text, i) for i in range(after.end(), tail_end)):
+            continue  # a quotation follows: its own attribution's business
+        q.content = Span(q.content.start, tail_end, text[q.content.start : tail_end])
 
 
 def _overlaps_cue(q: Quote, seg: Segment) -> bool:
