@@ -298,13 +298,13 @@ def _fuller_names(keys: set[str], whose: set[str]) -> dict[str, str]:
 
 def _without_attribution(text: str, q) -> str:  # type: ignore[no-untyped-def]
     """The words of a paraphrase with the attribution set inside them cut out: "In his state, Christie said,
-    nonviolent offenders are sent to treatment" -> "In his state nonviolent offenders are sent to treatment"."""
+    nonviolent offenders are sent to treatment" -> "In his state, nonviolent offenders are sent to treatment"."""
     c = q.content
     said = text[c.start : c.end]
     if q.cue is None or q.speaker is None or text[c.start : c.start + 1] in "\"“`'‘":
         return said
     start, end = min(q.cue.start, q.speaker.start), max(q.cue.end, q.speaker.end)
-    if not c.start < start and end < c.end:
+    if not (c.start < start and end < c.end):
         return said
     before, after = text[c.start : start].rstrip(" ,"), text[end : c.end].lstrip(" ,")
     if not (before and after):

@@ -67,7 +67,9 @@ def _appositive(end: int, content: Span, mentions: list[Mention], text: str) -> 
     described speaker is who spoke (the parse leaves the apposition out of the speaker's words). Not a name that
     opens what was said: "According to police, Anthony LaSalle, 36, hit ..." """
     for m in mentions:
-        if m.label in ("PERSON", "ORG") and not content.start <= m.start < content.end and re.fullmatch(r",\s*", text[end : m.start]) and re.match(
+        if content.start <= m.start < content.end:
+            continue
+        if m.label in ("PERSON", "ORG") and re.fullmatch(r",\s*", text[end : m.start]) and re.match(
                 r"\s*(?:\([^)]{1,20}\))?\s*,", text[m.end : m.end + 30]):
             return m.canonical or m.text
     return None
