@@ -329,3 +329,11 @@ def test_an_attribution_inside_a_sentence_leaves_the_rest_of_the_sentence_in_the
     q = _one(_quotes("Officials traveled to the region for follow-up talks about potential trade deals, the "
                      "spokesman said, adding that negotiations could continue for months."), "follow-up talks")
     assert q.content.text.endswith("potential trade deals"), q.content.text
+
+
+def test_what_someone_was_asked_ends_before_the_one_asked() -> None:
+    """"Asked what a firm commitment looks like, Devine replied: “...”": the question put to Devine is "what a firm
+    commitment looks like", not a span running on over Devine's own answer."""
+    quotes = _quotes("Asked what a firm commitment looks like, Devine replied: “We are a long way off from that.”")
+    asked = next(q for q in quotes if q.cue is not None and q.cue.text == "Asked")
+    assert asked.content.text == "what a firm commitment looks like", asked.content.text

@@ -116,6 +116,8 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str, model: dict | None = Non
     _extend_to_segments(quotes, segments, text)
     _join_split_quotes(quotes, segments, text)
     _across_parenthetical(quotes, text)
+    for q in quotes:
+        q.content = _before_own_speaker(q, text)
     quotes.extend(_orphan_segments(quotes, segments, text, docs))
     for q in quotes:
         q.speaker = _with_name_after_rank(q.speaker, text)
@@ -926,6 +928,16 @@ def _join_split_quotes(quotes: list[Quote], segments: list[Segment], text: str) 
 _PARENTHESIS_OPENS = re.compile(r"\s*,\s*$")
 _GOES_ON = re.compile(r"\s*,\s+(?=[a-z0-9])")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$|\s*\n)")
+
+
+def _before_own_speaker(q: Quote, text: str) -> Span:
+    """"Asked what a firm commitment looks like, Devine replied: ...": the parse runs the question on over the
+    one asked and the verb of the answer; what was asked ends before its own speaker."""
+    c, sp = q.content, q.speaker
+    if sp is None or q.cue is None or q.cue.end > c.start or not (c.start < sp.start < c.end) or _opens_at(text, c.start):
+        return c  # (an attribution inside the content, "In his state, Christie said, ...", splits it instead)
+    end = sp.start - (len(text[c.start : sp.start]) - len(text[c.start : sp.start].rstrip(" ,")))
+    return Span(c.start, end, text[c.start : end]) if end > c.start else c
 
 
 def _speech_participle(word: str) -> bool:
