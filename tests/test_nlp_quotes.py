@@ -337,3 +337,12 @@ def test_what_someone_was_asked_ends_before_the_one_asked() -> None:
     quotes = _quotes("Asked what a firm commitment looks like, Devine replied: “We are a long way off from that.”")
     asked = next(q for q in quotes if q.cue is not None and q.cue.text == "Asked")
     assert asked.content.text == "what a firm commitment looks like", asked.content.text
+
+
+def test_a_participle_after_the_speakers_verb_does_not_take_the_quotation_before_it() -> None:
+    """'"...," Buchanan said, noting that Manafort did not lose a delegate': the quotation is what Buchanan said;
+    what he noted is only the "that" clause."""
+    quotes = _quotes('"You are down to the number of people you can count and meet," Buchanan said, noting that '
+                     'Manafort did not lose a single Ford delegate.')
+    noted = _one(quotes, "Manafort did not lose")
+    assert noted.content.text == "that Manafort did not lose a single Ford delegate", noted.content.text

@@ -907,6 +907,11 @@ def _join_split_quotes(quotes: list[Quote], segments: list[Segment], text: str) 
                 # ... when part two is quoted too, or part one runs on ('," he'): after '"... is real." He enacted
                 # rules', the quotation is over and the rules are not part of it
                 goes_on = _opens_at(text, q.content.start) or text[seg.start : seg.end].rstrip("\"”'’` ").endswith(",")
+                # ... and the cue is the speaker's own verb: in '"...," Buchanan said, noting that ...' the quotation
+                # is what he said, not what he noted
+                if q.speaker is not None:
+                    lo, hi = sorted((q.speaker, q.cue), key=lambda x: x.start)
+                    goes_on = goes_on and not text[lo.end : hi.start].strip()
                 if seg.end <= first and len(back) <= 3 and "\n" not in back and back.strip() in ("", ",") and goes_on:
                     q.content = Span(seg.start, q.content.end, text[seg.start : q.content.end])
                     break
