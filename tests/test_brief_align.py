@@ -1302,6 +1302,14 @@ def test_a_summary_line_that_repeats_one_part_of_another_is_redundant():
     want = [texts[0], texts[1], texts[3], texts[4]]
     assert sorted(lines([6.0, 5.0, 4.0, 3.0, 2.0])) == sorted(want)
     assert sorted(lines([6.0, 4.0, 5.0, 3.0, 2.0])) == sorted(want)
+    # two clauses joined by ", and": "..., and investigators suspect arson" already says the blaze is an arson case
+    texts[1] = "The church the governor attends was badly damaged by fire Friday night, and investigators suspect arson."
+    texts[2] = "The blaze is being investigated as an arson."
+    claims[1:3] = [Claim(f"a{i}", 0, len(texts[i]), texts[i], index=0) for i in (1, 2)]
+    facts[1:3] = [Fact(texts[i], "corroborated", [f"a{i}", "b"], [f"A{i}", "B"], [SourceSpan(f"a{i}", 0, len(texts[i]))])
+                  for i in (1, 2)]
+    vectors = embed_claims(texts)
+    assert sorted(lines([6.0, 5.0, 4.0, 3.0, 2.0])) == sorted([texts[0], texts[1], texts[3], texts[4]])
 
 
 def test_who_said_what_keeps_the_words_not_their_setting_or_a_long_attribution_between_them():

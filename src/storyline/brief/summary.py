@@ -47,8 +47,8 @@ def rank_facts(facts: list[Fact], groups: list[list[int]], claims: list[Claim], 
 
 # Where one reported sentence joins two things said: "said Russia is looking for munitions and that the letters
 # built upon ...". Each part of at least PART_WORDS words is compared on its own for redundancy.
-_PARTS = re.compile(r",?\s+and that\s+|;\s+|,\s+but\s+|\s+but that\s+")
-PART_WORDS = 5
+_PARTS = re.compile(r",?\s+and that\s+|;\s+|,\s+(?:and|but)\s+|\s+but that\s+")
+PART_WORDS = 3
 
 
 def _parts(text: str) -> list[str]:
