@@ -990,6 +990,9 @@ def test_a_fact_in_someones_quoted_words_says_whose_words_they_are():
      'transparency "breaks down barriers and brings progress.”'),
     ('Charlotte Mayor Jennifer Roberts said Friday that she thinks the video should be released but said "the '
      'question is the timing."', None),
+    # a quotation inside the subject left the parse only the verb phrase after it
+    ("Kroon said the nondenominational church, which he described as `` just a local community church, '' is about "
+     "30 years old and the church building itself is about 2 years old.", None),
 ])
 def test_a_paraphrase_with_quoted_words_is_a_paraphrase_and_a_cut_off_one_is_left_out(text: str, shown: str | None):
     a = Article("a", text, outlet="A", published="2016-09-20")

@@ -404,7 +404,8 @@ def group_quotes(
                 continue  # "He responded 'Yes' to the questions posed by Martone": not Martone's words
             if len(said.split()) < 4 or is_boilerplate(text) or (who is None and not direct):
                 continue  # a fragment, or a paraphrase nobody can be named for, is not "who said what"
-            if not direct and (_CUT_OFF.search(text) or said.split()[0].lower().strip("\"“”'‘’`,") in _FINITE):
+            first = next((w for w in (x.lower().strip("\"“”'‘’`,") for x in said.split()) if w), "")
+            if not direct and (_CUT_OFF.search(text) or first in _FINITE):
                 continue  # "she thinks the video should be released but", "| has created an imbalance": the parse
                 # lost the rest, or the subject
             s = content_stems(text)
