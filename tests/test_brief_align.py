@@ -1347,3 +1347,20 @@ def test_a_paraphrase_split_by_its_attribution_is_shown_whole(text: str, shown: 
     a = Article("a", text, outlet="A", published="2016-09-01")
     quotes = build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes
     assert [q.text for q in quotes] == [shown]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a long description of the speaker between the two parts
+    ('"It was a sad moment for Europe when the British people decided to leave," said European Council President '
+     'Donald Tusk, summing up conversations that extended beyond security to issues of prosperity, migration and a '
+     'host of other challenges. "People are concerned about what they see as a loss of control."', "Donald Tusk"),
+    # two apostrophes for quotation marks, as some papers print them
+    ("''There is no question that Ryan is operating in a very ambitious way,'' said Peter Wehner, a former director "
+     "of the White House Office of Strategic Initiatives who has known Mr. Ryan for two decades. ''He is trying to "
+     "set forth a path for the party with ideas and policy proposals,'' he said.", "Peter Wehner"),
+])
+def test_a_quotation_in_two_parts_is_shown_as_one_without_its_attribution(text: str, speaker: str):
+    a = Article("a", text, outlet="A", published="2016-09-01")
+    quotes = [q for q in build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes if q.speaker == speaker]
+    assert quotes and quotes[0].direct and " said " not in quotes[0].text and " … " in quotes[0].text, \
+        [(q.text, q.direct) for q in quotes]

@@ -104,7 +104,7 @@ def _is_statement(q, content: str) -> bool:  # type: ignore[no-untyped-def]
 # committed..." is shown as one quotation, the attribution (already the entry's speaker) cut to an ellipsis.
 _INNER_ATTRIBUTION = re.compile(
     r"([,.!?])\s?(?:[\"”]|'')\s+[^\"“”`]{0,100}?\b(?:said|says|added|adds|noted|notes|continued|wrote|writes|"
-    r"explained|recalled|insisted|told [^\"“”`.,]{1,30})\b[^\"“”`]{0,160}?[.,:]\s+(?:[\"“]|``)")
+    r"explained|recalled|insisted|told [^\"“”`.,]{1,30})\b[^\"“”`]{0,200}?[.,:]\s+(?:[\"“]|``|'')")
 
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:widely|also|still|now|generally|"
@@ -375,7 +375,7 @@ def group_quotes(
             direct = q.direct and not _REPORTED.match(text) and not (text[:1].islower() and _OPENS.search(text))
             # "``A,'' Judge Bodiford said, in the court where the killing occurred. ``B.''": two quoted parts round a
             # long attribution are still the speaker's own words, however much of the span the attribution takes
-            direct = direct or (text[:1] in "\"“`" and _INNER_ATTRIBUTION.search(text) is not None)
+            direct = direct or (text[:1] in "\"“`'" and _INNER_ATTRIBUTION.search(text) is not None)
             if not direct:  # a mark left before the words ('' is about 30 years old) or opening the paraphrase
                 text = text.lstrip("\"“”'‘’` ")
             if direct:
