@@ -1213,6 +1213,9 @@ def test_a_summary_is_not_padded_with_lines_that_do_not_stand_alone():
     # a gerund with a verb of its own is a clause, said by the speaker
     ("A naval commander said attacking Somali ports probably would not be effective in battling piracy.",
      "A naval commander", "attacking Somali ports probably would not be effective in battling piracy"),
+    # the verb without the rest of the speaker's name
+    ("Sen. Bernie Sanders of Vermont called on the Obama administration to block the deal.", "Bernie Sanders",
+     "called on the Obama administration to block the deal"),
 ])
 def test_a_statement_that_is_an_object_keeps_its_verb(text: str, speaker: str, shown: str):
     a = Article("a", text, outlet="A", published="2024-03-01")

@@ -171,7 +171,10 @@ def _frame(text: str, q) -> str:  # type: ignore[no-untyped-def]
     them ("Kirby, who joined in 2020, declined")."""
     start = q.speaker.end if q.speaker and q.speaker.end <= q.cue.start else q.cue.start
     words = text[start : q.content.start].replace(",", " ").split()
-    if len(words) > 4 or "," in text[start : q.cue.start]:  # an aside: "Wagoner, GM's chief executive, described"
+    # an aside ("Wagoner, GM's chief executive, described"), or the rest of the speaker's name ("Sen. Bernie Sanders
+    # | of Vermont called on"): the cue with its auxiliaries only
+    between = text[start : q.cue.start]
+    if len(words) > 4 or "," in between or re.match(r"\s*(?:of|from|in|at|for|with)\b", between):
         before = text[: q.cue.start].split()[-1:]
         words = [w for w in before if w.lower() in _AUXILIARIES] + text[q.cue.start : q.content.start].split()
     return " ".join(words)
