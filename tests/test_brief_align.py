@@ -990,6 +990,10 @@ def test_a_fact_in_someones_quoted_words_says_whose_words_they_are():
      'transparency "breaks down barriers and brings progress.”'),
     ('Charlotte Mayor Jennifer Roberts said Friday that she thinks the video should be released but said "the '
      'question is the timing."', None),
+    # a paraphrase that quotes all but its first word
+    ('Some voters are uneasy about her ties to Wall Street. Clinton “has a number of super PACs and she is also '
+     'raising significant sums from Wall Street,” Sanders said in an interview.',
+     'Clinton “has a number of super PACs and she is also raising significant sums from Wall Street,”'),
     # a quotation inside the subject left the parse only the verb phrase after it
     ("Kroon said the nondenominational church, which he described as `` just a local community church, '' is about "
      "30 years old and the church building itself is about 2 years old.", None),

@@ -373,9 +373,9 @@ def group_quotes(
             text = " ".join(said.split()).strip(" ,")
             if dateline := DATELINE.match(text):  # "ISTANBUL - Turkey may hold off ..., the vice president said"
                 text = text[dateline.end():]
-            # "that transparency "breaks down barriers"", "described | the firm's plan as ``comprehensive''": a
-            # paraphrase with quoted words in it, not a quotation
-            direct = q.direct and not _REPORTED.match(text) and not (text[:1].islower() and _OPENS.search(text))
+            # "that transparency "breaks down barriers"", "described | the firm's plan as ``comprehensive''", "Oz is
+            # "smart as hell"": words that do not open with the quotation are a paraphrase quoting some of them
+            direct = q.direct and not _REPORTED.match(text) and not (not _OPENS.match(text) and _OPENS.search(text))
             # "``A,'' Judge Bodiford said, in the court where the killing occurred. ``B.''": two quoted parts round a
             # long attribution are still the speaker's own words, however much of the span the attribution takes
             direct = direct or (text[:1] in "\"“`'" and _INNER_ATTRIBUTION.search(text) is not None)
