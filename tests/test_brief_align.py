@@ -316,6 +316,34 @@ def test_a_speaker_named_by_the_role_only_one_person_has_is_that_person():
     assert "LaCalamita" not in {q.speaker for q in quotes}
 
 
+def test_a_collective_source_in_lower_case_is_a_speaker_as_when_it_opens_the_sentence():
+    # "police said" after a phrase of time is the same source as "Police said" at the start of a sentence
+    quotes = _quotes_of("Thieves stole gems from the store. In 2009, police said they had recovered 80 percent of "
+                        "the haul.",
+                        "Police said they had recovered 80 percent of the haul in 2009.")
+    assert [(q.speaker, sorted(q.outlets)) for q in quotes] == [("Police", ["A", "B"])], quotes
+    quotes = _quotes_of("The bridge was closed on Monday, and local officials said it would reopen in a week. "
+                        "The firm was sued, and their lawyers said the contract had been broken.")
+    assert [q.speaker for q in quotes] == ["Local officials"], quotes  # "their lawyers" names nobody
+
+
+def test_who_the_speaker_is_is_not_part_of_what_was_said():
+    quotes = _quotes_of("The failures cut the flow of data between Europe and the Middle East, said Sanjeev Gaur, "
+                        "director of assurance at Reliance Globalcom Ltd. in India.",
+                        "The cuts were to two lines near Sicily, a France Telecom spokeswoman who asked not to be "
+                        "named said.")
+    said = {q.text: q.speaker for q in quotes}
+    assert said.get("The failures cut the flow of data between Europe and the Middle East") == "Sanjeev Gaur", said
+    assert not [t for t in said if "named" in t], said  # asking not to be named says nothing about the story
+
+
+def test_a_company_named_with_and_without_its_country_is_one_speaker():
+    quotes = _quotes_of("Three cable systems carrying traffic have been damaged, according to the U.K.'s Interoute "
+                        "Plc, which operates a network.",
+                        "Interoute Plc said the January incident brought down 70 percent of the network in India.")
+    assert len({q.speaker for q in quotes}) == 1 and len(quotes) == 2, quotes
+
+
 def test_one_source_described_two_ways_saying_the_same_is_one_entry():
     quotes = _quotes_of("Local law enforcement told TMZ the Columbia University student fell and needed immediate "
                         "medical attention.",
@@ -879,6 +907,21 @@ def test_an_entity_lists_each_alias_once_and_a_compass_point_is_no_entity():
     b = Article("b", "The US flew a bomber to the Korean Peninsula in a show of force against the North, as some in "
                 "the West voiced concern.", outlet="B", published="2024-03-01")
     assert not {"North", "West"} & {g.name for g in group_entities([b], analyze_articles([b]))}
+
+
+def test_a_name_written_with_and_without_its_accents_is_one_entity_and_one_speaker():
+    from storyline.brief.entities import group_entities
+
+    a = Article("a", "Four men drove a car into the Casty store near Place Vendôme in Paris on Monday. Gérard Bénézat, "
+                "the store's insurer, said the thieves were not afraid of anything.", outlet="A", published="2013-09-09")
+    b = Article("b", "Thieves rammed a car into a jewellery shop near Place Vendome in Paris on Monday. Gerard Benezat "
+                "said the thieves were not afraid of anything.", outlet="B", published="2013-09-09")
+    groups = group_entities([a, b], analyze_articles([a, b]))
+    square = [g for g in groups if "Place Vend" in g.name]
+    assert len(square) == 1 and len(square[0].articles) == 2, square
+    assert {square[0].name, *square[0].aliases} == {"Place Vendôme", "Place Vendome"}, square
+    quotes = _quotes_of(a.text, b.text)
+    assert len({q.speaker for q in quotes}) == 1 and sorted(quotes[0].outlets) == ["A", "B"], quotes
 
 
 def test_a_state_abbreviated_in_a_dateline_is_listed_as_the_state():

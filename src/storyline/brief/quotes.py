@@ -31,6 +31,13 @@ _AUXILIARIES = {"did", "does", "do", "would", "could", "will", "has", "have", "h
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "his", "her", "their", "some", "one", "others",
              "many", "few", "all", "both", "each", "another", "several", "most", "the", "a", "an", "word"}
 # "Twelve hours later, it remained unclear...": a span of time, not a speaker.
+# Sources a story names in lower case that are still a speaker ("in 2009, police said", "local officials said"):
+# written at the start of a sentence they are capitalised, and one source is one speaker however it is written.
+_COLLECTIVE = re.compile(
+    r"^(?:(?:local|state|federal|senior|top|military|government|city|county|security|health|school|court|fire|"
+    r"rescue|emergency|hospital|election|police)\s+){0,2}(?:police|authorities|officials|witnesses|researchers|"
+    r"investigators|experts|analysts|sources|prosecutors|officers|residents|doctors|scientists|observers|critics|"
+    r"firefighters|paramedics|rescuers|lawmakers|regulators|economists|organi[sz]ers)$")
 _TIME_SPAN = re.compile(r"^(?:\S+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
                         r"(?:\s+(?:later|ago|earlier))?$", re.I)
 _IRREGULAR = {"said", "told", "thought", "felt", "knew", "known", "found", "wrote", "written", "understood", "made",
@@ -92,6 +99,8 @@ def _is_statement(q, content: str) -> bool:  # type: ignore[no-untyped-def]
     refusal = any(w.startswith(_REFUSALS) for w in cue)
     if refusal and words[:1] == ["to"]:
         return len(words) > 1 and words[1] in _SAYING  # "declined to detail", not "declined to be interviewed"
+    if words[:4] == ["not", "to", "be", "named"] or words[:4] == ["not", "to", "be", "identified"]:
+        return False  # "a spokeswoman who asked not to be named": how she spoke, not what she said
     clause = _is_clause(content) or bool(_NOUN_THAT.match(content))  # "made the case that ..." says something
     if not clause and words[:1] and words[0] in _SETTING:
         return False  # "During his years in office, Mr. Obama said, ...": the setting of the words, not the words
@@ -197,7 +206,10 @@ def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
     text = " ".join((q.speaker_canonical or (q.speaker.text if q.speaker else "")).split())
     if q.speaker and q.speaker.text.lower().endswith(" " + text.lower() + "s"):
         text += "s"  # "The Indians say": the people, not the nationality their name resolves to
-    if text and text.lower() not in _PRONOUNS and any(ch.isupper() for ch in text) and not _TIME_SPAN.match(text):
+    if _COLLECTIVE.match(re.sub(r"^the\s+", "", text)):
+        text = re.sub(r"^the\s+", "", text)
+    if text and text.lower() not in _PRONOUNS and (any(ch.isupper() for ch in text) or _COLLECTIVE.match(text)) \
+            and not _TIME_SPAN.match(text):
         head = text.split(", ")[0]  # "Laurence Mark, producer of the telecast": the name, not its apposition
         text = head if any(ch.isupper() for ch in head) else text
         named = _DOCUMENT.sub("", re.sub(r"^an?\s+(?=\w)", "", text, flags=re.I))
@@ -293,7 +305,9 @@ def _fuller_names(keys: set[str], whose: set[str]) -> dict[str, str]:
     the bare one with a nationality or place before it (`whose`: the story's NORP and GPE mentions)."""
     out = {}
     for bare in keys:
-        longer = [k for k in keys if k.endswith(" " + bare) and k[: -len(bare)].strip() in whose]
+        # "the U.K.'s Interoute Plc" / "Interoute Plc": a place's possessive before the name is the place too
+        longer = [k for k in keys if k.endswith(" " + bare)
+                  and re.sub(r"['’]s?$", "", k[: -len(bare)].strip()) in whose]
         if len(longer) == 1:
             out[bare] = longer[0]
     return out
@@ -312,6 +326,8 @@ def _without_attribution(text: str, q) -> str:  # type: ignore[no-untyped-def]
     before, after = text[c.start : start].rstrip(" ,"), text[end : c.end].lstrip(" ,")
     if not (before and after):
         return said
+    if not _is_clause(after) or re.match(r"(?:who|whom|whose|which)\b", after):
+        return before  # "..., said Sanjeev Gaur, director of assurance at Reliance": the rest tells who he is
     # the commas set the attribution off; one stays unless it would part a subject from its verb ("This
     # campaign, he says, is different" -> "This campaign is different")
     verb_next = after.split()[0].lower() in _FINITE
