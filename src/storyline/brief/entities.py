@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from storyline.brief.claims import block_kind, set_aside_spans, usable
+from storyline.brief.text import unaccented
 from storyline.model import Analysis, Article, EntityGroup
 from storyline.nlp.entities import without_leading_participle
 
@@ -26,7 +27,7 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
             name = " ".join((m.canonical or m.text).split())
             if not name or name.lower().removeprefix("the ") in _DIRECTIONS:
                 continue
-            e = by_key.setdefault(name.lower(), {"name": name, "labels": Counter(), "own": Counter(),
+            e = by_key.setdefault(unaccented(name.lower()), {"name": name, "labels": Counter(), "own": Counter(),
                                                   "aliases": Counter(), "articles": [], "roles": [], "n": 0})
             e["labels"][m.label] += 1
             e["in_body"] = e.get("in_body", False) or block_kind(art, m.start, m.end) != "title"
@@ -36,7 +37,7 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
             alias = re.sub(r"['’]s$", "", " ".join(m.text.split()))  # "North Korea's" is North Korea
             alias = without_leading_participle(alias)  # "Following Shoigu" is Shoigu
             alias = re.sub(r"\s+['’\"“”`]+$", "", alias)  # "Vincent '": a name cut off before its nickname
-            if _alias_key(alias) != _alias_key(name):
+            if _alias_key(alias) != _alias_key(e["name"]):  # (the name may be the other's spelling without accents)
                 e["aliases"][alias] += 1
             if art.id not in e["articles"]:
                 e["articles"].append(art.id)

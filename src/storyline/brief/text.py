@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -91,6 +92,14 @@ def stem(word: str) -> str:
     return w
 
 
+def unaccented(text: str) -> str:
+    """The text with its accents dropped: outlets write one name both ways ("Place Vendôme" / "Place Vendome",
+    "Gérard Bénézat" / "Gerard Benezat"), and the words are one."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def content_stems(text: str) -> set[str]:
     """The stems of a text's content words (no stop words, no reporting verbs), for overlap between claims."""
     return set(content_stems_in_order(text))
@@ -99,7 +108,7 @@ def content_stems(text: str) -> set[str]:
 def content_stems_in_order(text: str) -> list[str]:
     """The stems of a text's content words in reading order (see `content_stems`)."""
     out = []
-    for m in _WORD.finditer(text):
+    for m in _WORD.finditer(unaccented(text)):
         w = m.group(0).lower()
         if not (w in STOP_WORDS or w in _REPORTING or len(w) < 2 or w[0].isdigit()):
             out.append(stem(w))
