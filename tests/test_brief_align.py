@@ -344,6 +344,16 @@ def test_a_company_named_with_and_without_its_country_is_one_speaker():
     assert len({q.speaker for q in quotes}) == 1 and len(quotes) == 2, quotes
 
 
+def test_some_spokesman_is_not_the_spokeswoman_the_story_names():
+    quotes = _quotes_of("Verizon said it has rerouted traffic for its customers, spokeswoman Linda Laughlin said in an "
+                        "interview.",
+                        "Sixty-five per cent of traffic to India was down, while services to Singapore were also "
+                        "severely affected, a spokesman said Friday evening.")
+    said = {q.text: q.speaker for q in quotes}
+    assert said.get("Verizon said it has rerouted traffic for its customers") == "Linda Laughlin", said
+    assert not [t for t, who in said.items() if "Sixty-five" in t and who == "Linda Laughlin"], said
+
+
 def test_one_source_described_two_ways_saying_the_same_is_one_entry():
     quotes = _quotes_of("Local law enforcement told TMZ the Columbia University student fell and needed immediate "
                         "medical attention.",
