@@ -333,13 +333,26 @@ def test_a_capital_that_has_or_is_something_is_the_city() -> None:
         "Canberra, the nation's capital, had air quality 21 times the hazardous rating.\n"
         "On Monday, they found Ghosn gone, having fled his Tokyo home.\n"
         "Tokyo said it would seek his return. Beijing officials declined to comment on the latest Kremlin scheme.\n"
-        "Paris hit by jewelry heist. Thieves raided a Paris jewelry store. Paris hit back at the sanctions."
+        "Paris hit by jewelry heist. Thieves raided a Paris jewelry store. Paris hit back at the sanctions.\n"
+        "Paris thieves nab $2.5 million worth of jewellery. They drove into a store near Paris's chic Place Vendome.\n"
+        "Paris also witnessed another robbery on Sunday. Paris officials condemned the raid."
     ))
     assert [m.canonical for m in a.entities if m.text == "Canberra"] == ["Canberra", "Canberra"]
     assert [m.canonical for m in a.entities if m.text == "Tokyo"] == ["Tokyo", "Japan"]
     assert [m.canonical for m in a.entities if m.text == "Beijing"] == ["China"]
     assert [m.canonical for m in a.entities if m.text == "Kremlin"] == ["Russia"]
-    assert [m.canonical for m in a.entities if m.text == "Paris"] == ["Paris", "Paris", "France"]
+    # thieves of the city, a square of the city, what the city went through: the city; its officials: the country
+    assert [m.canonical for m in a.entities if m.text == "Paris"] == ["Paris", "Paris", "France", "Paris", "Paris",
+                                                                      "Paris", "France"]
+
+
+def test_a_word_in_lower_case_is_no_name_unless_the_whole_text_is_lower_case() -> None:
+    a = analyze_article(_article("Paris thieves nab $2.5 million worth of jewellery\n"
+                                 "Four men rammed their car into an upmarket jewellery store in central Paris."))
+    assert "jewellery" not in {m.text for m in a.entities}, a.entities
+    # a text written all in lower case (a feed that lower-cases everything) still has its names
+    b = analyze_article(_article("the quick rehab of lindsay lohan in paris"))
+    assert "lindsay lohan" in {m.text for m in b.entities}, b.entities
 
 
 def test_a_dateline_place_in_capitals_is_named_as_written_elsewhere() -> None:

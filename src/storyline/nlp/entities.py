@@ -63,6 +63,17 @@ _HYPHEN_WORDS = {"led", "era", "run", "born", "based", "backed", "funded", "styl
                  "related", "allied", "aligned", "appointed", "friendly", "leaning", "esque", "ish", "type",
                  "controlled", "inspired", "designed", "sponsored", "affiliated", "focused", "dominated", "free",
                  "wide", "supporting", "endorsed", "nominated", "signed", "approved", "brokered", "owned", "year"}
+# What a capital's government has or does, for a capital that modifies a noun: "Beijing officials", "a Kremlin
+# scheme"; anything else it modifies is the city's ("Paris thieves", "a Tokyo home").
+_GOVERNMENT_NOUNS = {"official", "government", "leadership", "leader", "regime", "authority", "administration",
+                     "diplomat", "diplomacy", "minister", "ministry", "policy", "scheme", "plan", "decision", "envoy",
+                     "spokesman", "spokeswoman", "spokesperson", "negotiator", "ally", "propaganda", "campaign",
+                     "claim", "statement", "offer", "demand", "proposal", "deal", "narrative", "position", "stance",
+                     "strategy", "effort", "threat", "response", "move", "sanction", "aggression", "backing", "support",
+                     "war", "invasion", "troop", "force", "military", "army", "agent", "intelligence", "insider",
+                     "critic", "line", "talk", "pressure", "influence", "interference", "meddling", "crackdown"}
+# What a place goes through rather than does: "Paris also witnessed another robbery".
+_UNDERGOES = {"be", "have", "witness", "host", "experience", "suffer"}
 _STRUCK = {"hit", "strike", "attack", "shell", "bomb", "flood", "rock", "shake", "raid", "rob", "paralyse", "paralyze",
            "blanket", "batter", "lash", "evacuate", "lock"}
 # What follows the place in capitals that opens a wire dateline: "SYDNEY, Australia -", "LOS ANGELES (CBSLA) —".
@@ -125,9 +136,13 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
     """The named mentions of one parsed block (offsets into the article), with roles for people and the
     gazetteer's canonical name where one applies (a capital only when it acts: "Pyongyang agreed")."""
     out: list[Mention] = []
+    cased = any(ch.isupper() for ch in doc.text)
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
+        if cased and not any(ch.isupper() or ch.isdigit() for ch in ent.text):
+            continue  # "jewellery", "rehab": a word in lower case the tagger read as a name (a model's "777s" is
+            # one; so is any name in a text written all in lower case)
         # The tagger stops at a hyphen inside a name: "Moon Jae" of "Moon Jae-in", "Kim Jong-" of "Kim Jong-un".
         tail = _HYPHEN_TAIL.match(doc.text, ent.end_char - ent.text.endswith("-")) if ent.label_ == "PERSON" else None
         end = tail.end() if tail and tail.group(1) not in _HYPHEN_WORDS else ent.end_char
@@ -189,13 +204,15 @@ def _stands_for_country(root) -> bool:  # noqa: ANN001 (a spaCy Token)
         # What a capital is or has is the city's ("Canberra had the worst air"), and so is what strikes it ("Paris
         # hit by jewelry heist"); what it does, its government's.
         lemma = root.head.lemma_.lower()
-        return not ((root.dep_.startswith("nsubj") and lemma in {"be", "have"})
+        if root.dep_ == "poss" and (root.head.pos_ == "PROPN" or lemma in _CITY_NOUNS):
+            return False  # "Paris's chic Place Vendome", "Moscow's streets": a place in the city
+        return not ((root.dep_.startswith("nsubj") and lemma in _UNDERGOES)
                     or (lemma in _STRUCK and (root.dep_ == "nsubjpass"
                                               or any(c.dep_ == "agent" for c in root.head.children))))
     if root.dep_ in {"npadvmod", "amod", "nmod"}:
         return True  # "Moscow-backed separatists"
     if root.dep_ == "compound":  # "a Kremlin scheme", "Beijing officials", but "his Tokyo home" is in the city
-        return root.head.lemma_.lower() not in _CITY_NOUNS
+        return root.head.lemma_.lower() in _GOVERNMENT_NOUNS
     if root.dep_ != "pobj":
         return False
     prep = root.head
