@@ -51,3 +51,12 @@ def test_a_line_that_announces_a_list_is_not_the_lead():
     timeline = build_timeline([a], analyze_articles([a]), [])
     assert [(e.date, e.text) for e in timeline] == [
         ("2016-10-03", "The council of Halden approved a new budget for the harbour district.")]
+
+
+def test_a_comparison_reaching_back_to_a_date_is_not_an_event_on_it():
+    a = _article("f", "Daily F", "2020-01-02",
+                 "At least nine people were killed in Jakarta in the worst flooding since 2013, officials said.\n"
+                 "The city has had a flood warning system since 2015.")
+    timeline = build_timeline([a], analyze_articles([a]), [])
+    assert "2013" not in {e.date for e in timeline}, timeline
+    assert "2015" in {e.date for e in timeline}, timeline  # the system began then: an event of that year

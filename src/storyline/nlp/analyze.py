@@ -322,6 +322,12 @@ def _tense_of(doc: Doc, base: int) -> Callable[[int], str | None]:
     return tense
 
 
+# "the worst flooding since 2013", "the first time since 2005": a comparison reaching back to a date, not an event
+# on it (a bare "since" often dates the event that began a state: SemEval-2015 gold anchors "has ... since 2005")
+_SINCE = re.compile(r"\b(?:first|last|worst|best|most|least|only|\w{3,}est)\b(?:\s+[\w'’-]+){0,6}\s+since\s+(?:the\s+)?$",
+                    re.I)
+
+
 def _events(analysis: Analysis) -> list[Event]:
     """One event per sentence that carries a calendar date (its most precise one), with the entities in it."""
     events: list[Event] = []
@@ -330,6 +336,8 @@ def _events(analysis: Analysis) -> list[Event]:
         best = None
         for t in times:
             if t.start >= sent.start and t.end <= sent.end and t.type in ("DATE", "TIME"):
+                if _SINCE.search(sent.text[: t.start - sent.start]):
+                    continue
                 p = precision(t.value)
                 if p and (best is None or _RANK[p] > _RANK[best[1]]):
                     best = (t.value[:10], p)
