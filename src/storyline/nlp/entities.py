@@ -98,6 +98,9 @@ def gazetteer() -> dict[str, tuple[str, str, str]]:
     return out
 
 
+_COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+[A-Z]")
+
+
 def _key(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace("\u00a0", " ").replace("’", "'")).strip().lower()
 
@@ -140,13 +143,15 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
+        # "Mr Widodo" is a person whatever the tagger says ("ORG"): a courtesy title comes before people's names only
+        kind = "PERSON" if _COURTESY.match(ent.text) else ent.label_
         if cased and not any(ch.isupper() or ch.isdigit() for ch in ent.text):
             continue  # "jewellery", "rehab": a word in lower case the tagger read as a name (a model's "777s" is
             # one; so is any name in a text written all in lower case)
         # The tagger stops at a hyphen inside a name: "Moon Jae" of "Moon Jae-in", "Kim Jong-" of "Kim Jong-un".
-        tail = _HYPHEN_TAIL.match(doc.text, ent.end_char - ent.text.endswith("-")) if ent.label_ == "PERSON" else None
+        tail = _HYPHEN_TAIL.match(doc.text, ent.end_char - ent.text.endswith("-")) if kind == "PERSON" else None
         end = tail.end() if tail and tail.group(1) not in _HYPHEN_WORDS else ent.end_char
-        name = clean_name(doc.text[ent.start_char : end], ent.label_)
+        name = clean_name(doc.text[ent.start_char : end], kind)
         if name.isupper() and len(name) > 4 and _DATELINE_AFTER.match(doc.text, ent.end_char) and ent.start_char < 3:
             name = string.capwords(name)  # a wire dateline's place: "SYDNEY, Australia -" names Sydney
         if not name or not any(c.isalpha() for c in name) or name.lower().strip(".") in _CORP:
@@ -156,7 +161,7 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
         if re.sub(r"\W", "", name.split()[-1].lower()) in TITLE_ABBREVIATIONS:
             continue  # "Const" of "Const. Tim Fanning": a rank, not a name
         # "Mar-a-Lago", "Stratford-upon-Avon": a name joined by a small word to another name is a place
-        label = "FAC" if end > ent.end_char and re.search(r"-[a-z]+-[A-Z]", doc.text[ent.start_char : end]) else ent.label_
+        label = "FAC" if end > ent.end_char and re.search(r"-[a-z]+-[A-Z]", doc.text[ent.start_char : end]) else kind
         m = Mention(base + ent.start_char, base + end, doc.text[ent.start_char : end], label)
         m.role = _role(ent) if label == "PERSON" else None
         if ent.label_ == "ORG" and _title_fragment(ent):
