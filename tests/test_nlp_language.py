@@ -436,6 +436,10 @@ def test_a_surname_the_tagger_missed_speaks_as_the_person_it_names() -> None:
     a = analyze_article(_article(text, published="2009-02-02"))
     sample = next(q for q in a.quotes if "blood sample" in q.content.text)
     assert sample.speaker_canonical == "Brian Pennings"
+    # the tagger's other slip: the surname read as a title ("Adgate said by telephone")
+    b = analyze_article(_article('Bill Adgate, who works at LPL Financial inside the building, said he had hunkered '
+                                 'down inside the office. "It\'s tough. I want to get out," Adgate said by telephone.'))
+    assert {q.speaker_canonical for q in b.quotes} == {"Bill Adgate"}, b.quotes
 
 
 def test_a_name_in_quotation_marks_is_nobodys_words() -> None:
