@@ -440,6 +440,10 @@ def test_a_surname_the_tagger_missed_speaks_as_the_person_it_names() -> None:
     b = analyze_article(_article('Bill Adgate, who works at LPL Financial inside the building, said he had hunkered '
                                  'down inside the office. "It\'s tough. I want to get out," Adgate said by telephone.'))
     assert {q.speaker_canonical for q in b.quotes} == {"Bill Adgate"}, b.quotes
+    # a surname that is also a title is still the surname: "King said" after "General Manager Billy King"
+    c = analyze_article(_article("Sixers General Manager Billy King announced the move on Tuesday. King said the "
+                                 "team needed a change. President Bush said he supported the team."))
+    assert {q.speaker_canonical for q in c.quotes} == {"Billy King", "Bush"}, c.quotes
 
 
 def test_a_name_in_quotation_marks_is_nobodys_words() -> None:

@@ -590,7 +590,8 @@ def _name_part(short: list[str], full: list[str]) -> bool:
     """"Kirby" in "John Kirby", "Kim" in "Kim Jong Un", "Jong Un" in "Kim Jong Un"; never a title alone."""
     if len(short) >= len(full):
         return False
-    if short[0].lower().rstrip(".") in TITLES:
-        return False
     n = len(short)
+    if short[0].lower().rstrip(".") in TITLES:
+        # a surname that is also a title ("King" of "Billy King"), never the title of a name ("President Obama")
+        return full[-n:] == short and full[0].lower().rstrip(".") not in TITLES
     return full[-n:] == short or full[:n] == short
