@@ -30,7 +30,6 @@ _AUXILIARIES = {"did", "does", "do", "would", "could", "will", "has", "have", "h
 # left by a typo ("The also said"), and "Word" of "Word comes from People magazine that...".
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "his", "her", "their", "some", "one", "others",
              "many", "few", "all", "both", "each", "another", "several", "most", "the", "a", "an", "word"}
-# "Twelve hours later, it remained unclear...": a span of time, not a speaker.
 # Sources a story names in lower case that are still a speaker ("in 2009, police said", "local officials said"):
 # written at the start of a sentence they are capitalised, and one source is one speaker however it is written.
 _COLLECTIVE = re.compile(
@@ -38,6 +37,7 @@ _COLLECTIVE = re.compile(
     r"rescue|emergency|hospital|election|police)\s+){0,2}(?:police|authorities|officials|witnesses|researchers|"
     r"investigators|experts|analysts|sources|prosecutors|officers|residents|doctors|scientists|observers|critics|"
     r"firefighters|paramedics|rescuers|lawmakers|regulators|economists|organi[sz]ers)$")
+# "Twelve hours later, it remained unclear...": a span of time, not a speaker.
 _TIME_SPAN = re.compile(r"^(?:\S+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
                         r"(?:\s+(?:later|ago|earlier))?$", re.I)
 _IRREGULAR = {"said", "told", "thought", "felt", "knew", "known", "found", "wrote", "written", "understood", "made",
@@ -206,9 +206,10 @@ def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
     text = " ".join((q.speaker_canonical or (q.speaker.text if q.speaker else "")).split())
     if q.speaker and q.speaker.text.lower().endswith(" " + text.lower() + "s"):
         text += "s"  # "The Indians say": the people, not the nationality their name resolves to
-    if _COLLECTIVE.match(re.sub(r"^the\s+", "", text)):
-        text = re.sub(r"^the\s+", "", text)
-    if text and text.lower() not in _PRONOUNS and (any(ch.isupper() for ch in text) or _COLLECTIVE.match(text)) \
+    collective = _COLLECTIVE.match(re.sub(r"^the\s+", "", text))
+    if collective:
+        text = collective.group(0)  # "the authorities": the authorities
+    if text and text.lower() not in _PRONOUNS and (collective or any(ch.isupper() for ch in text)) \
             and not _TIME_SPAN.match(text):
         head = text.split(", ")[0]  # "Laurence Mark, producer of the telecast": the name, not its apposition
         text = head if any(ch.isupper() for ch in head) else text
@@ -417,7 +418,8 @@ def group_quotes(
             # "the North Korean leader also said" is Kim Jong-un's, when the story gives only him that role
             # but "a spokesman" is some spokesman, not the one spokeswoman the story names
             indefinite = q.speaker is not None and re.match(r"(?:an?|one)\s", q.speaker.text, re.I) is not None
-            who = (None if indefinite else in_role.get(_speaker_key(q.speaker.text if q.speaker else None))) or _speaker(q)
+            role = None if indefinite else in_role.get(_speaker_key(q.speaker.text if q.speaker else None))
+            who = role or _speaker(q)
             who = cast.get(who, who) if who else who
             if not _is_statement(q, said) or _passive(art.text, q):
                 continue  # an act ("slapped sanctions on"), or what others say of someone ("he is believed to")

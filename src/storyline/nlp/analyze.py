@@ -324,8 +324,8 @@ def _tense_of(doc: Doc, base: int) -> Callable[[int], str | None]:
 
 # "the worst flooding since 2013", "the first time since 2005": a comparison reaching back to a date, not an event
 # on it (a bare "since" often dates the event that began a state: SemEval-2015 gold anchors "has ... since 2005")
-_SINCE = re.compile(r"\b(?:first|last|worst|best|most|least|only|\w{3,}est)\b(?:\s+[\w'’-]+){0,6}\s+since\s+(?:the\s+)?$",
-                    re.I)
+_SINCE = re.compile(
+    r"\b(?:first|last|worst|best|most|least|only|\w{3,}est)\b(?:\s+[\w'’-]+){0,6}\s+since\s+(?:the\s+)?$", re.I)
 
 
 def _events(analysis: Analysis) -> list[Event]:

@@ -436,7 +436,8 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
             if cands:
                 union(n, max(cands, key=lambda x: names[x]))
             continue
-        if len(words) <= 2 and lab in ("PERSON", "ORG", "NORP", "GPE", "MISC", "WORK_OF_ART") and _key(n) not in gazetteer():
+        short_form = lab in ("PERSON", "ORG", "NORP", "GPE", "MISC", "WORK_OF_ART")  # "Adgate" read as a title
+        if len(words) <= 2 and short_form and _key(n) not in gazetteer():
             near = dict.fromkeys(by_edge.get(words[0], []) + by_edge.get(words[-1], []))
             cands = [p for p in near if p != n and _name_part(words, p.split())]
             if cands and (lab == "PERSON" or (len(words) == 1 and (label_of[n]["PERSON"] > 0 or lab == "MISC"
