@@ -352,6 +352,10 @@ def test_some_spokesman_is_not_the_spokeswoman_the_story_names():
     said = {q.text: q.speaker for q in quotes}
     assert said.get("Verizon said it has rerouted traffic for its customers") == "Linda Laughlin", said
     assert not [t for t, who in said.items() if "Sixty-five" in t and who == "Linda Laughlin"], said
+    # the lawyer named right after the description is that lawyer
+    quotes = _quotes_of("Judge Ellis released the tapes on Friday. A lawyer for the news outlets, David Schulz, said no "
+                        "immediate decision had been made about whether to appeal.")
+    assert [q.speaker for q in quotes if "appeal" in q.text] == ["David Schulz"], quotes
 
 
 def test_one_source_described_two_ways_saying_the_same_is_one_entry():

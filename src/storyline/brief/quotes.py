@@ -416,9 +416,12 @@ def group_quotes(
                     text = _ADDRESSEE.sub("", text)  # "told police LaCalamita loaded a shell": the hearers said nothing
                 text = _closed(_COMPLEMENTIZER.sub("", text))  # "said that pirates were...": what was said
             # "the North Korean leader also said" is Kim Jong-un's, when the story gives only him that role
-            # but "a spokesman" is some spokesman, not the one spokeswoman the story names
-            indefinite = q.speaker is not None and re.match(r"(?:an?|one)\s", q.speaker.text, re.I) is not None
-            role = None if indefinite else in_role.get(_speaker_key(q.speaker.text if q.speaker else None))
+            # but "a spokesman" is some spokesman, not the one spokeswoman the story names, unless her name follows
+            # ("A lawyer for the news outlets, David Schulz, said")
+            role = in_role.get(_speaker_key(q.speaker.text if q.speaker else None))
+            if role and q.speaker and re.match(r"(?:an?|one)\s", q.speaker.text, re.I) and \
+                    role.split()[-1] not in art.text[q.speaker.end : q.speaker.end + 80]:
+                role = None
             who = role or _speaker(q)
             who = cast.get(who, who) if who else who
             if not _is_statement(q, said) or _passive(art.text, q):
