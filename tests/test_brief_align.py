@@ -590,11 +590,40 @@ def test_numbers_count_things_and_codes_are_not_numbers():
      "wounding around 1,400.",
      "In February a magnitude 6.4 quake hit Zarand, a town of about 15,000 people in Kerman province of southern Iran.",
      "Zarand"),
+    # one sentence gives both players' yards, the other one player's: the figure is in both
+    ("Jamaal Charles rushed for 226 yards while Peyton Hillis added 101 for the Chiefs in the loss to the Colts.",
+     "RB Peyton Hillis rushed for 101 yards for the Chiefs in the loss to the Colts.", "Hillis"),
 ])
 def test_numbers_of_different_things_in_one_fact_are_not_a_conflict(text_a: str, text_b: str, topic: str):
     a, b = Article("a", text_a, outlet="A"), Article("b", text_b, outlet="B")
     facts = [f for f in align_facts([a, b], analyze_articles([a, b]), []) if topic in f.text]
     assert len(facts) == 1 and facts[0].outlets == ["A", "B"] and facts[0].status == "corroborated"
+
+
+def _statuses_when_aligned(*texts: str) -> list[str]:
+    """The status of the fact the last claims of two articles make when the aligner puts them together."""
+    arts = [Article(k, t, outlet=k.upper()) for k, t in zip("ab", texts)]
+    claims = story_claims(arts, analyze_articles(arts), [])
+    vectors, _ = score_claims(claims)
+    last = [max(i for i, c in enumerate(claims) if c.article_id == a.id) for a in arts]
+    prob = np.zeros((len(claims), len(claims)), dtype=np.float32)
+    prob[np.ix_(last, last)] = 1.0
+    facts = facts_from_claims(claims, vectors, arts, [], prob=prob)
+    return [f.status for f in facts if len(f.outlets) == 2]
+
+
+def test_numbers_about_him_and_him_conflict_only_when_he_is_one_man():
+    # "he" after Charles and "he" after Luck are two players: their carries do not contradict
+    assert _statuses_when_aligned(
+        "Jamaal Charles ran for 226 yards. It was his second 200-yard game of the season, and came one week after he "
+        "managed 10 yards on nine carries.",
+        "Andrew Luck threw for 205 yards. He ended the day 17/35 for 205 yards and the touchdown along with 6 carries "
+        "for 21 yards.") == ["corroborated"]
+    # both after LaRue: one man, two figures
+    assert _statuses_when_aligned(
+        "Fred LaRue died on Tuesday in Biloxi. He served four months in federal prison for conspiracy.",
+        "Fred LaRue, a Nixon aide, died in Biloxi. He served five months in federal prison for conspiracy.") == [
+        "conflict"]
 
 
 def test_one_kind_of_event_in_two_places_on_two_days_is_not_a_conflict():

@@ -372,7 +372,8 @@ def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int], outlet:
     for unit in units:
         sides = _sides(members, vectors, idx, "numbers", outlet, lambda c, u=unit: c.quantities.get(u, set()),
                        lambda c, u=unit: quantity_context(c.text, u),
-                       lambda a, b, u=unit: ranges_meet(a.text, b.text, u))  # "more than two dozen" / "31"
+                       lambda a, b, u=unit: ranges_meet(a.text, b.text, u)  # "more than two dozen" / "31"
+                       or _gives_too(a, b, u) or _gives_too(b, a, u) or _maybe_two_people(a, b))
         if sides:
             return sides
     # Two dates conflict only when they date the same thing: "sentence imposed in 1997" and "heroin rap in 1959"
@@ -384,6 +385,27 @@ def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int], outlet:
     # A headline's capitalised words fool the name tagger ("Ellen DeGeneres Returns"): names come from the body.
     return sides or _sides(members, vectors, idx, "people", outlet, lambda c: set() if c.headline else {
         n for n in c.people if n.lower().rstrip(".") not in TITLES})
+
+
+def _gives_too(a: Claim, b: Claim, unit: str) -> bool:
+    """Whether `a` also gives `b`'s figure, unit or not: "Charles rushed for 226 yards while Hillis added 101" does
+    not contradict "Hillis rushed for 101 yards"."""
+    return bool(b.quantities.get(unit, set()) & a.numbers)
+
+
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
+
+
+def _maybe_two_people(a: Claim, b: Claim) -> bool:
+    """Whether the two claims are about two people: one refers to someone by a pronoun alone, and the people they
+    name, or else the people named just before them, are others ("he managed 10 yards on nine carries" after
+    Charles / "he ended the day with 6 carries" after Luck). "He served four months" and "He served five months",
+    both after LaRue, still disagree."""
+    def who(c: Claim) -> set[str]:
+        return c.people or (set(c.people_before) if _PERSONAL_PRONOUN.search(c.text) else set())
+
+    unnamed = any(_PERSONAL_PRONOUN.search(c.text) and not c.people for c in (a, b))
+    return bool(unnamed and who(a) and who(b) and not who(a) & who(b))
 
 
 def facts_from_claims(

@@ -71,6 +71,8 @@ class Claim:
     # article does not give: two outlets that write a date alike, or one whose day is a guess, do not disagree on it.
     date_texts: frozenset[str] = frozenset()
     dates_guessed: bool = False
+    # The people named just before the claim in its article (PEOPLE_BEFORE characters): whom its "he" or "she" means.
+    people_before: frozenset[str] = frozenset()
 
     @property
     def said(self) -> str:
@@ -135,13 +137,18 @@ def claim_at(article: Article, analysis: Analysis, start: int, end: int, index: 
     places = {(m.canonical or m.text) for m in analysis.entities
               if start <= m.start < end and m.label in ("GPE", "LOC", "FAC")}
     counted = quantities(text)
+    before = frozenset(m.canonical or m.text for m in analysis.entities
+                       if start - PEOPLE_BEFORE <= m.start and m.end <= start and m.label == "PERSON")
     return Claim(article.id, start, end, text, index, content_stems(text), ents, set().union(*counted.values()),
                  counted, dates, people=people, places=places, gist=_gist(article, analysis, start, end),
                  date_context=_date_context(article.text, in_claim, start, end),
                  date_texts=frozenset(" ".join(t.text.lower().split()) for t in in_claim),
-                 dates_guessed=analysis.published_inferred and any(not _YEAR.search(t.text) for t in in_claim))
+                 dates_guessed=analysis.published_inferred and any(not _YEAR.search(t.text) for t in in_claim),
+                 people_before=before)
 
 
+# How far back (characters, about the sentence before) the people a pronoun may mean are looked for.
+PEOPLE_BEFORE = 250
 # A year written out: a date that gives one does not depend on the publication day.
 _YEAR = re.compile(r"\b\d{4}\b")
 
