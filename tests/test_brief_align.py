@@ -358,6 +358,17 @@ def test_some_spokesman_is_not_the_spokeswoman_the_story_names():
     assert [q.speaker for q in quotes if "appeal" in q.text] == ["David Schulz"], quotes
 
 
+def test_going_somewhere_is_not_saying_something_and_dismissing_a_report_shows_with_its_verb():
+    quotes = _quotes_of("Hiller made her way to the third-floor mixing room where she worked, located her victims in "
+                        "the break room, and opened fire.",
+                        "Catherine Hillgen lives next door. She initially dismissed a neighbor's report Thursday that "
+                        "Hiller might be involved in a fatal workplace shooting.")
+    said = {q.text: q.speaker for q in quotes}
+    assert not [t for t in said if "her way" in t], said
+    assert said.get("initially dismissed a neighbor's report Thursday that Hiller might be involved in a fatal "
+                    "workplace shooting") == "Catherine Hillgen", said
+
+
 def test_one_source_described_two_ways_saying_the_same_is_one_entry():
     quotes = _quotes_of("Local law enforcement told TMZ the Columbia University student fell and needed immediate "
                         "medical attention.",

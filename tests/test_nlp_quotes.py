@@ -346,3 +346,13 @@ def test_a_participle_after_the_speakers_verb_does_not_take_the_quotation_before
                      'Manafort did not lose a single Ford delegate.')
     noted = _one(quotes, "Manafort did not lose")
     assert noted.content.text == "that Manafort did not lose a single Ford delegate", noted.content.text
+
+
+def test_a_clause_the_parser_cut_in_two_is_said_whole() -> None:
+    # the parser hangs "is a good person" and "was suspended" off "says" as second clauses
+    q = _one(_quotes("Kenneth Dorsey says the woman accused of killing two co-workers at the Kraft plant in Northeast "
+                     "Philly is a good person."), "the woman accused")
+    assert q.content.text.endswith("is a good person"), q.content.text
+    q = _one(_quotes("Authorities say the incident began after the fifteen-year employee, 43-year-old Yvonne Hiller, "
+                     "was suspended."), "the incident began")
+    assert q.content.text.endswith("was suspended"), q.content.text

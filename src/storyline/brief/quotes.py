@@ -23,7 +23,7 @@ _QUESTIONS = ("ask", "wonder", "inquir", "question")  # cues whose content is a 
 # Cues whose content is someone and what they are to do: "had expected | the 76ers to be a contender".
 _OBJECT_TO = ("expect", "want", "urg", "order", "encourag", "advis", "invit", "persuad", "warn")
 _OBJECT_INFINITIVE = re.compile(r"^(?:[\w'’.-]+\s+){1,6}to\s+[a-z]")
-_DENIALS = ("deni", "deny", "disput", "reject", "rebut", "refut")  # cues whose content is what the speaker denies
+_DENIALS = ("deni", "deny", "disput", "reject", "rebut", "refut", "dismiss")  # cues whose content is what the speaker denies
 _NEGATIONS = {"not", "n't", "never"}
 _AUXILIARIES = {"did", "does", "do", "would", "could", "will", "has", "have", "had", "was", "is", "can", "may"}  # "did not confirm that ...": the content is what the speaker did not say
 # Words that stand for a speaker without naming one: pronouns, quantifiers ("Some said", "One said"), a bare "The"
@@ -80,7 +80,7 @@ _PREPOSITIONS = {"for", "about", "on", "of", "with", "against"}
 # Prepositions that open a phrase of time or place, never what someone said.
 _SETTING = {"during", "in", "after", "before", "since", "at", "under", "despite", "amid", "throughout", "within",
             "until", "from", "through", "across", "among", "between", "over", "following"}
-_INDIRECT_QUESTION = re.compile(r"(?:which|whether|how|why|where)\b", re.I)
+_INDIRECT_QUESTION = re.compile(r"(?:which|whether|how|why|where|what)\b", re.I)
 _ASIDE_RELATIVE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*")
 _FINITE = {"is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must", "has",
            "have", "had", "does", "did", "won't", "can't", "isn't", "wasn't", "be"}  # fmt: skip
@@ -101,6 +101,8 @@ def _is_statement(q, content: str) -> bool:  # type: ignore[no-untyped-def]
         return len(words) > 1 and words[1] in _SAYING  # "declined to detail", not "declined to be interviewed"
     if words[:4] == ["not", "to", "be", "named"] or words[:4] == ["not", "to", "be", "identified"]:
         return False  # "a spokeswoman who asked not to be named": how she spoke, not what she said
+    if words[1:2] == ["way"] and words[0] in ("his", "her", "their", "its", "our", "my", "your"):
+        return False  # "Hiller made her way to the mixing room": where she went
     clause = _is_clause(content) or bool(_NOUN_THAT.match(content))  # "made the case that ..." says something
     if not clause and words[:1] and words[0] in _SETTING:
         return False  # "During his years in office, Mr. Obama said, ...": the setting of the words, not the words

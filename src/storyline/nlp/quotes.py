@@ -502,6 +502,10 @@ def _content(verb: Token) -> tuple[int, int, str] | None:
                                                     "plan", "seem", "appear", "propose", "demand"):
                     continue
                 a, b = _subtree(c)
+                if dep == "ccomp":  # a clause the parser cut in two ("says | the woman accused of ... | is a good
+                    # person"): every clause of the verb on that side of it is what was said
+                    same_side = [k for k in kids if k.dep_ == "ccomp" and (k.i > verb.i) == (c.i > verb.i)]
+                    a, b = min(_subtree(k)[0] for k in same_side), max(_subtree(k)[1] for k in same_side)
                 if dep == "xcomp" and lemma in ("urge", "ask", "call"):  # "urged Congress to act": keep the object
                     objs = [k for k in kids if k.dep_ in ("dobj", "prep") and k.i < c.i]
                     if objs:
