@@ -503,9 +503,13 @@ def _content(verb: Token) -> tuple[int, int, str] | None:
                     continue
                 a, b = _subtree(c)
                 if dep == "ccomp":  # a clause the parser cut in two ("says | the woman accused of ... | is a good
-                    # person"): every clause of the verb on that side of it is what was said
-                    same_side = [k for k in kids if k.dep_ == "ccomp" and (k.i > verb.i) == (c.i > verb.i)]
-                    a, b = min(_subtree(k)[0] for k in same_side), max(_subtree(k)[1] for k in same_side)
+                    # person"): the next clause of the verb right after it is what was said too, unless it is
+                    # another saying ("... but said | “the question is the timing”")
+                    for k in kids:
+                        k0, k1 = _subtree(k)
+                        if k.dep_ == "ccomp" and k.i > c.i and k.lemma_.lower() not in SPEECH and all(
+                                t.is_punct or t.dep_ == "cc" for t in verb.doc[b:k0]):
+                            b = k1
                 if dep == "xcomp" and lemma in ("urge", "ask", "call"):  # "urged Congress to act": keep the object
                     objs = [k for k in kids if k.dep_ in ("dobj", "prep") and k.i < c.i]
                     if objs:
