@@ -365,6 +365,11 @@ def test_going_somewhere_is_not_saying_something_and_dismissing_a_report_shows_w
                         "Hiller might be involved in a fatal workplace shooting.")
     said = {q.text: q.speaker for q in quotes}
     assert not [t for t in said if "her way" in t], said
+    # what officials could not answer reads with its verb, not as their words
+    quotes = _quotes_of("TDCJ officials could answer few questions about how the inmate escaped Monday from a prison "
+                        "van in Baytown after pulling a gun.")
+    assert [q.text for q in quotes] == ["could answer few questions about how the inmate escaped Monday from a "
+                                        "prison van in Baytown after pulling a gun"], quotes
     assert said.get("initially dismissed a neighbor's report Thursday that Hiller might be involved in a fatal "
                     "workplace shooting") == "Catherine Hillgen", said
 

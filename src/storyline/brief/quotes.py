@@ -75,7 +75,7 @@ _CLAUSE_ONLY = set().union(*(_forms(w) for w in (
 _INTENT = set().union(*(_forms(w) for w in (
     "pledge", "vow", "promise", "threaten", "want", "urge", "ask", "call", "demand", "agree", "offer", "propose")))
 _CLAUSE_START = {"that", "if", "whether", "how", "why", "what", "when", "where", "who", "which"}
-_INDEFINITE = {"nothing", "something", "anything", "everything"}
+_INDEFINITE = {"nothing", "something", "anything", "everything", "few"}
 _PREPOSITIONS = {"for", "about", "on", "of", "with", "against"}
 # Prepositions that open a phrase of time or place, never what someone said.
 _SETTING = {"during", "in", "after", "before", "since", "at", "under", "despite", "amid", "throughout", "within",
