@@ -358,20 +358,24 @@ def test_some_spokesman_is_not_the_spokeswoman_the_story_names():
     assert [q.speaker for q in quotes if "appeal" in q.text] == ["David Schulz"], quotes
 
 
-def test_going_somewhere_is_not_saying_something_and_dismissing_a_report_shows_with_its_verb():
-    quotes = _quotes_of("Hiller made her way to the third-floor mixing room where she worked, located her victims in "
-                        "the break room, and opened fire.",
-                        "Catherine Hillgen lives next door. She initially dismissed a neighbor's report Thursday that "
-                        "Hiller might be involved in a fatal workplace shooting.")
-    said = {q.text: q.speaker for q in quotes}
+def test_going_or_scoring_is_not_saying_and_what_someone_dismissed_or_could_not_answer_shows_with_its_verb():
+    said = {q.text: q.speaker for q in _quotes_of(
+        "Hiller made her way to the third-floor mixing room where she worked, located her victims in the break room, "
+        "and opened fire.",
+        "Catherine Hillgen lives next door. She initially dismissed a neighbor's report Thursday that Hiller might be "
+        "involved in a fatal workplace shooting.")}
     assert not [t for t in said if "her way" in t], said
+    assert said.get("initially dismissed a neighbor's report Thursday that Hiller might be involved in a fatal "
+                    "workplace shooting") == "Catherine Hillgen", said
+    # "added 16 points" is a score; "added that ..." is a statement
+    said = {q.text: q.speaker for q in _quotes_of("Ty Lawson added 16 points for the Tar Heels. Coach Roy Williams "
+                                                  "added that the team had played poorly.")}
+    assert said == {"the team had played poorly": "Roy Williams"}, said
     # what officials could not answer reads with its verb, not as their words
     quotes = _quotes_of("TDCJ officials could answer few questions about how the inmate escaped Monday from a prison "
                         "van in Baytown after pulling a gun.")
     assert [q.text for q in quotes] == ["could answer few questions about how the inmate escaped Monday from a "
                                         "prison van in Baytown after pulling a gun"], quotes
-    assert said.get("initially dismissed a neighbor's report Thursday that Hiller might be involved in a fatal "
-                    "workplace shooting") == "Catherine Hillgen", said
 
 
 def test_one_source_described_two_ways_saying_the_same_is_one_entry():
