@@ -356,3 +356,13 @@ def test_a_clause_the_parser_cut_in_two_is_said_whole() -> None:
     q = _one(_quotes("Authorities say the incident began after the fifteen-year employee, 43-year-old Yvonne Hiller, "
                      "was suspended."), "the incident began")
     assert q.content.text.endswith("was suspended"), q.content.text
+
+
+def test_he_is_the_person_the_text_has_turned_to_not_the_last_speaker() -> None:
+    text = ('Coach Roy Williams praised the team. "We played hard," Williams said. Hansbrough, who looked as though '
+            'he was pressing all night, admitted to the nerves. They showed when Hansbrough stole an inbounds pass, '
+            'only to miss a dunk. "I felt like there was a lot of pressure," he said.')
+    assert _one(_quotes(text), "a lot of pressure").speaker_canonical == "Hansbrough"
+    # a name inside what the last speaker said does not take "he" from him
+    text = 'Williams said the team would improve after Hansbrough broke the record. "We have work to do," he said.'
+    assert _one(_quotes(text), "work to do").speaker_canonical == "Williams"

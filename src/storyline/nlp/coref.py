@@ -43,7 +43,8 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
             name = _antecedent(sp.start, mentions, text) or (_describe(q.speaker_canonical)
                                                              if q.speaker_canonical else None)
         elif name is None and word in PRONOUNS_PERSON:
-            name = _pronoun(sp.start, persons, quoted, last_person, gender, "m" if word in ("he", "him") else "f")
+            name = _pronoun(sp.start, persons, quoted, last_person, gender, "m" if word in ("he", "him") else "f",
+                            text)
         elif name is None and word in PRONOUNS_GROUP | _FIRST_SECOND:
             name = None
         elif name is None:
@@ -102,20 +103,33 @@ def _named(start: int, end: int, mentions: list[Mention], text: str) -> str | No
     return tail.canonical or tail.text
 
 
+def _times_named(name: str, text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> int:
+    """How often a person's surname stands in `text[start:end]` outside quotations (the tagger misses some)."""
+    hits = re.finditer(rf"\b{re.escape(name.split()[-1])}\b", text[start:end])
+    return sum(1 for h in hits if not any(s <= start + h.start() < e for s, e in quoted))
+
+
 def _pronoun(at: int, persons: list[Mention], quoted: list[tuple[int, int]], last_person: tuple[int, str] | None,
-             gender: dict[str, str], wanted: str) -> str | None:
+             gender: dict[str, str], wanted: str, text: str = "") -> str | None:
     """"He"/"she" is the person who spoke last, else the person named last (outside quotations); never one the
     text shows to be of the other gender ("Mrs. Clinton", "the first lady"): "she said" after Mr. Obama spoke is
     someone else's."""
     # nor a "person" whose name holds a possessive: the tagger's "Bloomington Sam's Club" is a store
     fits = lambda name: gender.get(name, wanted) == wanted and not _POSSESSIVE_INSIDE.search(name)  # noqa: E731
-    if last_person and at - last_person[0] < _WINDOW and fits(last_person[1]):
-        return last_person[1]
     before = [m for m in persons if m.end <= at and at - m.end < _WINDOW and fits(m.canonical or m.text)
               and not any(s <= m.start and m.end <= e for s, e in quoted)]
+    if last_person and at - last_person[0] < _WINDOW and fits(last_person[1]):
+        # unless the text has since turned to someone else, named again and again ("Hansbrough, who looked as
+        # though he was pressing ... when Hansbrough stole an inbounds pass ... “...,” he said")
+        names = {m.canonical or m.text for m in before if m.start > last_person[0]}
+        since = {n: _times_named(n, text, last_person[0] + 1, at, quoted) for n in names | {last_person[1]}}
+        other = [n for n in names if since[n] >= NAMED_AGAIN and n != last_person[1]]
+        return other[0] if len(other) == 1 and since[last_person[1]] == 0 else last_person[1]
     return (before[-1].canonical or before[-1].text) if before else None
 
 
+# How often another person must be named after the last speaker, outside quotations, before "he" means them.
+NAMED_AGAIN = 2
 _POSSESSIVE_INSIDE = re.compile(r"\w['’]s\s+\w")
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _FEMALE_ROLES = {"actress", "spokeswoman", "congresswoman", "chairwoman", "businesswoman", "wife", "mother",
