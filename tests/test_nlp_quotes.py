@@ -366,3 +366,11 @@ def test_he_is_the_person_the_text_has_turned_to_not_the_last_speaker() -> None:
     # a name inside what the last speaker said does not take "he" from him
     text = 'Williams said the team would improve after Hansbrough broke the record. "We have work to do," he said.'
     assert _one(_quotes(text), "work to do").speaker_canonical == "Williams"
+
+
+def test_a_subheading_before_a_colon_is_not_a_speaker() -> None:
+    quotes = _quotes("Success on Signature Issue: Mr. Ban focused on climate change as a signature issue shortly "
+                     "after assuming his post.")
+    assert not [q for q in quotes if q.speaker and q.speaker.text == "Success"], quotes
+    q = _one(_quotes("Clinton to Planned Parenthood: Trump will defund you."), "Trump will defund you")
+    assert q.speaker.text == "Clinton"

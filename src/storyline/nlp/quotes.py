@@ -724,6 +724,8 @@ def _headline_colon(doc: Doc, base: int) -> Quote | None:
                 return None
             # the speaker is the name before any "to"/"on"/"at" ("Clinton to Planned Parenthood")
             cut = next((x.i for x in head if x.lower_ in ("to", "on", "at", "in") and x.i > 0), t.i)
+            if cut < t.i and not any(e.start == 0 and e.end == cut for e in doc.ents) and doc[cut - 1].pos_ != "PROPN":
+                return None  # "Success on Signature Issue: Mr. Ban focused on ...": a subheading, not a speaker
             end = len(doc)
             while end > t.i + 2 and doc[end - 1].text == ".":
                 end -= 1
