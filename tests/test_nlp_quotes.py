@@ -374,3 +374,11 @@ def test_a_subheading_before_a_colon_is_not_a_speaker() -> None:
     assert not [q for q in quotes if q.speaker and q.speaker.text == "Success"], quotes
     q = _one(_quotes("Clinton to Planned Parenthood: Trump will defund you."), "Trump will defund you")
     assert q.speaker.text == "Clinton"
+
+
+def test_a_curly_quotation_closed_by_a_straight_mark_ends_there() -> None:
+    # scraped text mixes marks; the attribution after the straight mark is the quotation's own
+    quotes = _quotes('According to an NYPD release, the driver fled the scene.\n'
+                     '“They drive reckless around here," a bystander told CBS.\n')
+    q = _one(quotes, "drive reckless")
+    assert q.speaker is not None and q.speaker.text == "a bystander", q

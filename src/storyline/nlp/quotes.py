@@ -817,11 +817,15 @@ def quoted_segments(text: str, blocks: list[tuple[int, int]]) -> list[Segment]:
                 # Two backticks open; two apostrophes close what is open (``like this'') or, with nothing open,
                 # open like a straight quote (''like this'').
                 ch = "“" if text[i] == "`" else ("”" if opened is not None else '"')
-            if ch == "“" or (ch == '"' and not straight_open):
+            # outlets mix marks: a straight quote that no word follows closes a curly one ("“ They drive
+            # reckless around here, " a bystander told CBS.")
+            closes_curly = ch == '"' and opened is not None and not straight_open and not (
+                i + 1 < be and text[i + 1].isalnum())
+            if (ch == "“" or (ch == '"' and not straight_open)) and not closes_curly:
                 if opened is None:
                     opened = i
                 straight_open = ch == '"'
-            elif ch == "”" or (ch == '"' and straight_open):
+            elif ch == "”" or (ch == '"' and straight_open) or closes_curly:
                 if opened is not None:
                     raw.append((Segment(opened, i + width), True))
                 opened, straight_open = None, False
