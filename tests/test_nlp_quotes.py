@@ -382,3 +382,11 @@ def test_a_curly_quotation_closed_by_a_straight_mark_ends_there() -> None:
                      '“They drive reckless around here," a bystander told CBS.\n')
     q = _one(quotes, "drive reckless")
     assert q.speaker is not None and q.speaker.text == "a bystander", q
+
+
+def test_a_treebank_quotation_going_on_into_the_next_line_takes_the_attribution_that_closes_it() -> None:
+    text = ("Former Duke star J.J. Redick holds that mark with 2,769 points.\n"
+            "`` I don't put anything past Tyler.\n"
+            "If somebody tells me he's going to break the scoring record, you never say never when it comes to "
+            "Tyler, '' Gene Hansbrough said.")
+    assert _one(_quotes(text), "put anything past").speaker_canonical == "Gene Hansbrough"

@@ -858,9 +858,9 @@ def _goes_on_inside(text: str, start: int, end: int) -> bool:
     body = text[start:end]
     if _opens_at(body.lstrip(), 0):
         return False
-    curly = re.search(r"[“”]", body)
+    curly = re.search(r"[“”]|``|''", body)  # treebank pairs (``like this'') are curly marks too
     if curly:
-        return curly.group(0) == "”"
+        return curly.group(0) in ("”", "''")
     return body.count('"') % 2 == 1
 
 
