@@ -287,8 +287,8 @@ def test_she_is_not_the_last_speaker_when_the_text_shows_him_a_man() -> None:
     quotes = _quotes("\"We will win big,\" Mr. Trump said on Monday. Mrs. Clinton has been frank about her plans "
                      "for taxes. \"I need to raise revenue from the wealthiest Americans,\" she said.")
     assert _one(quotes, "raise revenue").speaker_canonical == "Clinton"
-    plain = _quotes("\"We will win big,\" Trump said on Monday. Clinton has been frank about her plans for taxes. "
-                    "\"I need to raise revenue from the wealthiest Americans,\" she said.")
+    plain = _quotes("\"We will win big,\" Trump said on Monday. Voters have heard a lot about taxes from both "
+                    "candidates this year. \"I need to raise revenue from the wealthiest Americans,\" she said.")
     assert _one(plain, "raise revenue").speaker_canonical == "Trump"  # nothing shows Trump is a man: unchanged
 
 
@@ -363,6 +363,9 @@ def test_he_is_the_person_the_text_has_turned_to_not_the_last_speaker() -> None:
             'he was pressing all night, admitted to the nerves. They showed when Hansbrough stole an inbounds pass, '
             'only to miss a dunk. "I felt like there was a lot of pressure," he said.')
     assert _one(_quotes(text), "a lot of pressure").speaker_canonical == "Hansbrough"
+    # a short sentence opening with a name right before the quotation gives its speaker
+    text = ('"We will win big," Trump said on Monday. Williams agreed.\n"I said we would win it all," he said.')
+    assert _one(_quotes(text), "win it all").speaker_canonical == "Williams"
     # a name inside what the last speaker said does not take "he" from him
     text = 'Williams said the team would improve after Hansbrough broke the record. "We have work to do," he said.'
     assert _one(_quotes(text), "work to do").speaker_canonical == "Williams"

@@ -35,7 +35,10 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
         sp = q.speaker
         if sp is None:
             if q.speaker_canonical is None and q.cue is None and last_person and _ends_line(text, q.content.end):
-                q.speaker_canonical = last_person[1]  # a quotation paragraph continuing the last speaker
+                # a quotation paragraph continuing the last speaker, or the words of the one a short sentence
+                # right before it is about ("Williams agreed. “I said ...”")
+                q.speaker_canonical = _lead_in(q.content.start, persons, text) or last_person[1]
+                last_person = (q.content.start, q.speaker_canonical)
             continue
         name = _named(sp.start, sp.end, mentions, text)
         word = sp.text.strip().lower()
@@ -43,8 +46,10 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
             name = _antecedent(sp.start, mentions, text) or (_describe(q.speaker_canonical)
                                                              if q.speaker_canonical else None)
         elif name is None and word in PRONOUNS_PERSON:
-            name = _pronoun(sp.start, persons, quoted, last_person, gender, "m" if word in ("he", "him") else "f",
-                            text)
+            wanted = "m" if word in ("he", "him") else "f"
+            lead_in = _lead_in(q.content.start, persons, text) if q.direct else None
+            name = lead_in if lead_in and gender.get(lead_in, wanted) == wanted else _pronoun(
+                sp.start, persons, quoted, last_person, gender, wanted, text)
         elif name is None and word in PRONOUNS_GROUP | _FIRST_SECOND:
             name = None
         elif name is None:
@@ -103,6 +108,20 @@ def _named(start: int, end: int, mentions: list[Mention], text: str) -> str | No
     return tail.canonical or tail.text
 
 
+def _lead_in(start: int, persons: list[Mention], text: str) -> str | None:
+    """The person a short sentence right before a quotation opens with ("Williams agreed.", "Ford smiled."): the
+    quotation is most likely theirs."""
+    before = text[max(0, start - LEAD_IN) : start].rstrip()
+    if not before.endswith((".", ":")):
+        return None
+    sentence_start = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n", 0, len(before) - 1)) + 1
+    if sentence_start == 0 and start > LEAD_IN:
+        return None  # the sentence is longer than a lead-in
+    at = max(0, start - LEAD_IN) + sentence_start
+    at += len(text[at:start]) - len(text[at:start].lstrip())
+    return next(((m.canonical or m.text) for m in persons if m.start == at), None)
+
+
 def _times_named(name: str, text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> int:
     """How often a person's surname stands in `text[start:end]` outside quotations (the tagger misses some)."""
     hits = re.finditer(rf"\b{re.escape(name.split()[-1])}\b", text[start:end])
@@ -119,15 +138,18 @@ def _pronoun(at: int, persons: list[Mention], quoted: list[tuple[int, int]], las
     before = [m for m in persons if m.end <= at and at - m.end < _WINDOW and fits(m.canonical or m.text)
               and not any(s <= m.start and m.end <= e for s, e in quoted)]
     if last_person and at - last_person[0] < _WINDOW and fits(last_person[1]):
-        # unless the text has since turned to someone else, named again and again ("Hansbrough, who looked as
-        # though he was pressing ... when Hansbrough stole an inbounds pass ... “...,” he said")
+        # unless the text has since turned to someone else, named again and again, and not to the speaker
+        # ("Hansbrough, who looked as though he was pressing ... when Hansbrough stole an inbounds pass ... “...,”
+        # he said")
         names = {m.canonical or m.text for m in before if m.start > last_person[0]}
         since = {n: _times_named(n, text, last_person[0] + 1, at, quoted) for n in names | {last_person[1]}}
-        other = [n for n in names if since[n] >= NAMED_AGAIN and n != last_person[1]]
+        other = [n for n in names if n != last_person[1] and since[n] >= NAMED_AGAIN]
         return other[0] if len(other) == 1 and since[last_person[1]] == 0 else last_person[1]
     return (before[-1].canonical or before[-1].text) if before else None
 
 
+# How long (characters) a sentence right before a quotation may be to name its speaker ("Williams agreed.").
+LEAD_IN = 60
 # How often another person must be named after the last speaker, outside quotations, before "he" means them.
 NAMED_AGAIN = 2
 _POSSESSIVE_INSIDE = re.compile(r"\w['’]s\s+\w")
