@@ -355,9 +355,11 @@ def test_a_word_in_lower_case_is_no_name_unless_the_whole_text_is_lower_case() -
     assert "lindsay lohan" in {m.text for m in b.entities}, b.entities
 
 
-def test_a_name_after_a_courtesy_title_is_a_person() -> None:
+def test_a_name_after_a_courtesy_title_is_a_person_and_after_city_of_a_place() -> None:
     a = analyze_article(_article("They are one of the reasons Mr Widodo plans to move the capital to East Borneo."))
     assert [(m.canonical, m.label) for m in a.entities if "Widodo" in m.text] == [("Widodo", "PERSON")], a.entities
+    b = analyze_article(_article("The quake struck Qeshm island and the port city of Bandar Abbas, state media said."))
+    assert [m.label for m in b.entities if m.text == "Bandar Abbas"] == ["GPE"], b.entities
 
 
 def test_a_dateline_place_in_capitals_is_named_as_written_elsewhere() -> None:

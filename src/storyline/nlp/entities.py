@@ -99,6 +99,7 @@ def gazetteer() -> dict[str, tuple[str, str, str]]:
 
 
 _COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+[A-Z]")
+_PLACE_OF = re.compile(r"\b(?:city|town|village|port|province|district|county|island|region)\s+of\s+$", re.I)
 
 
 def _key(name: str) -> str:
@@ -143,8 +144,11 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        # "Mr Widodo" is a person whatever the tagger says ("ORG"): a courtesy title comes before people's names only
+        # "Mr Widodo" is a person whatever the tagger says ("ORG"): a courtesy title comes before people's names only;
+        # and "the port city of Bandar Abbas" names a place, however much the name looks like a person's
         kind = "PERSON" if _COURTESY.match(ent.text) else ent.label_
+        if kind in ("PERSON", "ORG", "NORP") and _PLACE_OF.search(doc.text, 0, ent.start_char):
+            kind = "GPE"
         if cased and not any(ch.isupper() or ch.isdigit() for ch in ent.text):
             continue  # "jewellery", "rehab": a word in lower case the tagger read as a name (a model's "777s" is
             # one; so is any name in a text written all in lower case)
