@@ -301,13 +301,18 @@ def _quotes_of(*texts: str, published: str = "2020-01-01") -> list:
     return build_brief(Story("s", [a.id for a in arts]), arts, analyze_articles(arts)).quotes
 
 
+def _said_by(*texts: str) -> dict[str, str | None]:
+    """Who said what in the brief of one story of `texts`: each entry's words -> its speaker."""
+    return {q.text: q.speaker for q in _quotes_of(*texts)}
+
+
 def test_a_speaker_named_by_the_role_only_one_person_has_is_that_person():
     # Another outlet gives the role with the name.
-    said = {q.text: q.speaker for q in _quotes_of(
+    said = _said_by(
         "Addressing party officials, the North Korean leader also said talks with Washington had stalled. The "
         "president said the talks would go on.",
         "North Korean leader Kim Jong-un said his country would soon show a new strategic weapon. President Donald "
-        "Trump said he believed Kim would keep his word.")}
+        "Trump said he believed Kim would keep his word.")
     assert said["talks with Washington had stalled"] == "Kim Jong-un", said
     assert said["the talks would go on"] == "Donald Trump", said
     # a word before a name that is no title is no role: "police said" is not the suspect speaking
@@ -327,14 +332,30 @@ def test_a_collective_source_in_lower_case_is_a_speaker_as_when_it_opens_the_sen
     assert [q.speaker for q in quotes] == ["Local officials"], quotes  # "their lawyers" names nobody
 
 
-def test_who_the_speaker_is_is_not_part_of_what_was_said():
-    quotes = _quotes_of("The failures cut the flow of data between Europe and the Middle East, said Sanjeev Gaur, "
-                        "director of assurance at Reliance Globalcom Ltd. in India.",
-                        "The cuts were to two lines near Sicily, a France Telecom spokeswoman who asked not to be "
-                        "named said.")
-    said = {q.text: q.speaker for q in quotes}
-    assert said.get("The failures cut the flow of data between Europe and the Middle East") == "Sanjeev Gaur", said
-    assert not [t for t in said if "named" in t], said  # asking not to be named says nothing about the story
+@pytest.mark.parametrize("texts, words, speaker, not_shown", [
+    # who the speaker is ("director of assurance at ...") is not part of what he said, and asking not to be named
+    # says nothing about the story
+    (("The failures cut the flow of data between Europe and the Middle East, said Sanjeev Gaur, director of "
+      "assurance at Reliance Globalcom Ltd. in India.",
+      "The cuts were to two lines near Sicily, a France Telecom spokeswoman who asked not to be named said."),
+     "The failures cut the flow of data between Europe and the Middle East", "Sanjeev Gaur", ("named", None)),
+    # "a spokesman" is some spokesman, not the one spokeswoman the story names
+    (("Verizon said it has rerouted traffic for its customers, spokeswoman Linda Laughlin said in an interview.",
+      "Sixty-five per cent of traffic to India was down, while services to Singapore were also severely affected, a "
+      "spokesman said Friday evening."),
+     "Verizon said it has rerouted traffic for its customers", "Linda Laughlin", ("Sixty-five", "Linda Laughlin")),
+    # but the lawyer named right after the description is that lawyer
+    (("Judge Ellis released the tapes on Friday. A lawyer for the news outlets, David Schulz, said no immediate "
+      "decision had been made about whether to appeal.",),
+     "no immediate decision had been made about whether to appeal", "David Schulz", None),
+])
+def test_words_go_to_their_own_speaker(texts: tuple[str, ...], words: str, speaker: str,
+                                       not_shown: tuple[str, str | None] | None):
+    said = _said_by(*texts)
+    assert said.get(words) == speaker, said
+    if not_shown:
+        fragment, who = not_shown
+        assert not [t for t, w in said.items() if fragment in t and who in (None, w)], said
 
 
 def test_a_company_named_with_and_without_its_country_is_one_speaker():
@@ -344,32 +365,18 @@ def test_a_company_named_with_and_without_its_country_is_one_speaker():
     assert len({q.speaker for q in quotes}) == 1 and len(quotes) == 2, quotes
 
 
-def test_some_spokesman_is_not_the_spokeswoman_the_story_names():
-    quotes = _quotes_of("Verizon said it has rerouted traffic for its customers, spokeswoman Linda Laughlin said in an "
-                        "interview.",
-                        "Sixty-five per cent of traffic to India was down, while services to Singapore were also "
-                        "severely affected, a spokesman said Friday evening.")
-    said = {q.text: q.speaker for q in quotes}
-    assert said.get("Verizon said it has rerouted traffic for its customers") == "Linda Laughlin", said
-    assert not [t for t, who in said.items() if "Sixty-five" in t and who == "Linda Laughlin"], said
-    # the lawyer named right after the description is that lawyer
-    quotes = _quotes_of("Judge Ellis released the tapes on Friday. A lawyer for the news outlets, David Schulz, said no "
-                        "immediate decision had been made about whether to appeal.")
-    assert [q.speaker for q in quotes if "appeal" in q.text] == ["David Schulz"], quotes
-
-
 def test_going_or_scoring_is_not_saying_and_what_someone_dismissed_or_could_not_answer_shows_with_its_verb():
-    said = {q.text: q.speaker for q in _quotes_of(
+    said = _said_by(
         "Hiller made her way to the third-floor mixing room where she worked, located her victims in the break room, "
         "and opened fire.",
         "Catherine Hillgen lives next door. She initially dismissed a neighbor's report Thursday that Hiller might be "
-        "involved in a fatal workplace shooting.")}
+        "involved in a fatal workplace shooting.")
     assert not [t for t in said if "her way" in t], said
     assert said.get("initially dismissed a neighbor's report Thursday that Hiller might be involved in a fatal "
                     "workplace shooting") == "Catherine Hillgen", said
     # "added 16 points" is a score; "added that ..." is a statement
-    said = {q.text: q.speaker for q in _quotes_of("Ty Lawson added 16 points for the Tar Heels. Coach Roy Williams "
-                                                  "added that the team had played poorly.")}
+    said = _said_by("Ty Lawson added 16 points for the Tar Heels. Coach Roy Williams "
+                    "added that the team had played poorly.")
     assert said == {"the team had played poorly": "Roy Williams"}, said
     # what officials could not answer reads with its verb, not as their words
     quotes = _quotes_of("TDCJ officials could answer few questions about how the inmate escaped Monday from a prison "
@@ -391,11 +398,11 @@ def test_one_source_described_two_ways_saying_the_same_is_one_entry():
 
 
 def test_page_labels_datelines_and_requests_are_not_who_said_what():
-    said = {q.text: q.speaker for q in _quotes_of(
+    said = _said_by(
         "ISTANBUL - Turkey may hold off from sending troops to Libya if the offensive stops, the Turkish vice "
         "president said Wednesday.\n\nMore: \"Three were killed and three wounded in an air raid on the town,\" Amin "
         "al-Hachemi, spokesman for the government, told AFP news agency.\n\nThe vote follows after the Government of "
-        "National Accord (GNA) requested support as part of a military cooperation deal.")}
+        "National Accord (GNA) requested support as part of a military cooperation deal.")
     assert said.get("Turkey may hold off from sending troops to Libya if the offensive stops") == \
         "Turkish vice president", said
     assert "More" not in said.values() and "Government of National Accord" not in said.values(), said

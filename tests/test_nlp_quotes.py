@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from storyline.model import Article, Block, Quote
 from storyline.nlp import analyze_article, analyze_articles
 
@@ -319,16 +321,22 @@ def test_a_relative_clause_attribution_reports_what_follows_its_verb() -> None:
     assert q.content.text.startswith("he is doing everything"), q.content.text
 
 
-def test_an_attribution_inside_a_sentence_leaves_the_rest_of_the_sentence_in_the_content() -> None:
-    """"In the three years since the Sandy Hook shootings, Barden says, far too many lives have been lost": the
-    content runs on past the attribution (PolNeAR marks both parts); a second attribution after it ("adding that
-    ...") is not part of the first."""
-    q = _one(_quotes("In the three years since the Sandy Hook shootings, Barden says, far too many lives have been "
-                     "lost to gun tragedies."), "Sandy Hook")
-    assert q.content.text.endswith("lost to gun tragedies"), q.content.text
-    q = _one(_quotes("Officials traveled to the region for follow-up talks about potential trade deals, the "
-                     "spokesman said, adding that negotiations could continue for months."), "follow-up talks")
-    assert q.content.text.endswith("potential trade deals"), q.content.text
+@pytest.mark.parametrize("text, needle, ends", [
+    # an attribution inside the sentence: the content runs on past it (PolNeAR marks both parts)
+    ("In the three years since the Sandy Hook shootings, Barden says, far too many lives have been lost to gun "
+     "tragedies.", "Sandy Hook", "lost to gun tragedies"),
+    # a second attribution after it ("adding that ...") is not part of the first
+    ("Officials traveled to the region for follow-up talks about potential trade deals, the spokesman said, adding "
+     "that negotiations could continue for months.", "follow-up talks", "potential trade deals"),
+    # a clause the parser cut in two ("says | the woman accused of ... | is a good person") is said whole
+    ("Kenneth Dorsey says the woman accused of killing two co-workers at the Kraft plant in Northeast Philly is a good "
+     "person.", "the woman accused", "is a good person"),
+    ("Authorities say the incident began after the fifteen-year employee, 43-year-old Yvonne Hiller, was suspended.",
+     "the incident began", "was suspended"),
+])
+def test_what_was_said_ends_where_the_sentence_says_it_does(text: str, needle: str, ends: str) -> None:
+    q = _one(_quotes(text), needle)
+    assert q.content.text.endswith(ends), q.content.text
 
 
 def test_what_someone_was_asked_ends_before_the_one_asked() -> None:
@@ -346,16 +354,6 @@ def test_a_participle_after_the_speakers_verb_does_not_take_the_quotation_before
                      'Manafort did not lose a single Ford delegate.')
     noted = _one(quotes, "Manafort did not lose")
     assert noted.content.text == "that Manafort did not lose a single Ford delegate", noted.content.text
-
-
-def test_a_clause_the_parser_cut_in_two_is_said_whole() -> None:
-    # the parser hangs "is a good person" and "was suspended" off "says" as second clauses
-    q = _one(_quotes("Kenneth Dorsey says the woman accused of killing two co-workers at the Kraft plant in Northeast "
-                     "Philly is a good person."), "the woman accused")
-    assert q.content.text.endswith("is a good person"), q.content.text
-    q = _one(_quotes("Authorities say the incident began after the fifteen-year employee, 43-year-old Yvonne Hiller, "
-                     "was suspended."), "the incident began")
-    assert q.content.text.endswith("was suspended"), q.content.text
 
 
 def test_he_is_the_person_the_text_has_turned_to_not_the_last_speaker() -> None:
