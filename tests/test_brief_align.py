@@ -1478,6 +1478,10 @@ def test_a_paraphrase_split_by_its_attribution_is_shown_whole(text: str, shown: 
     ("''There is no question that Ryan is operating in a very ambitious way,'' said Peter Wehner, a former director "
      "of the White House Office of Strategic Initiatives who has known Mr. Ryan for two decades. ''He is trying to "
      "set forth a path for the party with ideas and policy proposals,'' he said.", "Peter Wehner"),
+    # two backticks where the quotation closes, as ECB+ copy has them
+    ("He has TV hosting experience.\n`` He is so sparkling and personable, and he delivers, `` said academy "
+     "President Sid Ganis.\n`` I saw him recently at a Motion Picture Home event on the Sony lot.\nHe is charming "
+     "and pleasant. ''\nThe show goes on.", "Sid Ganis"),
 ])
 def test_a_quotation_in_two_parts_is_shown_as_one_without_its_attribution(text: str, speaker: str):
     a = Article("a", text, outlet="A", published="2016-09-01")

@@ -391,3 +391,23 @@ def test_a_treebank_quotation_going_on_into_the_next_line_takes_the_attribution_
             "If somebody tells me he's going to break the scoring record, you never say never when it comes to "
             "Tyler, '' Gene Hansbrough said.")
     assert _one(_quotes(text), "put anything past").speaker_canonical == "Gene Hansbrough"
+
+
+@pytest.mark.parametrize("text, needle, speaker", [
+    # the parser makes the opening participle the subject and hangs the name off it
+    ("Writing in a company blog, Mike Reavey, director of the Microsoft Security Response Center, urged users to "
+     "deploy the update as quickly as possible.", "deploy the update", "Mike Reavey"),
+    # "1, 300" comes out as two subjects, "1" and "scientists"
+    ("More than 1, 300 federal and independent scientists today called on the Interior Department to overturn the "
+     "rule changes.", "overturn the rule", "More than 1, 300 federal and independent scientists"),
+    # a statement's words are those of whom it is from: two statements are two speakers, not "A statement"
+    ("A statement from Waitrose said the store would be rebuilt. A statement from Surrey police said the blaze was "
+     "being treated as suspicious.", "store would be rebuilt", "Waitrose"),
+    ("A statement from Waitrose said the store would be rebuilt. A statement from Surrey police said the blaze was "
+     "being treated as suspicious.", "treated as suspicious", "Surrey police"),
+    # an opening participle with no name of its own leaves the subject as it is
+    ("Speaking to reporters, the mayor said the road would reopen on Monday.", "road would reopen", "the mayor"),
+])
+def test_the_speaker_is_who_the_subject_names_not_how_the_parser_split_it(text: str, needle: str, speaker: str) -> None:
+    said = _one(_quotes(text), needle)
+    assert said.speaker is not None and said.speaker.text == speaker, said.speaker

@@ -637,7 +637,7 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
                     return (c.i, c.i + 1) if up.dep_ == "relcl" else None
                 if c.lower_ in ("this", "there") or (c.lower_ == "it" and verb.lemma_.lower() in _COGNITION):
                     return None
-                return _with_conjuncts(c)
+                return _subject_span(c, v)
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
@@ -652,6 +652,40 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
             return _np(v.head)
         break
     return None
+
+
+# What carries someone's words: "a statement from Waitrose said" is Waitrose speaking.
+_MEDIUM = {"statement", "release", "announcement", "communique", "communiqué", "letter", "email", "e-mail", "memo",
+           "message", "notice", "post", "tweet", "filing", "report", "document", "transcript", "bulletin"}
+
+
+def _subject_span(subj: Token, verb: Token) -> tuple[int, int]:
+    """The subject's words, where the parser split or misplaced them, or where they name a statement rather than
+    who made it.
+
+    "A statement from Waitrose said ..." and "a statement from Surrey police said ..." are two speakers; taking
+    "a statement" for the speaker made them one.
+
+    "Writing in a company blog, Mike Reavey, director of ..., urged users": the parser makes the participle the
+    subject and hangs the name off it; who urged is the name. "More than 1, 300 federal and independent scientists
+    ... called on": a number written with a space after its comma comes out as the subject "1" with "scientists"
+    beside it (a second subject, or its apposition); who called is the whole phrase, not "More than 1".
+    """
+    if subj.lemma_.lower() in _MEDIUM:
+        by = [g for p in subj.rights if p.dep_ == "prep" and p.lower_ in ("from", "by", "of") for g in p.children
+              if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
+        if by:
+            return _with_conjuncts(by[0])
+    if subj.tag_ == "VBG":
+        named = [t for t in subj.children if t.dep_ in ("npadvmod", "appos", "nsubj") and t.pos_ in ("PROPN", "NOUN")]
+        if named:
+            return _with_conjuncts(named[0])
+    if subj.pos_ == "NUM":
+        rest = [t for t in [*subj.rights, *verb.children] if t.dep_ in ("nsubj", "appos") and t.i > subj.i
+                and t.pos_ in ("NOUN", "PROPN")]
+        if rest:
+            return _np(subj)[0], _with_conjuncts(rest[0])[1]
+    return _with_conjuncts(subj)
 
 
 def _dateline(tok: Token) -> bool:
@@ -815,8 +849,10 @@ def quoted_segments(text: str, blocks: list[tuple[int, int]]) -> list[Segment]:
             width = 2 if text[i : i + 2] in _PAIR_QUOTES and i + 1 < be else 1
             if width == 2:
                 # Two backticks open; two apostrophes close what is open (``like this'') or, with nothing open,
-                # open like a straight quote (''like this'').
-                ch = "“" if text[i] == "`" else ("”" if opened is not None else '"')
+                # open like a straight quote (''like this''). Backticks inside an open quotation close it: a
+                # quotation nests with single marks, and some copy closes with the wrong pair ("he delivers, ``
+                # said academy President Sid Ganis").
+                ch = "“" if text[i] == "`" and opened is None else ("”" if opened is not None else '"')
             # outlets mix marks: a straight quote that no word follows closes a curly one ("“ They drive
             # reckless around here, " a bystander told CBS.")
             closes_curly = ch == '"' and opened is not None and not straight_open and not (
