@@ -433,6 +433,34 @@ def test_two_spellings_of_one_persons_name_across_outlets_are_one_speaker():
     assert {q.speaker for q in quotes} == {"Tom Hart", "Tom Harte"}, [(q.speaker, q.text) for q in quotes]
 
 
+@pytest.mark.parametrize("one, other, speaker", [
+    # a middle initial, a suffix
+    ("Police Commissioner Raymond W. Kelly said the officers acted properly.",
+     "Raymond Kelly said the teenager had pointed a gun at the officers.", "Raymond W. Kelly"),
+    ("Rep. Nick J. Rahall II said the rule undermined the law.",
+     "Nick Rahall said his committee would hold hearings on the rule.", "Nick J. Rahall II"),
+    # a transliteration, a short given name, a surname written in one word
+    ("Giannis Panagopoulos, the head of the union, said the strike would go on.",
+     "Yiannis Panagopoulos said the unions would march again on Thursday.", "Giannis Panagopoulos"),
+    ("Club owner Stanley Perlo said the team had been sold.",
+     "Stan Perlo said the buyers would keep the coach.", "Stanley Perlo"),
+    ("Witness Vincent Del Giudice said the police came within minutes.",
+     "Vincent DelGiudice said he heard three shots.", "Vincent Del Giudice"),
+    # a title the tagger read into the name
+    ("Homicide Detective Dominic Mangoni said the suspect confessed on Tuesday.",
+     "Dominic Mangoni said the suspect had planned the attack for weeks.", "Dominic Mangoni"),
+])
+def test_one_person_written_two_ways_by_two_outlets_is_one_speaker(one: str, other: str, speaker: str):
+    quotes = _quotes_of(one, other)
+    assert {q.speaker for q in quotes} == {speaker}, [(q.speaker, q.text) for q in quotes]
+
+
+def test_relatives_with_one_surname_stay_two_speakers():
+    quotes = _quotes_of("Creighton coach Greg McDermott said his son had earned the award.",
+                        "Doug McDermott said he owed his game to his teammates.")
+    assert {q.speaker for q in quotes} == {"Greg McDermott", "Doug McDermott"}, [(q.speaker, q.text) for q in quotes]
+
+
 def test_a_name_under_a_title_joined_by_and_is_the_speaker_and_winning_a_prize_is_no_claim():
     quotes = _quotes_of("Philadelphia 76ers President and General Manager Ed Stefanski announced that the team had "
                         "relieved Maurice Cheeks of his duties. John Smith and Mary Jones said the deal was done.",

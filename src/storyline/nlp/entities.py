@@ -29,6 +29,7 @@ TITLES = {
     "premier", "sheikh", "emir", "st", "officer", "chief", "deputy", "foreign", "defense", "defence",
     "const", "constable", "cst", "det", "detective", "insp", "inspector", "supt", "superintendent", "cpl",
     "corporal", "sergeant", "lieutenant", "captain", "colonel", "maj", "cmdr", "commander", "pvt", "sheriff",
+    "lawyer", "coach", "trooper",
 }  # fmt: skip
 # Titles written short: a name never ends with one, so a mention that does ("Vancouver police Const") is the
 # rank cut off from the name after it.
@@ -147,6 +148,11 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
         # "Mr Widodo" is a person whatever the tagger says ("ORG"): a courtesy title comes before people's names only;
         # and "the port city of Bandar Abbas" names a place, however much the name looks like a person's
         kind = "PERSON" if _COURTESY.match(ent.text) else ent.label_
+        start_char = ent.start_char
+        if kind in ("PERSON", "ORG", "MISC") and (named := _name_after_title(ent.text)):
+            # "Homicide Detective Dominic Mangoni" (read as an organisation), "Lawyer Alexis Kougias": the person
+            # named after the title; the title is the role (see _role)
+            start_char, kind = ent.start_char + named, "PERSON"
         if kind in ("PERSON", "ORG", "NORP") and _PLACE_OF.search(doc.text, 0, ent.start_char):
             kind = "GPE"
         if cased and not any(ch.isupper() or ch.isdigit() for ch in ent.text):
@@ -155,7 +161,7 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
         # The tagger stops at a hyphen inside a name: "Moon Jae" of "Moon Jae-in", "Kim Jong-" of "Kim Jong-un".
         tail = _HYPHEN_TAIL.match(doc.text, ent.end_char - ent.text.endswith("-")) if kind == "PERSON" else None
         end = tail.end() if tail and tail.group(1) not in _HYPHEN_WORDS else ent.end_char
-        name = clean_name(doc.text[ent.start_char : end], kind)
+        name = clean_name(doc.text[start_char:end], kind)
         if name.isupper() and len(name) > 4 and _DATELINE_AFTER.match(doc.text, ent.end_char) and ent.start_char < 3:
             name = string.capwords(name)  # a wire dateline's place: "SYDNEY, Australia -" names Sydney
         if not name or not any(c.isalpha() for c in name) or name.lower().strip(".") in _CORP:
@@ -166,8 +172,10 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
             continue  # "Const" of "Const. Tim Fanning": a rank, not a name
         # "Mar-a-Lago", "Stratford-upon-Avon": a name joined by a small word to another name is a place
         label = "FAC" if end > ent.end_char and re.search(r"-[a-z]+-[A-Z]", doc.text[ent.start_char : end]) else kind
-        m = Mention(base + ent.start_char, base + end, doc.text[ent.start_char : end], label)
+        m = Mention(base + start_char, base + end, doc.text[start_char:end], label)
         m.role = _role(ent) if label == "PERSON" else None
+        if label == "PERSON" and start_char > ent.start_char and not m.role:
+            m.role = doc.text[ent.start_char : start_char].strip()
         if ent.label_ == "ORG" and _title_fragment(ent):
             continue
         if ent.label_ == "GPE" and len(ent) == 1 and _demonym(ent.root):
@@ -190,6 +198,32 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
     out.sort(key=lambda m: m.start)
     _defined_acronyms(out, doc.text, base)
     return out
+
+
+# A name after a title is two or three capitalised words that are no organisation ("General Electric Company").
+_NOT_A_PERSON = re.compile(r"\b(?:Company|Corp|Inc|Group|Department|Office|Agency|Service|Council|Committee|"
+                           r"University|College|School|Center|Centre|Hospital|Court|Party|Foundation|Bank|Airport|"
+                           r"Station|Street|Avenue|Road|Park|Bridge|Square|Hotel|Church|Award|Awards|Prize|Cup)$")
+
+
+def _name_after_title(text: str) -> int | None:
+    """Where the name starts in "Police Constable Tim Fanning", "Lawyer Alexis Kougias" (capitalised words ending
+    in a title word, then the name), or None. The tagger reads such a run as one organisation or a longer person's
+    name, and the speaker then stays "Homicide Detective Dominic Mangoni", apart from the "Dominic Mangoni" another
+    outlet names."""
+    words = text.split()
+    for k in (len(words) - 3, len(words) - 4):
+        tail = words[k + 1 :]
+        if k < 0 or words[k].lower().rstrip(".") not in TITLES or not all(w[:1].isupper() for w in words):
+            continue
+        if _NOT_A_PERSON.search(" ".join(tail)) or any(
+                w.lower().rstrip(".") in TITLES or w.lower().strip(".,") in _CORP for w in tail):
+            continue
+        at = 0
+        for w in words[: k + 1]:
+            at = text.index(w, at) + len(w)
+        return text.index(tail[0], at)
+    return None
 
 
 # The prefixes navies and registers put before a ship's name.
@@ -312,7 +346,10 @@ def _unlabelled_names(doc: Doc, base: int) -> list[Mention]:
         if all(t.lower_.rstrip(".") in _ROLE_ONLY for t in span):
             i = j + 1  # "Vice President", "Chief Executive Officer": a role, not a name
             continue
-        if len(text) > 1 and not (len(span) == 1 and span[0].is_sent_start and span[0].lower_ in TITLES):
+        if (named := _name_after_title(text)) is not None:  # "Police Constable Tim Fanning": see mentions_from_doc
+            out.append(Mention(base + span.start_char + named, base + span.end_char, text[named:], "PERSON",
+                               canonical=text[named:], role=text[:named].strip()))
+        elif len(text) > 1 and not (len(span) == 1 and span[0].is_sent_start and span[0].lower_ in TITLES):
             out.append(Mention(base + span.start_char, base + span.end_char, text, "MISC", canonical=text))
         i = j + 1
     return out
@@ -501,21 +538,67 @@ def _tied(cands: list[str], names: Counter, find: Callable[[str], str]) -> bool:
 
 def _spelling_variants(names: Counter, label_of: dict[str, Counter], roles: dict[str, set[str]],
                        union: Callable[[str, str], None]) -> None:
-    """Join two spellings of one person's name across outlets: the same given name and surnames one letter apart
-    ("Ilene Wolfe" / "Ilene Wolff", "Duncan Rait" / "Duncan Raite"); the rarer spelling joins the commoner one.
-    Two names the text gives roles with no word in common ("police chief Tom Hart", "fire marshal Tom Harte") are
-    two people."""
-    by_first: dict[str, list[str]] = defaultdict(list)
+    """Join two spellings of one person's name across outlets; the rarer spelling joins the commoner one.
+
+    The same given name and surnames one letter apart or spaced apart ("Ilene Wolfe" / "Ilene Wolff", "Vincent
+    DelGiudice" / "Vincent Del Giudice"); or the same surname and given names that are one transliteration apart
+    ("Giannis" / "Yiannis", "Kurbanguly" / "Gurbanguli"), a short form of the other ("Stan" / "Stanley") or the
+    same initials ("A.J." / "AJ"). Relatives share a surname, not a given name so alike: "Doug" and "Greg
+    McDermott", "Jerry" and "Jeremy Ortiz" stay apart. Two names the text gives roles with no word in common
+    ("police chief Tom Hart", "fire marshal Tom Harte") are two people.
+    """
+    by_given: dict[str, list[str]] = defaultdict(list)
+    by_surname: dict[str, list[str]] = defaultdict(list)
     for n in names:
         words = n.split()
-        if len(words) == 2 and len(words[1]) >= 4 and label_of[n].most_common(1)[0][0] == "PERSON":
-            by_first[words[0]].append(n)
-    for group in by_first.values():
+        if 2 <= len(words) <= 3 and label_of[n].most_common(1)[0][0] == "PERSON":
+            surname = "".join(words[1:])
+            if len(surname) >= 4 and words[0][:1].isupper():
+                by_given[words[0].replace(".", "")].append(n)
+                by_surname[surname.lower()].append(n)
+
+    def join(a: str, b: str) -> None:
+        if not (roles[a] and roles[b] and not roles[a] & roles[b]):
+            rare, common = sorted((a, b), key=lambda x: (names[x], x))
+            union(rare, common)
+
+    for group in by_given.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if _one_edit(a.split()[1], b.split()[1]) and not (roles[a] and roles[b] and not roles[a] & roles[b]):
-                    rare, common = sorted((a, b), key=lambda x: (names[x], x))
-                    union(rare, common)
+                sa, sb = (re.sub(r"[-'’]", "", "".join(x.split()[1:])) for x in (a, b))
+                if sa.lower() == sb.lower() or _one_edit(sa, sb):
+                    join(a, b)
+    for group in by_surname.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if _alike_given(a.split()[0], b.split()[0]):
+                    join(a, b)
+
+
+def _alike_given(a: str, b: str) -> bool:
+    """Two given names of one person: one letter apart ("Giannis" / "Yiannis", "Jon" / "John"), two apart in a
+    long name ("Kurbanguly" / "Gurbanguli"), the one a short form of the other ("Stan" / "Stanley"), or one set of
+    initials ("A.J." / "AJ")."""
+    a, b = a.replace(".", "").lower(), b.replace(".", "").lower()
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
+        return True
+    shortest = min(len(a), len(b))
+    if shortest >= 8:
+        return _edits(a, b) <= 2
+    # "Dan" / "Don" may be two brothers; "Jon" / "John", "Elias" / "Ilias" are one man
+    return _edits(a, b) == 1 and (shortest >= 5 or (shortest >= 3 and len(a) != len(b)))
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (the names compared are short)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -591,11 +674,21 @@ def _initials(name: str) -> str:
     return "".join(letters).upper()
 
 
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
 def _name_part(short: list[str], full: list[str]) -> bool:
-    """"Kirby" in "John Kirby", "Kim" in "Kim Jong Un", "Jong Un" in "Kim Jong Un"; never a title alone."""
+    """"Kirby" in "John Kirby", "Kim" in "Kim Jong Un", "Jong Un" in "Kim Jong Un", "Raymond Kelly" in "Raymond W.
+    Kelly" and "Nick Rahall" in "Nick J. Rahall II"; never a title alone."""
     if len(short) >= len(full):
         return False
     n = len(short)
+    if n == 2 and full[0] == short[0] and short[0].lower().rstrip(".") not in TITLES:
+        rest = full[1:-1] if full[-1] != short[1] and full[-1].rstrip(".") in _SUFFIXES else full[1:]
+        middle = rest[:-1]
+        if rest[-1:] == short[1:] and (len(middle) <= 1 or (len(middle) == 2 and all(map(_INITIAL.fullmatch, middle)))):
+            return True  # a middle name or initials, a suffix: "Mark Jay Heller", "Nick J. Rahall II"
     if short[0].lower().rstrip(".") in TITLES:
         # a surname that is also a title ("King" of "Billy King"), never the title of a name ("President Obama")
         return full[-n:] == short and full[0].lower().rstrip(".") not in TITLES
