@@ -446,6 +446,16 @@ def test_two_spellings_of_one_persons_name_across_outlets_are_one_speaker():
      "Stan Perlo said the buyers would keep the coach.", "Stanley Perlo"),
     ("Witness Vincent Del Giudice said the police came within minutes.",
      "Vincent DelGiudice said he heard three shots.", "Vincent Del Giudice"),
+    # a transliteration under two descriptions of one post
+    ("The vice president of the civil servants' union, Elias Vrettakos, told Sky News the measures abolish our rights.",
+     "\"The strike sent a message to the government,\" said Ilias Vrettakos, deputy head of the union.",
+     "Elias Vrettakos"),
+    # a full name the tagger gave no type (or a building's), a surname alone elsewhere
+    ("`` The youths are out in the streets to demand their rights, '' said 32-year-old protester Paris Kyriakides.",
+     "`` In the end, the violence that we use is minimal, '' Kyriakides said.", "Paris Kyriakides"),
+    # a name after a title, read as an organisation
+    ("Newly elected Academy President Boone Isaacs said Ellen is the ideal host for this year's show.",
+     "Cheryl Boone Isaacs said the academy had chosen a host who makes people laugh.", "Cheryl Boone Isaacs"),
     # a title the tagger read into the name
     ("Homicide Detective Dominic Mangoni said the suspect confessed on Tuesday.",
      "Dominic Mangoni said the suspect had planned the attack for weeks.", "Dominic Mangoni"),

@@ -149,6 +149,8 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
         # and "the port city of Bandar Abbas" names a place, however much the name looks like a person's
         kind = "PERSON" if _COURTESY.match(ent.text) else ent.label_
         start_char = ent.start_char
+        if kind == "ORG" and _after_title(ent):
+            kind = "PERSON"  # "Academy President Boone Isaacs": a title comes before a person's name
         if kind in ("PERSON", "ORG", "MISC") and (named := _name_after_title(ent.text)):
             # "Homicide Detective Dominic Mangoni" (read as an organisation), "Lawyer Alexis Kougias": the person
             # named after the title; the title is the role (see _role)
@@ -204,6 +206,17 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
 _NOT_A_PERSON = re.compile(r"\b(?:Company|Corp|Inc|Group|Department|Office|Agency|Service|Council|Committee|"
                            r"University|College|School|Center|Centre|Hospital|Court|Party|Foundation|Bank|Airport|"
                            r"Station|Street|Avenue|Road|Park|Bridge|Square|Hotel|Church|Award|Awards|Prize|Cup)$")
+
+
+def _after_title(ent: SpacySpan) -> bool:
+    """Whether a name the tagger read as an organisation comes right after a capitalised title and looks like a
+    person's: "President Boone Isaacs", "Governor Mehdi Irannejad"."""
+    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    words = ent.text.split()
+    return (prev is not None and prev.is_title and prev.lower_.rstrip(".") in TITLES - {"st", "foreign", "defense",
+            "defence", "vice", "prime", "chief", "general"} and 1 <= len(words) <= 3
+            and all(w[:1].isupper() and w.isalpha() for w in words) and not _NOT_A_PERSON.search(ent.text)
+            and not any(w.lower() in _CORP for w in words))
 
 
 def _name_after_title(text: str) -> int | None:
@@ -467,8 +480,11 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
         if label_of[x].most_common(1)[0][0] == "PERSON":
             for w in dict.fromkeys((xw[0], xw[-1])):
                 by_edge[w].append(x)
+        elif _UNTYPED_NAME.fullmatch(x) and label_of[x].most_common(1)[0][0] in ("MISC", "FAC"):
+            by_edge[xw[-1]].append(x)  # "protester Paris Kyriakides" read as a building: "Kyriakides said" is his
         for w in dict.fromkeys(_singular(w) for w in xw):
             by_word[w].append(x)
+    people: set[str] = set()  # untyped full names a person's surname joined: they name that person
     for n in names:
         words = n.split()
         lab = label_of[n].most_common(1)[0][0]
@@ -484,7 +500,10 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
             if cands and (lab == "PERSON" or (len(words) == 1 and (label_of[n]["PERSON"] > 0 or lab == "MISC"
                                                                    or len({find(c) for c in cands}) == 1))):
                 if not _tied(cands, names, find):
-                    union(n, max(cands, key=lambda p: (names[p], len(p))))
+                    full = max(cands, key=lambda p: (names[p], len(p)))
+                    union(n, full)
+                    if lab == "PERSON" and label_of[full].most_common(1)[0][0] != "PERSON":
+                        people.add(full)
                 continue
         if len(words) == 1 and (any(c.isdigit() for c in n) or lab in ("MISC", "PRODUCT")):  # "A380" -> "Airbus A380"
             stem = _singular(n)
@@ -519,11 +538,17 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
     votes: dict[str, Counter] = defaultdict(Counter)
     for m, b, o in zip(mentions, base, old):
         m.canonical = canon[b]
+        if b in people:
+            m.label = "PERSON"
         votes[o or b][m.canonical] += 1
         votes[b][m.canonical] += 1
     # An old canonical that is itself a name of the story follows that name: "Louis Gigante" stays Louis even where
     # an article's "Gigante" had been read as him and the story reads it as his brother.
     return {o: canon[o] if o in canon else c.most_common(1)[0][0] for o, c in votes.items()}
+
+
+# Two capitalised words and nothing else: a person's name the tagger gave no type or another one.
+_UNTYPED_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
 def _tied(cands: list[str], names: Counter, find: Callable[[str], str]) -> bool:
@@ -544,8 +569,8 @@ def _spelling_variants(names: Counter, label_of: dict[str, Counter], roles: dict
     DelGiudice" / "Vincent Del Giudice"); or the same surname and given names that are one transliteration apart
     ("Giannis" / "Yiannis", "Kurbanguly" / "Gurbanguli"), a short form of the other ("Stan" / "Stanley") or the
     same initials ("A.J." / "AJ"). Relatives share a surname, not a given name so alike: "Doug" and "Greg
-    McDermott", "Jerry" and "Jeremy Ortiz" stay apart. Two names the text gives roles with no word in common
-    ("police chief Tom Hart", "fire marshal Tom Harte") are two people.
+    McDermott", "Jerry" and "Jeremy Ortiz" stay apart. Two surnames alike under one given name, with roles that
+    share no word ("police chief Tom Hart", "fire marshal Tom Harte"), are two people.
     """
     by_given: dict[str, list[str]] = defaultdict(list)
     by_surname: dict[str, list[str]] = defaultdict(list)
@@ -557,8 +582,8 @@ def _spelling_variants(names: Counter, label_of: dict[str, Counter], roles: dict
                 by_given[words[0].replace(".", "")].append(n)
                 by_surname[surname.lower()].append(n)
 
-    def join(a: str, b: str) -> None:
-        if not (roles[a] and roles[b] and not roles[a] & roles[b]):
+    def join(a: str, b: str, by_role: bool = True) -> None:
+        if not (by_role and roles[a] and roles[b] and not roles[a] & roles[b]):
             rare, common = sorted((a, b), key=lambda x: (names[x], x))
             union(rare, common)
 
@@ -572,7 +597,7 @@ def _spelling_variants(names: Counter, label_of: dict[str, Counter], roles: dict
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 if _alike_given(a.split()[0], b.split()[0]):
-                    join(a, b)
+                    join(a, b, by_role=False)  # "vice president" / "deputy head of the union": one man, two words
 
 
 def _alike_given(a: str, b: str) -> bool:
