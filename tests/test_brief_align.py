@@ -424,6 +424,16 @@ def test_a_speaker_written_with_and_without_its_country_is_one_speaker():
     assert "pirates in the gulf were now out of control" in [q.text for q in brief.quotes]  # not "that pirates..."
 
 
+def test_a_speaker_under_its_countrys_possessive_and_its_adjective_is_one_speaker():
+    said = _said_by("Egypt's communications ministry said the cables were cut near Alexandria on Wednesday.",
+                    "The Egyptian communications ministry said repairs would take about two weeks.")
+    assert set(said.values()) == {"Egyptian communications ministry"}, said
+    # another country's ministry stays its own
+    said = _said_by("Egypt's foreign ministry said the talks would resume in Cairo.",
+                    "The Israeli foreign ministry said no date had been set for the talks.")
+    assert set(said.values()) == {"Egypt's foreign ministry", "Israeli foreign ministry"}, said
+
+
 def test_two_spellings_of_one_persons_name_across_outlets_are_one_speaker():
     quotes = _quotes_of("Hospital spokeswoman Ilene Wolfe said two of the wounded men were in stable condition.",
                         "Ilene Wolff, a hospital spokeswoman, said the families had asked for privacy.")
@@ -456,11 +466,20 @@ def test_two_spellings_of_one_persons_name_across_outlets_are_one_speaker():
     # a name after a title, read as an organisation
     ("Newly elected Academy President Boone Isaacs said Ellen is the ideal host for this year's show.",
      "Cheryl Boone Isaacs said the academy had chosen a host who makes people laugh.", "Cheryl Boone Isaacs"),
-    # a title the tagger read into the name
+    # a name's first words written as their initials
+    ("The LA Times said the Angels had withdrawn their offer on Sunday night.",
+     "The Los Angeles Times reported that the team would not raise its offer.", "Los Angeles Times"),
+    # a title the tagger read into the name, or a name it cut short after a title
+    ("Team spokesman Tim Mead confirmed Sunday the Angels have withdrawn their offer.",
+     "Tim Mead said the club would look for another first baseman.", "Tim Mead"),
+    ("In fact, Angels GM Tony Reagins later confirmed the report to the Los Angeles Times.",
+     "Tony Reagins said the team had made its best offer.", "Tony Reagins"),
+    ("`` Only the collapse of walls has been reported, '' Qeshm Governor Mehdi Irannejad said.",
+     "Mehdi Irannejad said three villages had been hit.", "Mehdi Irannejad"),
     ("Homicide Detective Dominic Mangoni said the suspect confessed on Tuesday.",
      "Dominic Mangoni said the suspect had planned the attack for weeks.", "Dominic Mangoni"),
 ])
-def test_one_person_written_two_ways_by_two_outlets_is_one_speaker(one: str, other: str, speaker: str):
+def test_one_source_written_two_ways_by_two_outlets_is_one_speaker(one: str, other: str, speaker: str):
     quotes = _quotes_of(one, other)
     assert {q.speaker for q in quotes} == {speaker}, [(q.speaker, q.text) for q in quotes]
 

@@ -305,7 +305,9 @@ def _person_in_role(analyses: list[Analysis]) -> dict[str, str]:
 def _fuller_names(keys: set[str], whose: set[str]) -> dict[str, str]:
     """Speakers written once with their country and once without ("the Indian navy" / "the navy", "Israeli
     military" / "the military"): the bare one is the fuller one, when exactly one speaker of the story reads as
-    the bare one with a nationality or place before it (`whose`: the story's NORP and GPE mentions)."""
+    the bare one with a nationality or place before it (`whose`: the story's NORP and GPE mentions). And a
+    country's possessive is its adjective: "Egypt's communications ministry" is "the Egyptian communications
+    ministry" (the adjective spelt from the country's name: "Egyptian", "Indian", "Israeli", "Greek")."""
     out = {}
     for bare in keys:
         # "the U.K.'s Interoute Plc" / "Interoute Plc": a place's possessive before the name is the place too
@@ -313,6 +315,14 @@ def _fuller_names(keys: set[str], whose: set[str]) -> dict[str, str]:
                   and re.sub(r"['’]s?$", "", k[: -len(bare)].strip()) in whose]
         if len(longer) == 1:
             out[bare] = longer[0]
+    for key in keys:  # "Egypt's communications ministry" / "the Egyptian communications ministry"
+        m = re.match(r"(\S+(?: \S+)?)['’]s? (.+)$", key)
+        if m and m.group(1) in whose and key not in out:
+            place, rest = m.groups()
+            adjective = [k for k in keys if k.endswith(" " + rest) and k != key and len(k.split()) == len(rest.split()) + 1
+                         and k.split()[0] in whose and k.split()[0][:4] == place[:4]]
+            if len(adjective) == 1:
+                out[key] = out.get(adjective[0], adjective[0])
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from storyline.model import Mention, Quote, Span
+from storyline.nlp.entities import name_after_title
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "them"}
@@ -53,8 +54,9 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
         elif name is None and word in PRONOUNS_GROUP | _FIRST_SECOND:
             name = None
         elif name is None:
+            titled = name_after_title(sp.text, capitalised=False)  # "Team spokesman Tim Mead", the tagger cut "Tim"
             name = (_appositive(sp.end, q.content, mentions, text) or _by_role(sp.text, sp.start, persons)
-                    or _surname(sp.text, persons) or _describe(sp.text))
+                    or _surname(sp.text, persons) or (sp.text[titled:].strip() if titled else _describe(sp.text)))
         q.speaker_canonical = name
         if name and any(m.canonical == name for m in persons):
             last_person = (sp.start, name)

@@ -151,7 +151,7 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
         start_char = ent.start_char
         if kind == "ORG" and _after_title(ent):
             kind = "PERSON"  # "Academy President Boone Isaacs": a title comes before a person's name
-        if kind in ("PERSON", "ORG", "MISC") and (named := _name_after_title(ent.text)):
+        if kind in NAME_LABELS and (named := name_after_title(ent.text)):
             # "Homicide Detective Dominic Mangoni" (read as an organisation), "Lawyer Alexis Kougias": the person
             # named after the title; the title is the role (see _role)
             start_char, kind = ent.start_char + named, "PERSON"
@@ -202,6 +202,8 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
     return out
 
 
+# Titles written as initials that are names too ("GM" is General Motors): a title only right before a name.
+_SHORT_TITLES = {"gm", "cfo", "coo", "cto", "ag", "da"}
 # A name after a title is two or three capitalised words that are no organisation ("General Electric Company").
 _NOT_A_PERSON = re.compile(r"\b(?:Company|Corp|Inc|Group|Department|Office|Agency|Service|Council|Committee|"
                            r"University|College|School|Center|Centre|Hospital|Court|Party|Foundation|Bank|Airport|"
@@ -219,16 +221,21 @@ def _after_title(ent: SpacySpan) -> bool:
             and not any(w.lower() in _CORP for w in words))
 
 
-def _name_after_title(text: str) -> int | None:
-    """Where the name starts in "Police Constable Tim Fanning", "Lawyer Alexis Kougias" (capitalised words ending
-    in a title word, then the name), or None. The tagger reads such a run as one organisation or a longer person's
-    name, and the speaker then stays "Homicide Detective Dominic Mangoni", apart from the "Dominic Mangoni" another
-    outlet names."""
+def name_after_title(text: str, capitalised: bool = True) -> int | None:
+    """Where the name starts in "Police Constable Tim Fanning", "Lawyer Alexis Kougias" (words ending in a title
+    word, then the name), or None. The tagger reads such a run as one organisation or a longer person's name, and
+    the speaker then stays "Homicide Detective Dominic Mangoni", apart from the "Dominic Mangoni" another outlet
+    names. `capitalised`: every word must be (a tagger's name is a capitalised run; a speaker's words need not be:
+    "Team spokesman Tim Mead")."""
     words = text.split()
     for k in (len(words) - 3, len(words) - 4):
         tail = words[k + 1 :]
-        if k < 0 or words[k].lower().rstrip(".") not in TITLES or not all(w[:1].isupper() for w in words):
+        if k < 0 or words[k].lower().rstrip(".") not in TITLES | _SHORT_TITLES:
             continue
+        if not all(w[:1].isupper() for w in (words if capitalised else tail)):
+            continue
+        if any(w.lower() in ("and", "&", "or") or w.endswith(",") for w in words[:k]):
+            continue  # "Senator Mary Smith and Governor Tom Jones": both spoke
         if _NOT_A_PERSON.search(" ".join(tail)) or any(
                 w.lower().rstrip(".") in TITLES or w.lower().strip(".,") in _CORP for w in tail):
             continue
@@ -359,7 +366,7 @@ def _unlabelled_names(doc: Doc, base: int) -> list[Mention]:
         if all(t.lower_.rstrip(".") in _ROLE_ONLY for t in span):
             i = j + 1  # "Vice President", "Chief Executive Officer": a role, not a name
             continue
-        if (named := _name_after_title(text)) is not None:  # "Police Constable Tim Fanning": see mentions_from_doc
+        if (named := name_after_title(text)) is not None:  # "Police Constable Tim Fanning": see mentions_from_doc
             out.append(Mention(base + span.start_char + named, base + span.end_char, text[named:], "PERSON",
                                canonical=text[named:], role=text[:named].strip()))
         elif len(text) > 1 and not (len(span) == 1 and span[0].is_sent_start and span[0].lower_ in TITLES):
@@ -493,6 +500,9 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
             if cands:
                 union(n, max(cands, key=lambda x: names[x]))
             continue
+        if len(words) >= 2 and lab != "PERSON" and (spelt := _spelt_out(words, by_word, find)):
+            union(n, spelt)  # "LA Times" -> "Los Angeles Times", "UN Security Council" -> "United Nations ..."
+            continue
         short_form = lab in ("PERSON", "ORG", "NORP", "GPE", "MISC", "WORK_OF_ART")  # "Adgate" read as a title
         if len(words) <= 2 and short_form and _key(n) not in gazetteer():
             near = dict.fromkeys(by_edge.get(words[0], []) + by_edge.get(words[-1], []))
@@ -549,6 +559,18 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
 
 # Two capitalised words and nothing else: a person's name the tagger gave no type or another one.
 _UNTYPED_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def _spelt_out(words: list[str], by_word: dict[str, list[str]], find: Callable[[str], str]) -> str | None:
+    """The story's one longer name that `words` abbreviate at the start: "LA Times" of "Los Angeles Times" (the
+    same last words, and initials that spell the first)."""
+    letters = words[0].replace(".", "")
+    if not (_ACRONYM.match(words[0]) and 2 <= len(letters) <= 4 and letters.isupper()):
+        return None
+    rest = words[1:]
+    cands = {x for x in by_word.get(_singular(rest[-1]), []) if x.split()[-len(rest):] == rest
+             and len(x.split()) == len(rest) + len(letters) and _initials(" ".join(x.split()[: len(letters)])) == letters}
+    return cands.pop() if len({find(c) for c in cands}) == 1 else None
 
 
 def _tied(cands: list[str], names: Counter, find: Callable[[str], str]) -> bool:
