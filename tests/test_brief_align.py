@@ -466,6 +466,9 @@ def test_two_spellings_of_one_persons_name_across_outlets_are_one_speaker():
     # a name after a title, read as an organisation
     ("Newly elected Academy President Boone Isaacs said Ellen is the ideal host for this year's show.",
      "Cheryl Boone Isaacs said the academy had chosen a host who makes people laugh.", "Cheryl Boone Isaacs"),
+    # a nickname in brackets
+    ("Kimani (Kiki) Gray told friends he was afraid of the police.",
+     "Kimani Gray said he would go home early that night.", "Kimani Gray"),
     # a name's first words written as their initials
     ("The LA Times said the Angels had withdrawn their offer on Sunday night.",
      "The Los Angeles Times reported that the team would not raise its offer.", "Los Angeles Times"),
@@ -482,6 +485,13 @@ def test_two_spellings_of_one_persons_name_across_outlets_are_one_speaker():
 def test_one_source_written_two_ways_by_two_outlets_is_one_speaker(one: str, other: str, speaker: str):
     quotes = _quotes_of(one, other)
     assert {q.speaker for q in quotes} == {speaker}, [(q.speaker, q.text) for q in quotes]
+
+
+def test_a_capitalised_run_that_ends_in_a_surname_does_not_take_it_from_the_person():
+    # "Still Sanders" (a rally's name, untyped) must not tie with "Bernie Sanders" for the bare "Sanders"
+    said = _said_by("Bernie Sanders spoke to supporters in Los Angeles on Saturday. The mood hung in the air at the "
+                    "“Still Sanders” rally in Hollywood. Sanders said he would vote for Hillary Clinton in November.")
+    assert said["he would vote for Hillary Clinton in November"] == "Bernie Sanders", said
 
 
 def test_relatives_with_one_surname_stay_two_speakers():

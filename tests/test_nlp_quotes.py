@@ -411,3 +411,13 @@ def test_a_treebank_quotation_going_on_into_the_next_line_takes_the_attribution_
 def test_the_speaker_is_who_the_subject_names_not_how_the_parser_split_it(text: str, needle: str, speaker: str) -> None:
     said = _one(_quotes(text), needle)
     assert said.speaker is not None and said.speaker.text == speaker, said.speaker
+
+
+def test_she_after_an_unnamed_woman_spoke_is_that_woman_not_the_person_she_spoke_of() -> None:
+    quotes = _quotes("A Brooklyn woman who saw the police shooting of 16-year-old Kimani Gray says the youth did not "
+                     "have a gun in his hand.\n“I couldn’t see what the kids were doing,” she said.")
+    assert _one(quotes, "see what the kids").speaker_canonical == "A Brooklyn woman"
+    # once the text names someone after the unnamed speaker, "he" is no longer the unnamed one
+    quotes = _quotes("A police spokesman said the suspect was caught at the border. Ahmed Ali was charged on Monday "
+                     "with murder. Ali's lawyer met him in jail.\nHe said he was innocent.")
+    assert _one(quotes, "innocent").speaker_canonical == "Ahmed Ali"

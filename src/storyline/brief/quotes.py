@@ -224,8 +224,9 @@ def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
 
 def _speaker_key(who: str | None) -> str:
     """Two speakers written "A navy spokesman" and "Navy spokesperson" (or "the navy") are one, and so are an
-    outlet and its web address ("TMZ" / "TMZ.com")."""
+    outlet and its web address ("TMZ" / "TMZ.com"), and a name with and without a nickname in brackets."""
     key = re.sub(r"^(?:the|an?)\s+", "", _SPOKES.sub("spokesperson", (who or "").lower().replace("’", "'")))
+    key = re.sub(r"\s*\([^)]*\)\s*", " ", key).strip()  # "Kimani (Kiki) Gray" / "Kimani Gray"
     key = re.sub(r"s's\b", "s'", key)  # "Sanders's campaign manager" / "Sanders' campaign manager"
     return re.sub(r"\s?\.\s?(?:com|co\.uk|org|net)$", "", key)
 

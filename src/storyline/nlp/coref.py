@@ -32,6 +32,7 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
     quoted = [(q.content.start, q.content.end) for q in quotes if q.direct]
     gender = _genders(persons, text)
     last_person: tuple[int, str] | None = None  # (offset, canonical) of the last resolved person speaker
+    described: tuple[int, str, str] | None = None  # (offset, description, gender) of the last unnamed one speaker
     for q in sorted(quotes, key=lambda q: (q.cue or q.content).start):
         sp = q.speaker
         if sp is None:
@@ -49,8 +50,12 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
         elif name is None and word in PRONOUNS_PERSON:
             wanted = "m" if word in ("he", "him") else "f"
             lead_in = _lead_in(q.content.start, persons, text) if q.direct else None
-            name = lead_in if lead_in and gender.get(lead_in, wanted) == wanted else _pronoun(
-                sp.start, persons, quoted, last_person, gender, wanted, text)
+            if described and described[2] in ("", wanted) and described[0] > (last_person or (-1,))[0] and not any(
+                    described[0] < m.start < sp.start for m in persons):
+                name = described[1]  # "A Brooklyn woman ... says ... She watched as ...": no one named since
+            else:
+                name = lead_in if lead_in and gender.get(lead_in, wanted) == wanted else _pronoun(
+                    sp.start, persons, quoted, last_person, gender, wanted, text)
         elif name is None and word in PRONOUNS_GROUP | _FIRST_SECOND:
             name = None
         elif name is None:
@@ -60,6 +65,18 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) ->
         q.speaker_canonical = name
         if name and any(m.canonical == name for m in persons):
             last_person = (sp.start, name)
+        elif name and (one := _ONE_PERSON.match(sp.text.strip())):
+            head = one.group(1).lower()
+            described = ((q.cue or sp).end, name, "f" if head in _FEMALE_HEADS else "m" if head in _MALE_HEADS else "")
+
+
+# An unnamed single person as a speaker: "A Brooklyn woman", "a witness", "one neighbour" (a singular head noun).
+_ONE_PERSON = re.compile(r"^(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(woman|man|girl|boy|witness|neighbou?r|resident|"
+                         r"bystander|passer-by|student|teacher|motorist|driver|passenger|shopper|worker|employee|"
+                         r"nurse|doctor|relative|friend|mother|father|sister|brother|wife|husband|daughter|son)$",
+                         re.I)
+_FEMALE_HEADS = {"woman", "girl", "mother", "sister", "wife", "daughter"}
+_MALE_HEADS = {"man", "boy", "father", "brother", "husband", "son"}
 
 
 def _ends_line(text: str, at: int) -> bool:

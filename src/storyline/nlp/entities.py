@@ -507,6 +507,8 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
         if len(words) <= 2 and short_form and _key(n) not in gazetteer():
             near = dict.fromkeys(by_edge.get(words[0], []) + by_edge.get(words[-1], []))
             cands = [p for p in near if p != n and _name_part(words, p.split())]
+            # an untyped run ("Still Sanders" opening a headline) only when no person's name holds the word
+            cands = [p for p in cands if label_of[p].most_common(1)[0][0] == "PERSON"] or cands
             if cands and (lab == "PERSON" or (len(words) == 1 and (label_of[n]["PERSON"] > 0 or lab == "MISC"
                                                                    or len({find(c) for c in cands}) == 1))):
                 if not _tied(cands, names, find):
@@ -658,8 +660,8 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
 
 
-# A person's name with a nickname in quotation marks between given name and surname.
-_NICKNAME = re.compile(r"^(\S+)\s+(?:``|[\"“'‘])\s*([^\"“”'‘’`]+?)\s*(?:''|[\"”'’])\s+(.+)$")
+# A person's name with a nickname in quotation marks (or brackets) between given name and surname.
+_NICKNAME = re.compile(r"^(\S+)\s+(?:``|[\"“'‘]|\()\s*([^\"“”'‘’`()]+?)\s*(?:''|[\"”'’]|\))\s+(.+)$")
 
 _CORP = {"company", "co", "corp", "corporation", "inc", "incorporated", "llc", "ltd", "limited", "plc", "spa", "nv",
          "n.v", "ag", "sa", "group", "holdings", "motor", "motors", "international", "airlines", "airways",
