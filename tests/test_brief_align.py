@@ -1555,3 +1555,21 @@ def test_a_quotation_in_two_parts_is_shown_as_one_without_its_attribution(text: 
     quotes = [q for q in build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes if q.speaker == speaker]
     assert quotes and quotes[0].direct and " said " not in quotes[0].text and " … " in quotes[0].text, \
         [(q.text, q.direct) for q in quotes]
+
+
+def test_a_conflict_shows_the_two_values_at_odds_in_the_words_of_those_who_give_them():
+    """A fact whose members give three figures, two of them for one thing: the sides are those two, each in the
+    words of a member that gives it, not a third member's figure for something else."""
+    from storyline.brief.align import _conflict
+
+    arts = [Article("a", "Hansbrough finished the game with 20 points and nine rebounds.", outlet="A",
+                    published="2008-12-19"),
+            Article("b", "Vaughn finished with 16 points and nine rebounds for the Aces.", outlet="B",
+                    published="2008-12-19"),
+            Article("c", "Hansbrough finished the game with 24 points and seven rebounds.", outlet="C",
+                    published="2008-12-19")]
+    claims = story_claims(arts, analyze_articles(arts), [])
+    alike = np.ones((3, 4), dtype=np.float32) / 2
+    sides = _conflict(claims, alike, [0, 1, 2], {"a": "A", "b": "B", "c": "C"})
+    assert sorted(s["articles"] for s in sides) == [["a"], ["c"]], sides
+    assert all("Hansbrough" in s["text"] for s in sides), sides

@@ -321,9 +321,10 @@ def _alike(a: Claim, b: Claim, va: np.ndarray, vb: np.ndarray, attr: str) -> boo
 def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str, outlet: dict[str, str],
            values: Callable[[Claim], set], about: Callable[[Claim], set] | None = None,
            agree: Callable[[Claim, Claim], bool] | None = None) -> list[dict]:
-    """Members grouped by the values they state (`values`), when two alike members of different outlets state
-    disjoint ones about the same thing (`about`: words around the values, which must meet); [] when nobody
-    disagrees. An outlet that gives a new figure in a later article updates itself; it does not disagree."""
+    """The two sides of a disagreement: two alike members of different outlets that state disjoint values
+    (`values`) about the same thing (`about`: words around the values, which must meet), each side with every
+    member stating its value; [] when nobody disagrees. An outlet that gives a new figure in a later article
+    updates itself; it does not disagree."""
     sides: dict[frozenset, list[int]] = defaultdict(list)
     for k, c in enumerate(members):
         if values(c):
@@ -339,8 +340,11 @@ def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str,
                             members[a], members[b], vectors[idx[a]], vectors[idx[b]], attr) and (
                             about is None or about(members[a]) & about(members[b])) and not _elsewhere(
                             members[a], members[b], attr) and not (agree and agree(members[a], members[b])):
-                        return [{"text": members[v[0]].text, "articles": sorted({members[k].article_id for k in v}),
-                                 attr: sorted(key)} for key, v in sides.items()]
+                        # the two values at odds, each shown in the words of the member that states it: other
+                        # values in the fact ("Vaughn finished with 16 points") are no side of this disagreement
+                        return [{"text": members[shown].text, "articles": sorted({members[k].article_id
+                                                                                  for k in sides[key]}),
+                                 attr: sorted(key)} for key, shown in ((keys[i], a), (keys[j], b))]
     return []
 
 
