@@ -12,7 +12,7 @@ from storyline.brief.align import (
     facts_from_claims, feature_matrices, main_event_claims, score_claims, source_groups, story_claims, worth_embedding,
 )
 from storyline.brief.claims import split_claims
-from storyline.brief.text import is_boilerplate, numbers, quantities, readable
+from storyline.brief.text import content_stems, is_boilerplate, numbers, quantities, readable
 from storyline.model import Analysis, Article, Block, Span, Story
 from storyline.nlp import analyze_articles
 
@@ -718,6 +718,32 @@ def test_numbers_about_him_and_him_conflict_only_when_he_is_one_man():
         "Fred LaRue died on Tuesday in Biloxi. He served four months in federal prison for conspiracy.",
         "Fred LaRue, a Nixon aide, died in Biloxi. He served five months in federal prison for conspiracy.") == [
         "conflict"]
+
+
+def test_figures_or_names_of_two_people_are_no_conflict_and_of_one_person_are():
+    # the years are Dorsey's in one outlet and Hiller's in the other
+    assert _statuses_when_aligned(
+        "Workers were sent home early. Dorsey has been at the plant for 37 years and worked on the third floor with "
+        "the three victims and the alleged shooter, Yvonne Hiller.",
+        "Police said the plant was closed. The shooting happened moments after Yvonne Hiller was suspended from her "
+        "job at the plant, where she had worked for 15 years.") == ["corroborated"]
+    assert _statuses_when_aligned(
+        "Workers were sent home early. Yvonne Hiller had worked on the third floor of the plant for 15 years.",
+        "Police said the plant was closed. Yvonne Hiller had worked on the third floor of the plant for 17 "
+        "years.") == ["conflict"]
+    # one outlet gives who said it, the other only whom it is about: one quotation, not two names for one speaker
+    from storyline.brief.align import _conflict
+    from storyline.brief.claims import Claim
+
+    def claim(art: str, text: str, person: str) -> Claim:
+        return Claim(art, 0, len(text), text, stems=content_stems(text), people={person})
+
+    quote = "\"If players have problems with Mo Cheeks, then there's got to be something wrong with those players"
+    alike = np.ones((2, 4), dtype=np.float32) / 2
+    claims = [claim("a", quote + ".\"", "Mo Cheeks"), claim("b", quote + ",\" King said.", "Billy King")]
+    assert not _conflict(claims, alike, [0, 1], {"a": "A", "b": "B"})
+    claims[1] = claim("b", quote.replace("Mo Cheeks", "Jim O'Brien") + ".\"", "Jim O'Brien")
+    assert _conflict(claims, alike, [0, 1], {"a": "A", "b": "B"})
 
 
 def test_one_kind_of_event_in_two_places_on_two_days_is_not_a_conflict():

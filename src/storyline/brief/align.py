@@ -33,7 +33,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 
 from storyline.brief.claims import Claim, split_claims
-from storyline.brief.text import content_stems, quantity_context, ranges_meet, readable, stem
+from storyline.brief.text import content_stems, quantity_context, quantity_starts, ranges_meet, readable, stem
 from storyline.model import Analysis, Article, Fact, SourceSpan
 from storyline.nlp.entities import TITLES
 
@@ -377,7 +377,8 @@ def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int], outlet:
         sides = _sides(members, vectors, idx, "numbers", outlet, lambda c, u=unit: c.quantities.get(u, set()),
                        lambda c, u=unit: quantity_context(c.text, u),
                        lambda a, b, u=unit: ranges_meet(a.text, b.text, u)  # "more than two dozen" / "31"
-                       or _gives_too(a, b, u) or _gives_too(b, a, u) or _maybe_two_people(a, b))
+                       or _gives_too(a, b, u) or _gives_too(b, a, u) or _maybe_two_people(a, b)
+                       or _figures_of_two_people(a, b, u))
         if sides:
             return sides
     # Two dates conflict only when they date the same thing: "sentence imposed in 1997" and "heroin rap in 1959"
@@ -388,7 +389,30 @@ def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int], outlet:
                    lambda a, b: bool(a.date_texts & b.date_texts) or a.dates_guessed or b.dates_guessed)
     # A headline's capitalised words fool the name tagger ("Ellen DeGeneres Returns"): names come from the body.
     return sides or _sides(members, vectors, idx, "people", outlet, lambda c: set() if c.headline else {
-        n for n in c.people if n.lower().rstrip(".") not in TITLES})
+        n for n in c.people if n.lower().rstrip(".") not in TITLES}, agree=_names_the_other)
+
+
+def _names_the_other(a: Claim, b: Claim) -> bool:
+    """Whether one claim names a person of the other: "If players have problems with Mo Cheeks ..." and "... Mo
+    Cheeks ..., King said" quote one man about another; they do not give two names for one role."""
+    return any(re.search(rf"\b{re.escape(n.split()[-1])}\b", y.text) for x, y in ((a, b), (b, a)) for n in x.people)
+
+
+def _figures_of_two_people(a: Claim, b: Claim, unit: str) -> bool:
+    """Whether the two claims' figures of `unit` belong to different people: the person named last before each
+    figure ("Dorsey's been at the plant for 37 years" / "Hiller ... had worked there for 15 years", "Vaughn finished
+    with 16 points" / "Hansbrough finished with 20 points")."""
+    def whose(c: Claim) -> set[str]:
+        out = set()
+        for start in quantity_starts(c.text, unit):
+            named = [(c.text.rfind(n.split()[-1], 0, start), n) for n in c.people]
+            at, name = max(named, default=(-1, ""))
+            if at >= 0:
+                out.add(name)
+        return out
+
+    wa, wb = whose(a), whose(b)
+    return bool(wa and wb and not wa & wb)
 
 
 def _gives_too(a: Claim, b: Claim, unit: str) -> bool:

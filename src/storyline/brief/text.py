@@ -151,6 +151,11 @@ def quantity_context(text: str, unit: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def quantity_starts(text: str, unit: str) -> list[int]:
+    """Where each number of `unit` (see `quantities`) starts in `text`."""
+    return [start for _, counted, start, _ in _quantity_matches(text) if counted == unit]
+
+
 # Words before a number that make it a bound or an estimate rather than the figure itself.
 _AT_LEAST = re.compile(r"\b(?:more than|over|at least|upwards of|in excess of|above|beyond|no fewer than|"
                        r"no less than)\s+(?:\S+\s+)?$", re.I)
