@@ -30,6 +30,7 @@ def _one(text: str, dct: str | None = DCT) -> tuple[str, str, str]:
         ("He said on Monday that talks advanced.", "2023-08-28", "DATE"),
         ("Shoigu visited last month.", "2023-07", "DATE"),
         ("Sanctions were imposed in March.", "2023-03", "DATE"),
+        ("On 23 August, the government gave the navy a go-ahead.", "2023-08-23", "DATE"),  # the day before its month
         ("A summit is planned in November.", "2023-11", "DATE"),
         ("Russia's 18-month-long invasion continues.", "P18M", "DURATION"),
         ("Profit fell in the third quarter.", "2023-Q3", "DATE"),
@@ -212,3 +213,12 @@ def test_a_year_beside_a_capitalised_word_is_still_a_year() -> None:
     assert [t.value for t in find_times("In 2016 Obama won the state again.", DCT)] == ["2016"]
     assert [t.value for t in find_times("He won a 2016 primary in Ohio.", DCT)] == ["2016"]
     assert [t.value for t in find_times("The court overruled a 1971 Convention on extradition.", DCT)] == ["1971"]
+
+
+def test_a_day_without_its_year_after_an_inferred_earliest_day_falls_in_that_days_year() -> None:
+    """An undated article whose latest dated event is 2008-09-15 was written after it: its "November 2" is
+    November 2008 (past tense, so not a year on), not the November before that day."""
+    text = "The Navy rushed INS Tabar to the Gulf of Aden on November 2, and it sank a pirate ship in October."
+    assert [t.value for t in find_times(text, "2008-09-15", earliest=True)] == ["2008-11-02", "2008-10"]
+    # against a known publication day the nearest past November is the one before it
+    assert find_times(text, "2008-09-15")[0].value == "2007-11-02"

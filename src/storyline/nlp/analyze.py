@@ -160,7 +160,7 @@ def _borrow_story_dates(articles: list[Article], blocks: list[list[Block]], anal
         date, given = max(by_story[a.story])
         an.published, an.published_inferred = date, True
         an.published_window = [date, date] if given else [date, None]
-        an.times = [t for b in bs for t in find_times(a.text, date, b.start, b.end)]
+        an.times = [t for b in bs for t in find_times(a.text, date, b.start, b.end, earliest=not given)]
         relative = {(t.start, t.end): t.value for b in bs for t in find_times(a.text, None, b.start, b.end)
                     if _ANY_RELATIVE.match(t.value)}
         if not given:
@@ -248,7 +248,8 @@ def _analyze(article: Article, docs: list[tuple[int, Doc]]) -> Analysis:
         for start, end in _sentences(doc):
             analysis.sentences.append(Span(base + start, base + end, doc.text[start:end]))
         analysis.entities.extend(mentions_from_doc(doc, base))
-        analysis.times.extend(find_times(text, published, base, base + len(doc.text), _tense_of(doc, base)))
+        analysis.times.extend(find_times(text, published, base, base + len(doc.text), _tense_of(doc, base),
+                                         earliest=window is not None and window[1] is None))
         analysis.terms.extend(t.lemma_.lower() for t in doc if t.pos_ in _KEEP_POS and not t.is_stop)
     if window is not None and window[1] is None:
         _keep_unresolved(analysis.times, unresolved)

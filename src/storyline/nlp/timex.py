@@ -66,6 +66,7 @@ class _Ctx:
     after: str
     doc_before: str = ""  # the text before the sentence, for genre cues ("quarter" in an earnings report)
     tense: str | None = None  # "past" | "future" of the verb governing the expression, when a parse tells
+    earliest: bool = False  # `dct` is only the earliest day the text can have been written (an inferred bound)
 
 
 def _num(s: str) -> float | None:
@@ -132,7 +133,9 @@ def _month_year(month: int, ctx: _Ctx, day: int | None = None) -> int | None:
         return d.year if same else d.year - 1
     if _future(ctx):
         return d.year if (month, day or 31) >= (d.month, d.day if day else 1) else d.year + 1
-    if same:
+    if same or ctx.earliest:
+        # Written on or after an inferred earliest day, in the past tense: "November 2" in a text whose latest
+        # dated event is "September 15, 2008" is November 2008, not the November before the bound.
         return d.year
     # the month lies after the reference date this year: near future (weeks) stays this year, else last year
     ahead = (month - d.month) * 30 + ((day or 15) - d.day)
@@ -235,6 +238,12 @@ def _h_mon_day(m: re.Match, ctx: _Ctx) -> str | None:
     if y and _YEAR_AGO_APPOSED.search(ctx.before):
         y -= 1
     return f"{y if y else 'XXXX'}-{mon:02d}-{day:02d}"
+
+
+def _h_day_mon(m: re.Match, ctx: _Ctx) -> str | None:
+    """"On 23 October": a day before its month, as British and Indian papers write it (the month capitalised: "10
+    may be hurt" is no date)."""
+    return _h_mon_day(m, ctx) if m.group("mon")[0].isupper() else None
 
 
 def _h_month(m: re.Match, ctx: _Ctx) -> str | None:
@@ -692,6 +701,7 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b"), "DATE", _h_us),
     (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?!\s*(?:,\s*)?\d)", _F), "DATE", _h_mon_day),
     (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?:the\s+)?(?P<day>{_DAYW})\b", _F), "DATE", _h_mon_day),
+    (re.compile(rf"(?<![\d,.])\b(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON})\b(?!\s*(?:,\s*)?\d)", _F), "DATE", _h_day_mon),
     (re.compile(rf"\b(?P<mon>{_MON})\s+(?P<yw>nineteen[- ](?:ninety|eighty|seventy|sixty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b", _F), "DATE", _h_month_yearword),  # noqa: E501
     (re.compile(rf"\b(?P<pre>(?:early|late|mid|the end of|the beginning of|the start of|the middle of)[- ]?)?(?P<mon>{_MON})(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b", _F), "DATE", _h_month_part),  # noqa: E501
     (re.compile(rf"\b(?P<pre>last\s+|next\s+|this\s+|in\s+|since\s+|until\s+|by\s+|of\s+|early\s+|late\s+|mid-?)?(?P<mon>{_MON})\b(?!-)", _F), "DATE", _h_month),  # noqa: E501
@@ -760,13 +770,14 @@ _AMBIG = {"once", "earlier", "later", "current", "recent", "future", "already", 
 
 
 def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end: int | None = None,
-               tense: Callable[[int], str | None] | None = None) -> list[TimeExpr]:
+               tense: Callable[[int], str | None] | None = None, earliest: bool = False) -> list[TimeExpr]:
     """Every time expression in `text[start:end]` with its TIMEX3 type and value, offsets into `text`.
 
     `dct` is the reference (publication) date; without one relative expressions keep `X` placeholders
     ("XXXX-WXX-3" for a bare "Wednesday") rather than guessing a year. `tense(offset)` may say whether the verb
     governing the text at `offset` is past or future ("met Monday" / "will meet Monday"); without it the
-    words around the expression decide.
+    words around the expression decide. `earliest`: `dct` is only the earliest day the text can have been written
+    (a window inferred for an undated article), so a month or day without a year falls in that day's year.
     """
     ref = _as_date(dct)
     end = len(text) if end is None else end
@@ -788,7 +799,7 @@ def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end:
                 continue  # "the people of tomorrow": a figure of speech, not a day
             sent_start, sent_end = _sentence_bounds(chunk, s, e)
             ctx = _Ctx(ref, chunk[sent_start:s], chunk[e:sent_end], text[max(0, start + sent_start - 3000) : start + sent_start],
-                       tense(start + s) if tense else None)
+                       tense(start + s) if tense else None, earliest)
             try:
                 value = handler(m, ctx)  # type: ignore[operator]
             except (ValueError, KeyError, IndexError, OverflowError):
