@@ -469,6 +469,9 @@ def test_two_spellings_of_one_persons_name_across_outlets_are_one_speaker():
     # a nickname in brackets
     ("Kimani (Kiki) Gray told friends he was afraid of the police.",
      "Kimani Gray said he would go home early that night.", "Kimani Gray"),
+    # one kind of unnamed source, in the plural and the singular
+    ("Police sources said the teenager had a gun in his hand when he was shot.",
+     "A police source said the officers had fired eleven times.", "Police sources"),
     # a name's first words written as their initials
     ("The LA Times said the Angels had withdrawn their offer on Sunday night.",
      "The Los Angeles Times reported that the team would not raise its offer.", "Los Angeles Times"),

@@ -224,11 +224,30 @@ def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
 
 def _speaker_key(who: str | None) -> str:
     """Two speakers written "A navy spokesman" and "Navy spokesperson" (or "the navy") are one, and so are an
-    outlet and its web address ("TMZ" / "TMZ.com"), and a name with and without a nickname in brackets."""
+    outlet and its web address ("TMZ" / "TMZ.com"), a name with and without a nickname in brackets, and one kind of
+    unnamed source in the singular and the plural ("Police sources" / "A police source")."""
     key = re.sub(r"^(?:the|an?)\s+", "", _SPOKES.sub("spokesperson", (who or "").lower().replace("’", "'")))
     key = re.sub(r"\s*\([^)]*\)\s*", " ", key).strip()  # "Kimani (Kiki) Gray" / "Kimani Gray"
+    if _is_description(who):  # "Police sources" / "a police source": one kind of source
+        key = _singular_head(key)
     key = re.sub(r"s's\b", "s'", key)  # "Sanders's campaign manager" / "Sanders' campaign manager"
     return re.sub(r"\s?\.\s?(?:com|co\.uk|org|net)$", "", key)
+
+
+def _singular_head(words: str) -> str:
+    """The last word in the singular: "police sources" -> "police source", "witnesses" -> "witness",
+    "authorities" -> "authority" ("police", "bus" stay)."""
+    head, _, _ = words.rpartition(" ")
+    last = words.split(" ")[-1]
+    if len(last) <= 3 or not last.endswith("s") or last.endswith(("ss", "us", "is")):
+        return words
+    if last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith(("sses", "xes", "zes", "ches", "shes")):
+        last = last[:-2]
+    else:
+        last = last[:-1]
+    return f"{head} {last}".strip()
 
 
 def _closed(text: str) -> str:
