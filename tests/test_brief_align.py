@@ -497,6 +497,13 @@ def test_a_capitalised_run_that_ends_in_a_surname_does_not_take_it_from_the_pers
     assert said["he would vote for Hillary Clinton in November"] == "Bernie Sanders", said
 
 
+def test_a_run_of_capitals_in_a_title_case_headline_is_not_a_name_for_the_person():
+    said = _said_by("Obama Reverses Bush on Species Protection Measure\nIn a move that will subject many projects to "
+                    "scrutiny, President Obama is restoring a requirement. Obama said he had instructed Interior "
+                    "officials to review the Bush rules.")
+    assert said["he had instructed Interior officials to review the Bush rules"] == "Obama", said
+
+
 def test_relatives_with_one_surname_stay_two_speakers():
     quotes = _quotes_of("Creighton coach Greg McDermott said his son had earned the award.",
                         "Doug McDermott said he owed his game to his teammates.")

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc
 
-from storyline.model import Analysis, Article, Block, Event, Span, TimeExpr
+from storyline.model import Analysis, Article, Block, Event, Mention, Span, TimeExpr
 from storyline.nlp.coref import resolve_speakers
 from storyline.nlp.dates import infer_window, normalise_published, window_precision
 from storyline.nlp.entities import canonicalize, mentions_from_doc
@@ -247,7 +247,10 @@ def _analyze(article: Article, docs: list[tuple[int, Doc]]) -> Analysis:
     for base, doc in docs:
         for start, end in _sentences(doc):
             analysis.sentences.append(Span(base + start, base + end, doc.text[start:end]))
-        analysis.entities.extend(mentions_from_doc(doc, base))
+        mentions = mentions_from_doc(doc, base)
+        if _title_case(doc.text):  # "Obama Reverses Bush on Species Protection Measure": the capitals are the style
+            mentions = [_named_elsewhere(m, text) for m in mentions]
+        analysis.entities.extend(mentions)
         analysis.times.extend(find_times(text, published, base, base + len(doc.text), _tense_of(doc, base),
                                          earliest=window is not None and window[1] is None))
         analysis.terms.extend(t.lemma_.lower() for t in doc if t.pos_ in _KEEP_POS and not t.is_stop)
@@ -260,6 +263,37 @@ def _analyze(article: Article, docs: list[tuple[int, Doc]]) -> Analysis:
     resolve_speakers(analysis.quotes, analysis.entities, text)
     analysis.events = _events(analysis)
     return analysis
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
+def _named_elsewhere(m: Mention, text: str) -> Mention:
+    """A person's name read in a title-case line, cut to its longest run of words the text writes elsewhere:
+    "Obama Reverses Bush" -> "Obama", "Lindsay Lohan Checks Into Rehab" -> "Lindsay Lohan", "Efficient Peyton
+    Manning" -> "Peyton Manning" (unchanged when the text gives the whole run again, or none of it)."""
+    words = list(re.finditer(r"\S+", m.text))
+    if m.label != "PERSON" or len(words) < 2 or text.count(m.text) > 1:
+        return m
+    for size in range(len(words) - 1, 0, -1):
+        for first in range(len(words) - size + 1):
+            a, b = words[first].start(), words[first + size - 1].end()
+            run = m.text[a:b]
+            if run[:1].isupper() and len(re.findall(rf"(?<!\w){re.escape(run)}(?!\w)", text)) > 1:
+                return Mention(m.start + a, m.start + b, run, m.label, run, m.role)
+    return m
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line is written in title case, as headlines are ("Obama Reverses Bush on Species Protection
+    Measure"): there the tagger reads a run of capitalised words as one name ("Obama Reverses Bush", "Lindsay Lohan
+    Check"), which then stands for the person everywhere ("Obama said" became "Obama Reverses Bush said"). Such a
+    run is a person's name only when the text names it again outside the line."""
+    words = _TITLE_WORD.findall(line)
+    # a sentence full of names ("Russian President Vladimir Putin met North Korean leader Kim Jong Un.") ends in a
+    # stop; a headline does not
+    return (len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+            and not line.rstrip(" \"”’'").endswith((".", "!", "?")))
 
 
 # Labels the small tagger gives an unfamiliar name ("Fuat Oktay said" read as a work of art).
