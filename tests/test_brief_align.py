@@ -537,10 +537,18 @@ def test_a_quotation_given_to_a_description_in_one_outlet_and_to_a_name_in_anoth
     assert [(q.speaker, q.outlets) for q in faith] == [("Bill McAllister", ["B", "A"])], faith
 
 
+def test_a_speaker_holding_a_number_keeps_it_whole():
+    # the comma of "1, 300" is no apposition ("Laurence Mark, producer of the telecast")
+    said = _said_by("More than 1, 300 federal and independent scientists today called on the Interior Department "
+                    "to overturn the rule changes made in January.")
+    assert list(said.values()) == ["More than 1, 300 federal and independent scientists"], said
+
+
 @pytest.mark.parametrize("text", [
     "Some said the tunnel would stay closed for a month after the flood.",
     "The also said that the tunnel would stay closed for a month after the flood.",
     "Twelve hours into the investigation authorities said it remained unclear whether the two floods were related.",
+    "Three witnesses saw the shooting. None said they had seen the gunman's face before that night.",
 ])
 def test_a_word_that_names_nobody_is_not_a_speaker(text: str):
     a = Article("a", text, outlet="A", published="2024-03-01")

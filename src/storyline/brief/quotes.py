@@ -29,6 +29,7 @@ _AUXILIARIES = {"did", "does", "do", "would", "could", "will", "has", "have", "h
 # Words that stand for a speaker without naming one: pronouns, quantifiers ("Some said", "One said"), a bare "The"
 # left by a typo ("The also said"), and "Word" of "Word comes from People magazine that...".
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "his", "her", "their", "some", "one", "others",
+             "none", "nobody", "neither",
              "many", "few", "all", "both", "each", "another", "several", "most", "the", "a", "an", "word"}
 # Sources a story names in lower case that are still a speaker ("in 2009, police said", "local officials said"):
 # written at the start of a sentence they are capitalised, and one source is one speaker however it is written.
@@ -213,7 +214,8 @@ def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
         text = collective.group(0)  # "the authorities": the authorities
     if text and text.lower() not in _PRONOUNS and (collective or any(ch.isupper() for ch in text)) \
             and not _TIME_SPAN.match(text):
-        head = text.split(", ")[0]  # "Laurence Mark, producer of the telecast": the name, not its apposition
+        # "Laurence Mark, producer of the telecast": the name, not its apposition ("1, 300 scientists" is a number)
+        head = re.split(r"(?<!\d), (?!\d)|(?<=\d), (?=\D)", text)[0]
         text = head if any(ch.isupper() for ch in head) else text
         named = _DOCUMENT.sub("", re.sub(r"^an?\s+(?=\w)", "", text, flags=re.I))
         # "a Defence Ministry statement" names the ministry; "A representative" stays a description, not a title
