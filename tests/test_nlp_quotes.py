@@ -397,6 +397,8 @@ def test_a_treebank_quotation_going_on_into_the_next_line_takes_the_attribution_
     # the parser makes the opening participle the subject and hangs the name off it
     ("Writing in a company blog, Mike Reavey, director of the Microsoft Security Response Center, urged users to "
      "deploy the update as quickly as possible.", "deploy the update", "Mike Reavey"),
+    ("Writing from Brooklyn, N.Y., Viena K. Neaville told Nixon that choosing Felt would be good for him.",
+     "choosing Felt", "Viena K. Neaville"),
     # "1, 300" comes out as two subjects, "1" and "scientists"
     ("More than 1, 300 federal and independent scientists today called on the Interior Department to overturn the "
      "rule changes.", "overturn the rule", "More than 1, 300 federal and independent scientists"),

@@ -678,6 +678,11 @@ def _subject_span(subj: Token, verb: Token) -> tuple[int, int]:
             return _with_conjuncts(by[0])
     if subj.tag_ == "VBG":
         named = [t for t in subj.children if t.dep_ in ("npadvmod", "appos", "nsubj") and t.pos_ in ("PROPN", "NOUN")]
+        # "Writing from Brooklyn, N.Y., Viena K. Neaville told Nixon": the person named right before the verb
+        last = [t for t in subj.subtree if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
+                and all(x.is_punct for x in t.doc[t.i + 1 : verb.i])]
+        if last:
+            return _np(last[-1])
         if named:
             return _with_conjuncts(named[0])
     if subj.pos_ == "NUM":
