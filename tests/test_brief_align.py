@@ -749,6 +749,17 @@ def test_figures_or_names_of_two_people_are_no_conflict_and_of_one_person_are():
         "Workers were sent home early. Yvonne Hiller had worked on the third floor of the plant for 15 years.",
         "Police said the plant was closed. Yvonne Hiller had worked on the third floor of the plant for 17 "
         "years.") == ["conflict"]
+    # a figure needed is no figure reached
+    assert _statuses_when_aligned(
+        "Tyler Hansbrough broke the record on Thursday. The senior needed nine points against Evansville to pass "
+        "Phil Ford for the record.",
+        "Tyler Hansbrough broke the record on Thursday. The senior posted 20 points against Evansville to pass "
+        "Phil Ford for the record.") == ["corroborated"]
+    assert _statuses_when_aligned(
+        "Tyler Hansbrough broke the record on Thursday. The senior posted 24 points against Evansville to pass "
+        "Phil Ford for the record.",
+        "Tyler Hansbrough broke the record on Thursday. The senior posted 20 points against Evansville to pass "
+        "Phil Ford for the record.") == ["conflict"]
     # one outlet gives who said it, the other only whom it is about: one quotation, not two names for one speaker
     from storyline.brief.align import _conflict
     from storyline.brief.claims import Claim

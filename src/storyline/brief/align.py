@@ -378,7 +378,7 @@ def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int], outlet:
                        lambda c, u=unit: quantity_context(c.text, u),
                        lambda a, b, u=unit: ranges_meet(a.text, b.text, u)  # "more than two dozen" / "31"
                        or _gives_too(a, b, u) or _gives_too(b, a, u) or _maybe_two_people(a, b)
-                       or _figures_of_two_people(a, b, u))
+                       or _figures_of_two_people(a, b, u) or _hoped_for(a, u) or _hoped_for(b, u))
         if sides:
             return sides
     # Two dates conflict only when they date the same thing: "sentence imposed in 1997" and "heroin rap in 1959"
@@ -396,6 +396,17 @@ def _names_the_other(a: Claim, b: Claim) -> bool:
     """Whether one claim names a person of the other: "If players have problems with Mo Cheeks ..." and "... Mo
     Cheeks ..., King said" quote one man about another; they do not give two names for one role."""
     return any(re.search(rf"\b{re.escape(n.split()[-1])}\b", y.text) for x, y in ((a, b), (b, a)) for n in x.people)
+
+
+_NOT_YET = re.compile(r"\b(?:need|needs|needed|would|could|might|may|expects?|expected|hopes?|hoped|aims?|"
+                      r"aimed|plans?|planned|wants?|wanted|seeks?|sought|trying|tries)\b(?:\s+\S+){0,3}\s*$", re.I)
+
+
+def _hoped_for(c: Claim, unit: str) -> bool:
+    """Whether each of the claim's figures of `unit` is one hoped for, needed or planned, not one reached: "needed
+    nine points to pass Ford" states no score that "posted 20 points" contradicts."""
+    starts = quantity_starts(c.text, unit)
+    return bool(starts) and all(_NOT_YET.search(c.text, 0, at) for at in starts)
 
 
 def _figures_of_two_people(a: Claim, b: Claim, unit: str) -> bool:
