@@ -31,6 +31,8 @@ def _one(text: str, dct: str | None = DCT) -> tuple[str, str, str]:
         ("Shoigu visited last month.", "2023-07", "DATE"),
         ("Sanctions were imposed in March.", "2023-03", "DATE"),
         ("On 23 August, the government gave the navy a go-ahead.", "2023-08-23", "DATE"),  # the day before its month
+        ("The warship thwarted an attack on 10 Nov 11.", "2011-11-10", "DATE"),  # a navy's two-digit year
+        ("The ship left port on 4 Sep 99 for the Gulf.", "1999-09-04", "DATE"),  # the century nearest the DCT
         ("A summit is planned in November.", "2023-11", "DATE"),
         ("Russia's 18-month-long invasion continues.", "P18M", "DURATION"),
         ("Profit fell in the third quarter.", "2023-Q3", "DATE"),

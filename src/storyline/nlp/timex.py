@@ -202,9 +202,13 @@ def _dur(n: float | None, unit: str) -> str:
 
 def _h_full(m: re.Match, ctx: _Ctx) -> str | None:
     g = m.groupdict()
-    mon = MONTHS.get(g["mon"].lower().rstrip("."))
-    y = int(g["year"])
-    day = int(re.sub(r"\D", "", g["day"])) if g.get("day") else None
+    return _full_date(int(g["year"]), g["mon"], g.get("day"))
+
+
+def _full_date(y: int, month: str, day_text: str | None) -> str | None:
+    """ISO date (or year-month) for a year, a month's name and a written day ("10th")."""
+    mon = MONTHS.get(month.lower().rstrip("."))
+    day = int(re.sub(r"\D", "", day_text)) if day_text else None
     if not mon:
         return None
     if day:
@@ -238,6 +242,18 @@ def _h_mon_day(m: re.Match, ctx: _Ctx) -> str | None:
     if y and _YEAR_AGO_APPOSED.search(ctx.before):
         y -= 1
     return f"{y if y else 'XXXX'}-{mon:02d}-{day:02d}"
+
+
+def _h_day_mon_yy(m: re.Match, ctx: _Ctx) -> str | None:
+    """"On 10 Nov 11": day, month and a two-digit year, as navies and Indian papers write a date (the month
+    capitalised). The century is the one that puts the year nearest the publication day (or this one)."""
+    if not m.group("mon")[0].isupper():
+        return None
+    yy = int(m.group("yy"))
+    ref = ctx.dct.year if ctx.dct else dt.date.today().year
+    year = min((c + yy for c in (ref // 100 * 100 - 100, ref // 100 * 100, ref // 100 * 100 + 100)),
+               key=lambda y: abs(y - ref))
+    return _full_date(year, m.group("mon"), m.group("day"))
 
 
 def _h_day_mon(m: re.Match, ctx: _Ctx) -> str | None:
@@ -696,10 +712,11 @@ _CLOCK = re.compile(r"(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?
 GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_full),
     (re.compile(rf"\b(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON})\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_full),
+    (re.compile(rf"\b(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON})\s+(?P<yy>\d\d)\b(?![\d:,.]\d)", _F), "DATE", _h_day_mon_yy),
     (re.compile(rf"\b(?P<mon>{_MON})\s*,?\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_full),
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "DATE", _h_iso),
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b"), "DATE", _h_us),
-    (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?!\s*(?:,\s*)?\d)", _F), "DATE", _h_mon_day),
+    (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?!\s*(?:,\s*)?\d|:\d)", _F), "DATE", _h_mon_day),
     (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?:the\s+)?(?P<day>{_DAYW})\b", _F), "DATE", _h_mon_day),
     (re.compile(rf"(?<![\d,.])\b(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON})\b(?!\s*(?:,\s*)?\d)", _F), "DATE", _h_day_mon),
     (re.compile(rf"\b(?P<mon>{_MON})\s+(?P<yw>nineteen[- ](?:ninety|eighty|seventy|sixty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b", _F), "DATE", _h_month_yearword),  # noqa: E501
