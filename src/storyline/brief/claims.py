@@ -71,8 +71,9 @@ class Claim:
     # article does not give: two outlets that write a date alike, or one whose day is a guess, do not disagree on it.
     date_texts: frozenset[str] = frozenset()
     dates_guessed: bool = False
-    # The people named just before the claim in its article (PEOPLE_BEFORE characters): whom its "he" or "she" means.
-    people_before: frozenset[str] = frozenset()
+    # The people named just before the claim in its article (PEOPLE_BEFORE characters), in the order named: its
+    # "he" or "she" means the last of them.
+    people_before: tuple[str, ...] = ()
 
     @property
     def said(self) -> str:
@@ -137,8 +138,10 @@ def claim_at(article: Article, analysis: Analysis, start: int, end: int, index: 
     places = {(m.canonical or m.text) for m in analysis.entities
               if start <= m.start < end and m.label in ("GPE", "LOC", "FAC")}
     counted = quantities(text)
-    before = frozenset(m.canonical or m.text for m in analysis.entities
-                       if start - PEOPLE_BEFORE <= m.start and m.end <= start and m.label == "PERSON")
+    named = [m.canonical or m.text for m in sorted(analysis.entities, key=lambda m: m.start)
+             if start - PEOPLE_BEFORE <= m.start and m.end <= start and m.label == "PERSON"
+             and not _MODIFIER_BEFORE.search(article.text, 0, m.start) and not _POSSESSIVE.match(article.text, m.end)]
+    before = tuple(reversed(dict.fromkeys(reversed(named))))  # each person where last named
     return Claim(article.id, start, end, text, index, content_stems(text), ents, set().union(*counted.values()),
                  counted, dates, people=people, places=places, gist=_gist(article, analysis, start, end),
                  date_context=_date_context(article.text, in_claim, start, end),
@@ -149,6 +152,10 @@ def claim_at(article: Article, analysis: Analysis, start: int, end: int, index: 
 
 # How far back (characters, about the sentence before) the people a pronoun may mean are looked for.
 PEOPLE_BEFORE = 250
+# A name that qualifies a noun is not whom a later "he" means: "a Nixon aide", "the Obama administration",
+# "Thomas's teammate".
+_MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
+_POSSESSIVE = re.compile(r"['’]s?\b")
 # A year written out: a date that gives one does not depend on the publication day.
 _YEAR = re.compile(r"\b\d{4}\b")
 

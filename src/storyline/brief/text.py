@@ -29,12 +29,20 @@ _NUMBER_WORDS = {
 _PRONOUN_ONE = re.compile(r"one(?:'s|\s+(?:of|another|or\s+another|day|by\s+one)\b)", re.IGNORECASE)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some|the|this|that|which|each|little|loved|only)\s*$", re.IGNORECASE)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12, "hundred": 100}
+# A month's name, capitalised as written in a date ("10 may die" counts people).
+_MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+               r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH_NAME + r"(?![a-z])")
+_MONTH_BEFORE = re.compile(r"\b" + _MONTH_NAME + r"\s+$")
+# Scales written onto an amount of money in financial shorthand ("$200MM", "$3bn", "$40K").
+_MONEY_SCALES = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
 # A number is not a quantity when it is part of a name or code: "AK-47", "F-16", "COVID-19" (a letter and a
 # hyphen before it), "A380" (a letter right before it). A unit written onto it ("2,000ft", "5km") is kept apart.
 _NUMBER = re.compile(
     r"(?<![\w.])(?<![A-Za-z]-)((?:[A-Z]{1,2})?\$(?:[A-Z]{1,2})?)?(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)([a-z]{1,3}\b)?"
     r"(?:\s*(thousand|million|billion|trillion|dozen|hundred))?(?![\w])"
-    r"|\b(" + "|".join(_NUMBER_WORDS) + r")\b(?:\s+(thousand|million|billion|trillion|dozen|hundred))?",
+    r"|\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|"
+    + "|".join(_NUMBER_WORDS) + r")\b(?:\s+(thousand|million|billion|trillion|dozen|hundred))?",
     re.IGNORECASE,
 )
 # Words between a number and what it counts ("13 fully loaded magazines", "more than 300 crew members").
@@ -143,11 +151,59 @@ def quantity_context(text: str, unit: str) -> frozenset[str]:
     words next to them meet ("ten people were killed" / "killing at least three people")."""
     out: set[str] = set()
     for _, counted, start, end in _quantity_matches(text):
-        if counted != unit:
-            continue
-        before = [w for w in map(_content_stem, _WORD.findall(text[:start])) if w]
-        after = [w for w in map(_content_stem, _WORD.findall(text[end:])) if w and w != unit]
-        out.update(before[-CONTEXT_WORDS:], after[:CONTEXT_WORDS])
+        if counted == unit:
+            out |= words_around(text, start, end, skip=unit)
+    return frozenset(out)
+
+
+def words_around(text: str, start: int, end: int, skip: str = "") -> set[str]:
+    """The nearest content stems (CONTEXT_WORDS of them) before `start` and after `end` in `text`: what a figure
+    or a name in a sentence is about. `skip` (a stem) is passed over after it, as a figure's own unit is."""
+    return set(stems_before(text, start)[-CONTEXT_WORDS:] + stems_after(text, end, skip)[:CONTEXT_WORDS])
+
+
+def stems_before(text: str, at: int) -> list[str]:
+    """The content stems of `text` before `at`, in reading order."""
+    return [w for w in map(_content_stem, _WORD.findall(text[:at])) if w]
+
+
+def stems_after(text: str, at: int, skip: str = "") -> list[str]:
+    """The content stems of `text` after `at`, in reading order, `skip` left out."""
+    return [w for w in map(_content_stem, _WORD.findall(text[at:])) if w and w != skip]
+
+
+# What a figure covers, besides what it counts: a period ("since October", "in his last two games", "this
+# season", "career"), a part of an event ("during the deciding run"), a rate ("$4 million a year") or what is
+# left ("$8 million left"). Two figures that cover different spans are two figures, not one in dispute: "arrested
+# four times" and "arrested three times since October", "498 yards since Week 11" and "189 in his last two games".
+# ("During the operation, six rifles were found" covers the whole event: only a part of a game is a span.)
+_SCOPES = {
+    "since": re.compile(r"\bsince\b", re.I),
+    "during": re.compile(r"\bduring\s+(?:\S+\s+){0,8}?(?:run|stretch|spell|quarter|half|period|inning|set|round|"
+                         r"overtime)\b", re.I),
+    "span": re.compile(r"\b(?:in|over|for|of)\s+(?:his|her|its|their|the|this|that)\s+(?:last|past|first|previous|"
+                       r"next|final|opening)\s+(?:\S+\s+)?(?:games?|seasons?|years?|months?|weeks?|days?|starts?|"
+                       r"matches|races|quarters?|half|innings)\b", re.I),
+    "season": re.compile(r"\bseasons?\b", re.I),
+    "career": re.compile(r"\bcareer\b", re.I),
+    "total": re.compile(r"\b(?:so far|to date|thus far|in all|in total|total|altogether|combined|cumulative)\b", re.I),
+}
+_RATE = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:(?:a|an|per|each)\s+(?:year|month|week|day|game|night|hour|season|"
+                   r"match|carry|head|person|share|minute)\b|annually|apiece|a\s+piece\b)", re.I)
+_LEFT = re.compile(r"\W*(?:[\w-]+\s+){0,1}?(?:left|remaining|outstanding|owed|to go)\b", re.I)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def figure_scope(text: str, unit: str) -> frozenset[str]:
+    """The spans the figures of `unit` in `text` cover (see _SCOPES): the sentence's periods and parts, and any
+    rate or remainder written right after a figure."""
+    out = {name for name, pattern in _SCOPES.items() if pattern.search(text)}
+    for _, counted, _, end in _quantity_matches(text):
+        if counted == unit:
+            if _RATE.match(text, end):
+                out.add("rate")
+            if _LEFT.match(text, end):
+                out.add("left")
     return frozenset(out)
 
 
@@ -224,13 +280,21 @@ def _quantity_matches(text: str) -> Iterator[tuple[float, str, int, int]]:
             if m.group(5).lower() == "one" and (
                     _PRONOUN_ONE.match(text, m.start()) or _PRONOUN_ONE_BEFORE.search(text[: m.start()])):
                 continue
-            value = float(_NUMBER_WORDS[m.group(5).lower()])
+            value = float(sum(_NUMBER_WORDS[w] for w in m.group(5).lower().split("-")))  # "sixty-five" is 65
             scale, unit = m.group(6), None
         if scale:
             value *= _SCALES[scale.lower()]
+        elif m.group(1) and unit and unit.lower() in _MONEY_SCALES:  # "$200MM", "$3bn": the scale, not a unit
+            value *= _MONEY_SCALES[unit.lower()]
+            unit = None
         counted = _unit(text, m.end(), unit, bool(m.group(1)))
         if counted in _CLOCK or text.startswith(":", m.end()) or text[: m.start()].rstrip().endswith(":"):
             continue  # "2 a.m.", "2:30": a time of day, which the time expressions judge
+        if text[: m.start()].rstrip().endswith("/") or text.startswith("/", m.end()) or \
+                text[m.end():].lstrip().startswith("/"):
+            continue  # "4 1/2 months", "24/7": a fraction's parts are no figure
+        if not m.group(1) and (_MONTH_AFTER.match(text, m.end()) or _MONTH_BEFORE.search(text, 0, m.start())):
+            continue  # "17 October", "Feb. 17": a day of a date, which the time expressions judge
         yield value, counted, m.start(), m.end()
 
 
