@@ -204,7 +204,9 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", type=Path, help="pickle of the analyses, to re-run quickly while tuning the brief")
     args = ap.parse_args(argv or [])  # called with no argv by benchmarks.run
-    cache = pickle.loads(args.cache.read_bytes()) if args.cache and args.cache.exists() else ({} if args.cache else None)
+    cache = None
+    if args.cache:
+        cache = pickle.loads(args.cache.read_bytes()) if args.cache.exists() else {}
     stories = load_stories()
     judged = judgements()
     tally: dict[str, dict[str, int]] = {k: {"found": 0, "missed": 0, "unaligned": 0}
@@ -231,8 +233,8 @@ def main(argv: list[str] | None = None) -> None:
             prog.advance(task)
     if args.cache:
         args.cache.write_bytes(pickle.dumps(cache))
-    lines = ["# Conflict benchmarks", "",
-             f"Command: `{' '.join(['cd /work/main && .venv/bin/python -m benchmarks.bench_conflicts', *(argv or [])])}`  ",
+    command = " ".join(["cd /work/main && .venv/bin/python -m benchmarks.bench_conflicts", *(argv or [])])
+    lines = ["# Conflict benchmarks", "", f"Command: `{command}`  ",
              f"Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC ({time.time() - started:.0f} s)", "",
              "## Planted disagreements (ECB+ train + dev stories)", "",
              "| kind | planted | found | missed (still one fact, not marked) | unaligned (no longer one fact) | "
@@ -242,13 +244,14 @@ def main(argv: list[str] | None = None) -> None:
         still = t["found"] + t["missed"]
         lines.append(f"| {kind} | {n} | {t['found']} | {t['missed']} | {t['unaligned']} | "
                      f"{t['found'] / still if still else 0:.2f} |")
-    lines += ["", f"In each story's corroborated facts, up to {PER_STORY} pair(s) of outlets' sentences per kind "
-              "that the brief groups as stating the fact (not sentences cited for mentioning the main event in "
-              "passing), stating the same exact figure, the same date (not resolved against a guessed publication day) or the same full "
-              "name; one outlet's figure becomes 2n+1, its weekday moves two days or its day of the month nine, "
-              "or the person becomes an invented name (\"sources\": a person the claim is given to, \"Kroon says the fire "
-              "...\", which the brief does not count as a disagreement: two sources of one account). Found: the fact citing the edited sentence is in conflict "
-              "with the old value on the other side only.", "",
+    lines += ["", f"In each story's corroborated facts, up to {PER_STORY} pair(s) of outlets' sentences per kind that "
+              "the brief groups as stating the fact (not sentences cited for mentioning the main event in passing), "
+              "stating the same exact figure, the same date (not resolved against a guessed publication day) or the "
+              "same full name. One outlet's figure becomes 2n+1, its weekday moves two days or its day of the month "
+              "nine, or the person becomes an invented name. \"sources\" are people a claim is given to (\"Kroon "
+              "says the fire ...\"): the brief does not count two of them as a disagreement, but as two sources of "
+              "one account. Found: the fact citing the edited sentence is in conflict, with the old value on the "
+              "other side only.", "",
               "## Conflicts marked on the unedited stories", "",
               "| conflicts | judged a real disagreement | judged false | not judged yet | precision of the judged |",
               "|---|---|---|---|---|"]

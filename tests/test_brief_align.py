@@ -857,6 +857,21 @@ def test_a_speaker_and_an_addressee_are_not_two_names_for_one_role():
     assert _conflict(claims, alike, [0, 1], {"a": "A", "b": "B"})
 
 
+def test_two_sources_of_one_account_are_no_conflict_but_one_account_given_to_two_people_is():
+    """"Mr Steele said the fire ..." / "Kroon says the fire ..." are two officials' accounts; the same words given
+    to two different people are a disagreement over who said them."""
+    assert _statuses_when_aligned(
+        "The Wasilla Bible Church burned on Friday. James Steele said the fire was lit at the entrance and moved "
+        "inward while a small group of women worked inside.",
+        "The Wasilla Bible Church burned on Friday. Larry Kroon says the fire broke out on Friday night while a "
+        "small group of women were working inside.") == ["corroborated"]
+    assert _statuses_when_aligned(
+        "A worker was shot at the plant on Thursday. Kenneth Dorsey says the woman accused of killing two "
+        "co-workers at the plant is a good person.",
+        "A worker was shot at the plant on Thursday. Daniel Mercer says the woman accused of killing two "
+        "co-workers at the plant is a good person.") == ["conflict"]
+
+
 def test_a_date_planned_and_a_date_passed_are_two_events_not_one_in_dispute():
     """"a bail hearing was scheduled for Wednesday" and "at Friday's hearing" date two hearings."""
     def statuses(text_a: str, text_b: str) -> list[str]:

@@ -56,8 +56,8 @@ THRESHOLD = 0.75
 # 0.82 the new sources it gains are the same fact in the other outlet's words ("Last month, a Russian delegation
 # led by Defense Minister Sergei Shoigu traveled to North Korea ..." with Kirby's account of that visit).
 ATTACH = 0.82
-# Two members of one fact conflict when they look alike this much (MiniLM cosine; for names, stem overlap with the
-# names left out) yet state different numbers, dates or names.
+# Two members of one fact conflict when they look alike this much (MiniLM cosine; for names, or a Jaccard stem
+# overlap of CONFLICT_WORDS with the names left out) yet state different numbers, dates or names.
 CONFLICT_SIMILARITY = {"numbers": 0.6, "dates": 0.6, "people": 0.6}
 CONFLICT_WORDS = 0.7
 # Two claims can state one fact only when they are related: alike in meaning (MiniLM cosine PARAPHRASE_COSINE), or
@@ -311,25 +311,20 @@ def _copy_spans(claim: Claim, articles: list[Article], rep: dict[str, str]) -> l
 def _alike(a: Claim, b: Claim, va: np.ndarray, vb: np.ndarray, attr: str) -> bool:
     """Whether two claims say the same thing apart from the `attr` they disagree on.
 
-    For names the words are compared with the names taken out ("X was named coach" / "Y was named coach"):
-    the embedding of a sentence moves a lot with the name in it.
+    For names the words also count with the names taken out ("X was named coach" / "Y was named coach"): the
+    embedding of a sentence moves a lot with the name in it.
     """
-    if float(va @ vb) >= CONFLICT_SIMILARITY[attr]:
-        return True
-    if attr != "people":
-        return False
-    names = {stem(w) for n in a.people | b.people for w in n.split()}
-    sa, sb = a.stems - names, b.stems - names
-    return bool(sa | sb) and len(sa & sb) / len(sa | sb) >= CONFLICT_WORDS
+    return float(va @ vb) >= CONFLICT_SIMILARITY[attr] or (attr == "people" and _same_words(a, b))
 
 
 def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str, outlet: dict[str, str],
            values: Callable[[Claim], set], about: Callable[[Claim, frozenset], set] | None = None,
            agree: Callable[[Claim, Claim], bool] | None = None) -> list[dict]:
     """The two sides of a disagreement: two alike members of different outlets that state disjoint values
-    (`values`; for names, the names one gives and the other does not: "Klitschko stopped Thompson" / "Klitschko
-    stopped Rahman") about the same thing (`about`: words around those values, which must meet), each side with every member stating its value; [] when nobody
-    disagrees. An outlet that gives a new figure in a later article updates itself; it does not disagree."""
+    (`values`; for names, the names one gives that the other's words do not: "Klitschko stopped Thompson" /
+    "Klitschko stopped Rahman") about the same thing (`about`: words around those values, which must meet), each
+    side with every member stating its value; [] when nobody disagrees. An outlet that gives a new figure in a later
+    article updates itself; it does not disagree."""
     sides: dict[frozenset, list[int]] = defaultdict(list)
     for k, c in enumerate(members):
         if values(c):
@@ -422,23 +417,38 @@ def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int], outlet:
                    lambda a, b: bool(a.date_texts & b.date_texts) or a.dates_guessed or b.dates_guessed
                    or _planned(a) != _planned(b))
     # A headline's capitalised words fool the name tagger ("Ellen DeGeneres Returns"): names come from the body.
-    # Two names are at odds only in the same place of their sentences (the words next to them meet: "Judge James
+    # Two names are at odds only in the same place of their sentences (the words either side agree: "Judge James
     # Bodiford handed down" / "Judge Tom Green handed down"), not as speaker in one and addressee in the other
     # ("Inspector Gaskin said" / "he told the Timaru Herald").
-    return sides or _sides(members, vectors, idx, "people", outlet, _named, _name_context, agree=_names_the_other)
+    return sides or _sides(members, vectors, idx, "people", outlet, _named, _name_context,
+                           agree=lambda a, b: _names_the_other(a, b) or _two_sources(a, b))
 
 
 def _named(c: Claim) -> set[str]:
     """The names a claim states its fact about: not a headline's, not a title, not a name that qualifies
-    something else ("the Obama administration"), and not whoever an account in the outlet's words is given to
-    ("Mr Steele said the fire was lit ..." / "Kroon says the fire broke out ...": two sources of one account). Who
-    said a quotation is kept (one quotation given to two people is a disagreement), and so is a name between
-    commas ("Her lawyer, Mark Heller, said ...": whose lawyer he is is the claim)."""
+    something else ("the Obama administration")."""
     if c.headline:
         return set()
-    quoted = any(q in c.text for q in '"“”')
-    return {n for n in c.people if n.lower().rstrip(".") not in TITLES and not _as_modifier(c.text, n)
-            and (quoted or not _cited(c.text, n))}
+    return {n for n in c.people if n.lower().rstrip(".") not in TITLES and not _as_modifier(c.text, n)}
+
+
+def _two_sources(a: Claim, b: Claim) -> bool:
+    """Whether the names the two claims differ in are whom each gives its account to, in its own words: "Mr Steele
+    said the fire was lit ..." / "Kroon says the fire broke out ..." are two sources, not a dispute. The same words
+    given to two people are one ("X says the woman is a good person" / "Y says the woman is a good person"), and so
+    is a quotation given to two people, or a name between commas ("Her lawyer, Mark Heller, said ...": whose lawyer
+    he is is the claim)."""
+    if any(q in c.text for c in (a, b) for q in '"“”'):
+        return False
+    differ = [(c, n) for c, other in ((a, b), (b, a)) for n in _unmentioned(frozenset(_named(c)), other.text)]
+    return bool(differ) and all(_cited(c.text, n) for c, n in differ) and not _same_words(a, b)
+
+
+def _same_words(a: Claim, b: Claim) -> bool:
+    """Whether two claims use the same words once their names are left out (CONFLICT_WORDS of them)."""
+    names = {stem(w) for n in a.people | b.people for w in n.split()}
+    sa, sb = a.stems - names, b.stems - names
+    return bool(sa | sb) and len(sa & sb) / len(sa | sb) >= CONFLICT_WORDS
 
 
 _CITED_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|tells|added|adds|stated|explained|noted|confirmed|"
@@ -461,7 +471,6 @@ def _as_modifier(text: str, name: str) -> bool:
     """Whether every mention of `name` names something else: "the Obama administration", "the Bush era"."""
     spots = list(re.finditer(rf"\b{re.escape(name.split()[-1])}\b", text))
     return bool(spots) and all(_MODIFIED.match(text, m.end()) for m in spots)
-
 
 
 def _name_context(c: Claim, names: frozenset[str]) -> set[tuple[str, str]]:
@@ -604,17 +613,16 @@ def grouped_facts(
         # Only a fact that independent sources already state together takes in more sentences: next to a claim
         # nobody else made, a look-alike from another article (that belongs to some other fact) would mark it
         # corroborated on the strength of one resemblance. On ECB+ this costs no alignment (bench_brief).
-        extra_idx: list[int] = []
+        extra = []
         if len({rep[c.article_id] for c in members}) > 1:
             attached = set(np.flatnonzero(prob[:, group].mean(1) >= attach))
             if g == main:
                 attached |= core
             elif g == second:
                 attached |= second_core
-            extra_idx = [i for i in sorted(attached)
-                         if i not in set(group) and (not claims[i].headline or (g == main and i in core)
-                                                     or (g == second and i in second_core))]
-        extra = [claims[i] for i in extra_idx]
+            extra = [claims[i] for i in sorted(attached)
+                     if i not in set(group) and (not claims[i].headline or (g == main and i in core)
+                                                 or (g == second and i in second_core))]
         sub = prob[np.ix_(group, group)]
         # The member most like the others speaks for the fact; a body sentence rather than a headline.
         score = sub.sum(1) - 1e3 * np.array([m.headline for m in members]) + 1e2 * np.array([readable(m.text) for m in members])

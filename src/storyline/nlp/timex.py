@@ -712,11 +712,11 @@ _CLOCK = re.compile(r"(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?
 GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_full),
     (re.compile(rf"\b(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON})\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_full),
-    (re.compile(rf"\b(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON})\s+(?P<yy>\d\d)\b(?![\d:,.]\d)", _F), "DATE", _h_day_mon_yy),
+    (re.compile(rf"\b(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON})\s+(?P<yy>\d\d)\b(?![\d:,.]\d)", _F), "DATE", _h_day_mon_yy),  # noqa: E501
     (re.compile(rf"\b(?P<mon>{_MON})\s*,?\s+(?P<year>{_YEAR})\b", _F), "DATE", _h_full),
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "DATE", _h_iso),
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b"), "DATE", _h_us),
-    (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?!\s*(?:,\s*)?\d|:\d)", _F), "DATE", _h_mon_day),
+    (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?!\s*(?:,\s*)?\d|:\d)", _F), "DATE", _h_mon_day),  # noqa: E501
     (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?:the\s+)?(?P<day>{_DAYW})\b", _F), "DATE", _h_mon_day),
     (re.compile(rf"(?<![\d,.])\b(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON})\b(?!\s*(?:,\s*)?\d)", _F), "DATE", _h_day_mon),
     (re.compile(rf"\b(?P<mon>{_MON})\s+(?P<yw>nineteen[- ](?:ninety|eighty|seventy|sixty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b", _F), "DATE", _h_month_yearword),  # noqa: E501
