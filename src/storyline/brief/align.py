@@ -355,7 +355,12 @@ def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str,
 
 def _unmentioned(names: frozenset[str], text: str) -> frozenset[str]:
     """The names whose last word `text` does not use."""
-    return frozenset(n for n in names if not re.search(rf"\b{re.escape(n.split()[-1])}\b", text))
+    return frozenset(n for n in names if not _mentions(text, n))
+
+
+def _mentions(text: str, name: str) -> list[re.Match]:
+    """Where `text` uses the name's last word (a surname stands for the person)."""
+    return list(re.finditer(rf"\b{re.escape(name.split()[-1])}\b", text))
 
 
 def _elsewhere(a: Claim, b: Claim, attr: str) -> bool:
@@ -445,7 +450,7 @@ def _two_sources(a: Claim, b: Claim) -> bool:
 
 
 def _same_words(a: Claim, b: Claim) -> bool:
-    """Whether two claims use the same words once their names are left out (CONFLICT_WORDS of them)."""
+    """Whether two claims use the same words once their names are left out (stem Jaccard CONFLICT_WORDS)."""
     names = {stem(w) for n in a.people | b.people for w in n.split()}
     sa, sb = a.stems - names, b.stems - names
     return bool(sa | sb) and len(sa & sb) / len(sa | sb) >= CONFLICT_WORDS
@@ -458,7 +463,7 @@ _CITED_BEFORE = re.compile(r"\b(?:according to|said|says|told|added)\s+(?:\w+\s+
 
 def _cited(text: str, name: str) -> bool:
     """Whether every mention of `name` (its last word) in `text` is whom the claim is attributed to."""
-    spots = list(re.finditer(rf"\b{re.escape(name.split()[-1])}\b", text))
+    spots = _mentions(text, name)
     return bool(spots) and all(_CITED_AFTER.match(text, m.end()) or _CITED_BEFORE.search(
         text, 0, text.rfind(name.split()[0], 0, m.end())) for m in spots)
 
@@ -469,7 +474,7 @@ _MODIFIED = re.compile(r"['’]?s?\s+(?:administration|government|era|campaign|c
 
 def _as_modifier(text: str, name: str) -> bool:
     """Whether every mention of `name` names something else: "the Obama administration", "the Bush era"."""
-    spots = list(re.finditer(rf"\b{re.escape(name.split()[-1])}\b", text))
+    spots = _mentions(text, name)
     return bool(spots) and all(_MODIFIED.match(text, m.end()) for m in spots)
 
 
@@ -480,7 +485,7 @@ def _name_context(c: Claim, names: frozenset[str]) -> set[tuple[str, str]]:
     has "^" before it; one with no content word on a side (after a stop word opening the sentence) gives no pair."""
     out: set[tuple[str, str]] = set()
     for name in names:
-        for m in re.finditer(re.escape(name.split()[-1]), c.text):
+        for m in _mentions(c.text, name):
             first = c.text.rfind(name.split()[0], 0, m.start())
             start = first if 0 <= m.start() - first <= len(name) else m.start()
             before, after = stems_before(c.text, start), stems_after(c.text, m.end())
@@ -504,8 +509,7 @@ def _planned(c: Claim) -> bool:
 def _names_the_other(a: Claim, b: Claim) -> bool:
     """Whether one claim names a person only the other gives as a name: "If players have problems with Mo Cheeks
     ..." and "... Mo Cheeks ..., King said" quote one man about another; they do not give two names for one role."""
-    return any(re.search(rf"\b{re.escape(n.split()[-1])}\b", y.text)
-               for x, y in ((a, b), (b, a)) for n in x.people - y.people)
+    return any(_mentions(y.text, n) for x, y in ((a, b), (b, a)) for n in x.people - y.people)
 
 
 _NOT_YET = re.compile(r"\b(?:need|needs|needed|would|could|might|may|expects?|expected|hopes?|hoped|aims?|"
