@@ -30,8 +30,8 @@ def make_brief(headline: str = "Quake kills at least 12") -> Brief:
         summary=[SummaryItem(s1, ["a1", "b/2"], [_span(A, s1), _span(B, s2)])],
         facts=[
             Fact(s1, "conflict", ["a1", "b/2"], ["Outlet A", "Outlet B"], [_span(A, s1), _span(B, s2)],
-                 [{"text": s1, "articles": ["a1"], "outlets": ["Outlet A"]},
-                  {"text": s2, "articles": ["b/2"], "outlets": ["Outlet B"]}]),
+                 [{"text": s1, "articles": ["a1"], "outlets": ["Outlet A"], "numbers": [12.0]},
+                  {"text": s2, "articles": ["b/2"], "outlets": ["Outlet B"], "numbers": [15.0]}]),
             Fact("Rescuers searched all night.", "single", ["a1"], ["Outlet A"], [_span(A, "Rescuers searched all night.")]),
         ],
         quotes=[QuoteGroup("Jane Doe", "We are still searching", True, ["a1", "b/2"], ["Outlet A", "Outlet B"])],
@@ -57,7 +57,8 @@ def test_markdown_shows_summary_conflict_sides_and_cited_sentences():
     md = brief_to_markdown(make_brief(), {"a1": A, "b/2": B})
     assert md.startswith("# Quake kills at least 12")
     assert "## Summary" in md and "## Facts" in md and "## Timeline" in md
-    assert "Outlet B: The quake killed 15 people on Monday." in md  # the other side of the conflict
+    # the other side of the conflict, with the figure it disputes shown first
+    assert "Outlet B (15): The quake killed 15 people on Monday." in md
     assert "“The quake killed 15 people on Monday.”" in md  # the sentence citation [2] leads to
 
 
@@ -92,7 +93,17 @@ def test_report_pages_are_self_contained_and_citations_lead_to_sentences(tmp_pat
     assert "The quake killed 15 people on Monday." in page.split('id="cite-2"')[1].split("</li>")[0]
     # The fact-by-outlet matrix: one column per outlet, a mark where the outlet states the fact.
     assert re.search(r"<th class=\"outlet\"[^>]*><span>Outlet A</span></th>", page) and "<span>Outlet B</span></th>" in page
-    assert "conflict" in page
+    assert "conflict" in page and "Outlet B (15):</strong>" in page
+
+
+def test_a_conflict_side_names_what_it_disputes_as_a_reader_writes_it():
+    from storyline.render.pages import disputed
+
+    assert disputed({"numbers": [200000000.0]}) == "200 million"
+    assert disputed({"numbers": [2129.0]}) == "2,129"
+    assert disputed({"numbers": [5.5]}) == "5.5"
+    assert disputed({"dates": ["2009"]}) == "2009" and disputed({"people": ["Mark Heller"]}) == "Mark Heller"
+    assert disputed({"text": "no value given"}) == ""
 
 
 def test_an_empty_brief_still_renders(tmp_path):
