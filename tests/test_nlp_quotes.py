@@ -423,3 +423,20 @@ def test_she_after_an_unnamed_woman_spoke_is_that_woman_not_the_person_she_spoke
     quotes = _quotes("A police spokesman said the suspect was caught at the border. Ahmed Ali was charged on Monday "
                      "with murder. Ali's lawyer met him in jail.\nHe said he was innocent.")
     assert _one(quotes, "innocent").speaker_canonical == "Ahmed Ali"
+
+
+def test_a_trailing_attribution_the_parser_hung_off_the_verb_before_it_names_its_own_speaker() -> None:
+    """"X cannot say that “...,” Lewandowski added": the parse makes "added" the complement of "say"; the words
+    before the speaker are what he added, and they stop where his attribution starts."""
+    quotes = _quotes("Comey cannot say that “from his perspective,” Lewandowski added, saying it should be “up to "
+                     "the prosecutor to move forward or not.”")
+    q = _one(quotes, "Comey cannot say")
+    assert q.speaker is not None and q.speaker.text == "Lewandowski"
+    assert not any("Lewandowski added" in x.content.text for x in quotes), quotes
+
+
+def test_the_clause_after_a_comma_and_is_not_what_the_first_subject_said() -> None:
+    quotes = _quotes("Trump called the system “rigged” in a tweet Tuesday, and a few Republican lawmakers have called "
+                     "for a special prosecutor to take a look at the FBI’s findings.")
+    trump = [q.content.text for q in quotes if q.speaker and q.speaker.text == "Trump"]
+    assert trump and not any("lawmakers" in t or t.endswith("and") for t in trump), trump

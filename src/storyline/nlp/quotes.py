@@ -501,7 +501,11 @@ def _content(verb: Token) -> tuple[int, int, str] | None:
                                                     "threaten", "agree", "call", "ask", "want", "expect", "hope",
                                                     "plan", "seem", "appear", "propose", "demand"):
                     continue
+                if dep == "ccomp" and _coordinated(c):
+                    continue
                 a, b = _subtree(c)
+                if dep == "ccomp" and _trailing_subject(c) is not None:
+                    b = _trailing_subject(c)  # "Comey cannot say that X, Lewandowski added": what Comey cannot say
                 if dep == "ccomp":  # a clause the parser cut in two ("says | the woman accused of ... | is a good
                     # person"): the next clause of the verb right after it is what was said too, unless it is
                     # another saying ("... but said | “the question is the timing”")
@@ -515,6 +519,11 @@ def _content(verb: Token) -> tuple[int, int, str] | None:
                     if objs:
                         a = min(a, _subtree(objs[0])[0])
                 return a, b, dep
+    # "Comey cannot say that “...,” Lewandowski added" parsed with "added" as the complement of "say": the words
+    # before the speaker are what he added
+    if verb.dep_ == "ccomp" and _trailing_subject(verb) is not None:
+        a = verb.head.left_edge.i
+        return a, _trailing_subject(verb), "parataxis"
     # "“...,” Kirby said" parsed with the quote's verb as head and "said" hanging off it
     if verb.dep_ in ("parataxis",) or (verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i and
                                        _has_comma_between(verb.head, verb)):
@@ -549,6 +558,32 @@ def _content(verb: Token) -> tuple[int, int, str] | None:
             a, b = _with_complements(verb, objs[0])
             return a, b, "prep"
     return _rest_of_sentence(verb)
+
+
+def _coordinated(clause: Token) -> bool:
+    """"Trump called the system “rigged”, and a few lawmakers have called for ...": a clause with its own subject
+    after ", and" is the sentence's next clause, which the parser hung off the first verb, not what it reports."""
+    doc, a = clause.doc, clause.left_edge.i
+    return (clause.i > clause.head.i and a >= 2 and doc[a - 1].lower_ in ("and", "but", "or", "yet") and doc[a - 2].text == ","
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i for c in clause.children))
+
+
+def _trailing_subject(verb: Token) -> int | None:
+    """Where "..., Lewandowski added" starts when the parser made that speech verb the complement of the verb
+    before it ("Comey cannot say that “...,” Lewandowski added"): the verb's clause opens with the complementizer,
+    its subject comes right after a comma (or a comma and a closing quote), and nothing it says follows it."""
+    doc = verb.doc
+    if (verb.lemma_.lower() not in _REST_VERBS or doc[verb.left_edge.i].lower_ not in ("that", "whether", "if")
+            or any(k.i > verb.i and not (k.is_punct or k.dep_ in ("npadvmod", "advmod") or
+                                         (k.dep_ == "advcl" and k.tag_ == "VBG")) for k in verb.children)):
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.i < verb.i and c.right_edge.i + 1 == verb.i:
+            k = c.left_edge.i
+            before = [t.text for t in doc[max(verb.left_edge.i, k - 2) : k]]
+            if verb.left_edge.i < k - 1 and before[-1:] in ([","], ["”"], ["''"], ['"']) and "," in before:
+                return k
+    return None
 
 
 def _reported_clause_before(clause: Token, verb: Token) -> bool:
@@ -609,6 +644,8 @@ _CIRCUMSTANCE = {"on", "in", "at", "during", "after", "before", "since", "from",
 def _with_complements(verb: Token, obj: Token) -> tuple[int, int]:
     """The object and what completes it: "criticized Obama for his decision", "branded you a liar"."""
     a, b = _subtree(obj)
+    if b - 2 > a and obj.doc[b - 1].dep_ == "cc" and obj.doc[b - 2].text == ",":
+        b -= 2  # "called the system “rigged” in a tweet, and | ...": the next clause's conjunction
     for c in verb.rights:
         if (c.i > obj.i and c.dep_ in ("prep", "oprd", "xcomp", "dobj", "dative", "attr", "acomp") and c.left_edge.i <= b + 1
                 and not (c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE)):
