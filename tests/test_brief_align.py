@@ -270,6 +270,7 @@ def test_an_act_the_language_stage_attributes_is_not_listed_as_something_said():
     "A German frigate responded to a distress call from the freighter off the coast of Yemen.",
     "Mayor Jane Ortiz resigned after she is believed to have read the auditors' report on the tunnel.",
     "Dubbed the \"Iron Mayor\" for her budget cuts, Mayor Jane Ortiz rarely gave interviews.",
+    "Mayor Jane Ortiz has avoided directly criticizing Bolton, a Republican appointed as judge by the governor.",
 ])
 def test_an_act_under_a_cue_that_can_also_report_speech_is_not_something_said(text: str):
     """"refused", "found", "find" report speech or thought only with what was said after them ("declined to
@@ -1742,3 +1743,18 @@ def test_a_conflict_shows_the_two_values_at_odds_in_the_words_of_those_who_give_
     sides = _conflict(claims, alike, [0, 1, 2], {"a": "A", "b": "B", "c": "C"})
     assert sorted(s["articles"] for s in sides) == [["a"], ["c"]], sides
     assert all("Hansbrough" in s["text"] for s in sides), sides
+
+
+def test_an_outlet_that_updates_its_own_figure_is_no_side_of_a_conflict():
+    """Outlet A reports 12 dead on Monday and 15 on Tuesday, as B did on Monday: A updated itself, and B agrees
+    with its first count. A different count from an outlet on one side only is still a conflict."""
+    def statuses(texts: list[tuple[str, str, str]]) -> list[str]:
+        arts = [Article(f"a{k}", text, outlet=outlet, published=day) for k, (outlet, day, text) in enumerate(texts)]
+        facts = align_facts(arts, analyze_articles(arts), [])
+        return [f.status for f in facts if f.status == "conflict"]
+
+    monday = "The earthquake killed 12 people in the city of Van, officials said."
+    tuesday = "The earthquake killed 15 people in the city of Van, officials said."
+    assert statuses([("A", "2024-03-04", monday), ("B", "2024-03-04", monday), ("A", "2024-03-05", tuesday)]) == []
+    assert statuses([("A", "2024-03-04", monday), ("B", "2024-03-04", monday), ("C", "2024-03-05", tuesday)]) == [
+        "conflict"]

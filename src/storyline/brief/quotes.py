@@ -69,7 +69,7 @@ _SAYING = set().union(*(_forms(w) for w in SPEECH | SPEECH_NOUNS | LIGHT_VERBS))
 _CLAUSE_ONLY = set().union(*(_forms(w) for w in (
     "find", "know", "learn", "feel", "consider", "contemplate", "expect", "hope", "fear", "prefer", "continue",
     "focus", "appear", "seem", "talk", "discuss", "mention", "address", "refer", "show", "signal", "explain",
-    "pledge", "want", "attack", "slam", "blast", "rip", "knock", "respond", "request", "claim", "add", *LIGHT_VERBS))) | {
+    "pledge", "want", "attack", "criticize", "slam", "blast", "rip", "knock", "respond", "request", "claim", "add", *LIGHT_VERBS))) | {
     "found", "knew", "known", "felt", "made", "gave", "given", "held", "shown"}  # fmt: skip
 # An infinitive after one of these cues is what the speaker promised or asked for ("pledged to take the fight to the
 # convention"); after the others it is no statement ("appear to have been conducted", "continued to campaign").
@@ -83,6 +83,9 @@ _SETTING = {"during", "in", "after", "before", "since", "at", "under", "despite"
             "until", "from", "through", "across", "among", "between", "over", "following"}
 _INDIRECT_QUESTION = re.compile(r"(?:which|whether|how|why|where|what)\b", re.I)
 _ASIDE_RELATIVE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*")
+# "Comey, a Republican appointed as deputy attorney general": a name's appositive, whose participle is no verb of
+# the content
+_APPOSITIVE = re.compile(r"^((?:[A-Z][\w.'’-]*\s*)+),\s+(?:a|an|the)\s+[^,]*(?:,|$)")
 _FINITE = {"is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must", "has",
            "have", "had", "does", "did", "won't", "can't", "isn't", "wasn't", "be"}  # fmt: skip
 
@@ -152,7 +155,7 @@ _CUT_OFF = re.compile(r"\b(?:and|but|or|to|of|that|the|a|an)[\"”’']?$", re.I
 def _is_clause(content: str) -> bool:
     """A clause: a complementizer first, or a verb ("can", "was", "to be", "garnered", "fell") after the first word."""
     # a relative clause set off by a comma is not the content's own verb ("a package, which includes ...")
-    written = _ASIDE_RELATIVE.sub("", content).replace(",", " ").split()
+    written = _APPOSITIVE.sub(r"\1 ", _ASIDE_RELATIVE.sub("", content)).replace(",", " ").split()
     words = [w.lower() for w in written]
     if words and _SUBJECT_PRONOUN.match(words[0]):
         return True  # "he'll fight all the way to the convention", "she intends to win"
