@@ -211,6 +211,17 @@ def test_a_street_number_or_a_model_year_is_not_a_year(text: str) -> None:
     assert not any(t.value.startswith(("2016", "1900")) for t in find_times(text, DCT))
 
 
+@pytest.mark.parametrize("text", ["He was named Coach of the Year after the season.",
+                                  "Time's Person of the Year is a chancellor.",
+                                  "If Republicans choose to not believe Liar-of the Year Barack Obama, so be it."])
+def test_an_award_of_the_year_is_not_this_year(text: str) -> None:
+    assert find_times(text, DCT) == []
+
+
+def test_the_year_in_a_sentence_is_still_this_year() -> None:
+    assert [t.value for t in find_times("Sales fell for the year as a whole.", DCT)] == ["2023"]
+
+
 def test_a_year_beside_a_capitalised_word_is_still_a_year() -> None:
     assert [t.value for t in find_times("In 2016 Obama won the state again.", DCT)] == ["2016"]
     assert [t.value for t in find_times("He won a 2016 primary in Ohio.", DCT)] == ["2016"]

@@ -871,6 +871,8 @@ def _is_title(chunk: str, s: int, e: int) -> bool:
     """A deictic word that is part of a name, not a time: ABC's "This Week", "USA Today", "VOA Today". Names are
     capitalised word by word and follow a quote mark or another capitalised word mid-sentence."""
     words = chunk[s:e].split()
+    if words[-1:] == ["Year"] and re.search(r"[A-Z][\w'’]*[\s-]of\s+$", chunk[max(0, s - 30) : s]):
+        return True  # "Coach of the Year", "Time's Person of the Year": an award, not this year
     if not words or not all(w[:1].isupper() for w in words) or words[-1].lower() not in ("week", "today", "tonight"):
         return False
     before = chunk[max(0, s - 30) : s]
