@@ -324,16 +324,19 @@ def _sides(members: list[Claim], vectors: np.ndarray, idx: list[int], attr: str,
     (`values`; for names, the names one gives that the other's words do not: "Klitschko stopped Thompson" /
     "Klitschko stopped Rahman") about the same thing (`about`: words around those values, which must meet), each
     side with every member stating its value; [] when nobody disagrees. An outlet that gives a new figure in a later
-    article updates itself; it does not disagree."""
+    article updates itself; it does not disagree, and nor do the outlets that gave its earlier figure."""
     sides: dict[frozenset, list[int]] = defaultdict(list)
     for k, c in enumerate(members):
         if values(c):
             sides[frozenset(values(c))].append(k)
     keys = list(sides)
+    outlets = {key: {outlet[members[k].article_id] for k in ks} for key, ks in sides.items()}
     for i in range(len(keys)):
         for j in range(i + 1, len(keys)):
             if attr != "people" and (keys[i] & keys[j] or not _comparable(keys[i], keys[j], attr)):
                 continue
+            if outlets[keys[i]] & outlets[keys[j]]:
+                continue  # an outlet on both sides updated itself ("as of Wednesday, 90% of the delegates")
             for a in sides[keys[i]]:
                 for b in sides[keys[j]]:
                     ma, mb, va, vb = members[a], members[b], vectors[idx[a]], vectors[idx[b]]
