@@ -440,3 +440,10 @@ def test_the_clause_after_a_comma_and_is_not_what_the_first_subject_said() -> No
                      "for a special prosecutor to take a look at the FBI’s findings.")
     trump = [q.content.text for q in quotes if q.speaker and q.speaker.text == "Trump"]
     assert trump and not any("lawmakers" in t or t.endswith("and") for t in trump), trump
+
+
+def test_a_subheading_whose_topic_the_paragraph_names_is_not_a_speaker() -> None:
+    quotes = _quotes("Delegates split evenly.\n\nSuperdelegates: Clinton is backed by 520 superdelegates compared with "
+                     "39 who back Sanders. Supporters have launched petitions.\n\nRepublicans: Obama plan will fail "
+                     "in the Senate.")
+    assert [q.speaker.text for q in quotes if q.cue is not None and q.cue.text == ":"] == ["Republicans"], quotes

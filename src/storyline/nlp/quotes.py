@@ -795,6 +795,8 @@ def _headline_colon(doc: Doc, base: int) -> Quote | None:
                 return None
             if any(e.label_ in ("GPE", "LOC") and e.start == 0 and e.end == t.i for e in doc.ents):
                 return None  # "New Delhi: A building collapsed ...": a dateline, not a speaker
+            if len(words) == 1 and words[0].lemma_.lower() in {x.lemma_.lower() for x in doc[t.i + 1 :]}:
+                return None  # "Superdelegates: Clinton is backed by 520 superdelegates ...": a subheading's topic
             if not all(x.text[:1].isupper() and not x.like_num and x.pos_ not in ("VERB", "AUX", "PRON")
                        for x in words):
                 return None
