@@ -71,3 +71,15 @@ def test_a_numeric_date_that_reads_both_ways_is_read_as_the_article_writes_it():
     assert written.published == "2009-02-03"
     assert any(t.text == "last month" and t.value == "2009-01" for t in written.times)
     assert bare.published == "2009-03-02"  # nothing to tell: month first, as before
+
+
+def test_the_opening_mark_of_the_next_quotation_starts_the_next_sentence():
+    """Papers that print quotation marks as two apostrophes: the parser leaves the next quotation's opening ''
+    at the end of the sentence before, where a brief would show it dangling."""
+    text = ("''We need to train moderates,'' Mrs. Clinton said Saturday. ''Troops are not the answer,'' an aide said. "
+            "“It works,” she said.")
+    (an,) = analyze_articles([Article("q", text, blocks=[Block(0, len(text), "body")])])
+    sentences = [s.text for s in an.sentences]
+    assert sentences[0].endswith("said Saturday."), sentences
+    assert sentences[1].startswith("''Troops"), sentences
+    assert all(text[s.start : s.end] == s.text for s in an.sentences)

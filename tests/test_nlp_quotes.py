@@ -447,3 +447,24 @@ def test_a_subheading_whose_topic_the_paragraph_names_is_not_a_speaker() -> None
                      "39 who back Sanders. Supporters have launched petitions.\n\nRepublicans: Obama plan will fail "
                      "in the Senate.")
     assert [q.speaker.text for q in quotes if q.cue is not None and q.cue.text == ":"] == ["Republicans"], quotes
+
+
+def test_a_quotation_with_a_name_of_its_own_after_it_is_not_joined_to_the_speaker_before() -> None:
+    quotes = _quotes("''We need to train moderates,'' Mrs. Clinton said Saturday. ''Troops are not the answer,'' "
+                     "Benjamin J. Rhodes said Sunday. ''It will take years,'' he said.")
+    clinton = _one(quotes, "train moderates")
+    assert clinton.speaker is not None and clinton.speaker.text == "Mrs. Clinton"
+    assert "Troops" not in clinton.content.text, clinton.content.text
+    rhodes = _one(quotes, "Troops are not")
+    assert rhodes.speaker is not None and rhodes.speaker.text == "Benjamin J. Rhodes"
+
+
+def test_a_name_that_introduces_the_next_quotation_leaves_the_one_before_to_its_speaker() -> None:
+    quotes = _quotes("''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said: ''The attack "
+                     "that happened today is the work of terrorists.''")
+    alawee = _one(quotes, "We are refugees")
+    assert alawee.speaker is not None and alawee.speaker.text == "Ms. Alawee"
+    assert "not terrorists" in alawee.content.text  # the same speaker goes on
+    zahed = _one(quotes, "The attack")
+    assert zahed.speaker is not None and zahed.speaker.text == "Mr. Zahed"
+    assert "not terrorists" not in zahed.content.text, zahed.content.text

@@ -213,9 +213,12 @@ _RUNS_ON = re.compile(
 )
 
 
+_OPENS_AT_END = re.compile(r"\s+(“|''|\")$")
+
+
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) character offsets of the doc's sentences, a sentence cut after a title or dateline dash joined
-    to the one after it."""
+    to the one after it, and a quotation's opening mark left at a sentence's end given to the sentence it opens."""
     out: list[tuple[int, int]] = []
     for sent in doc.sents:
         if not sent.text.strip():
@@ -224,6 +227,17 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], sent.end_char)
         else:
             out.append((sent.start_char, sent.end_char))
+    for k in range(len(out) - 1):  # '...,'' she said Saturday. ''We will...': the next quotation's opening mark
+        s, e = out[k]
+        m = _OPENS_AT_END.search(doc.text, s, e)
+        mark = m.group(1) if m else ""
+        # a straight mark opens when the sentence's own marks are odd and the next sentence closes it; where ``
+        # opens quotations (treebank text), a '' only ever closes
+        if m and out[k + 1][0] >= e and (mark == "“" or (
+                doc.text.count(mark, s, e) % 2 == 1 and mark in doc.text[out[k + 1][0] : out[k + 1][1]]
+                and not (mark == "''" and "``" in doc.text))):
+            out[k] = (s, m.start())
+            out[k + 1] = (m.start(1), out[k + 1][1])
     return out
 
 

@@ -795,7 +795,8 @@ def _headline_colon(doc: Doc, base: int) -> Quote | None:
                 return None
             if any(e.label_ in ("GPE", "LOC") and e.start == 0 and e.end == t.i for e in doc.ents):
                 return None  # "New Delhi: A building collapsed ...": a dateline, not a speaker
-            if len(words) == 1 and words[0].lemma_.lower() in {x.lemma_.lower() for x in doc[t.i + 1 :]}:
+            if len(words) == 1 and not words[0].is_stop and words[0].lemma_.lower() in {
+                    x.lemma_.lower() for x in doc[t.i + 1 :]}:
                 return None  # "Superdelegates: Clinton is backed by 520 superdelegates ...": a subheading's topic
             if not all(x.text[:1].isupper() and not x.like_num and x.pos_ not in ("VERB", "AUX", "PRON")
                        for x in words):
@@ -1006,20 +1007,27 @@ def _join_split_quotes(quotes: list[Quote], segments: list[Segment], text: str) 
                 if q.speaker is not None:
                     lo, hi = sorted((q.speaker, q.cue), key=lambda x: x.start)
                     goes_on = goes_on and not text[lo.end : hi.start].strip()
+                # ... and it does not introduce what follows ('“B.” Mr. Zahed said: “C”': B is someone else's)
+                goes_on = goes_on and ":" not in text[max(q.cue.end, q.speaker.end if q.speaker else 0) : q.content.start]
                 if seg.end <= first and len(back) <= 3 and "\n" not in back and back.strip() in ("", ",") and goes_on:
                     q.content = Span(seg.start, q.content.end, text[seg.start : q.content.end])
                     break
         pivot = max(q.cue.end, q.speaker.end if q.speaker else 0)
         if q.content.end > pivot:
             continue
-        for seg in segments:
+        for seg in [sg for sg in segments if sg.start >= pivot]:
             gap = text[pivot : seg.start]
             short = len(gap) <= 4 and gap.strip() in (",", ":", "", ".")
             # "“A,” Clinton said in a speech Tuesday. “B”": the same speaker goes on after the attribution
             # ... one sentence long: "Mr. Trump said. Mrs. Clinton has been frank. "B," she said" is two speakers
             tail = (len(gap) <= 150 and re.fullmatch(r"[^“”\"\n]*[.,:]\s*", gap) is not None
                     and not re.search(r"[a-z]{3}[.!?]\s+[A-Z]", gap.rstrip()))  # ("Mrs. Clinton" ends none)
-            if seg.start >= pivot and "\n" not in gap and (short or tail):
+            # ... and never past a quotation that runs on into a name of its own ("“B,” Benjamin Rhodes said Sunday";
+            # "“B,” he said" is the same speaker going on, and after "“B.” Mr. Zahed said: “C”" the name is C's)
+            if (text[seg.start : seg.end].rstrip("\"”'’` ").endswith(",")
+                    and _NAMED_ATTRIBUTION.match(text, seg.end)):
+                break
+            if "\n" not in gap and (short or tail):
                 q.content = Span(q.content.start, seg.end, text[q.content.start : seg.end])
                 break
 
