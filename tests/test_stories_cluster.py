@@ -194,6 +194,22 @@ def test_a_follow_up_weeks_later_joins_its_story_and_a_new_event_of_the_beat_doe
     assert pred["a1"] == pred["a2"] != pred["a9"]
 
 
+def test_a_saga_reported_without_a_pause_becomes_a_new_story_after_a_week_but_a_follow_up_after_a_pause_joins() -> None:
+    """A follow-up past the span comes after a pause: a report that would stretch the story's run of reports (no
+    gap longer than STORY_SPAN_DAYS) past STORY_SPAN_DAYS is the saga's next week, however alike it is."""
+    text = ("Marcel Lazar Lehel, the Romanian hacker known as Guccifer who exposed Hillary Clinton's private email "
+            "address, appeared in federal court in Alexandria, Virginia, where he faces charges of unauthorized access "
+            "and identity theft after hacking the email accounts of about 100 Americans, including Sidney Blumenthal.")
+    title = "Romanian hacker Guccifer who exposed Clinton's email address in Virginia court"
+    days = ["2016-05-26", "2016-05-27", "2016-06-01", "2016-06-05"]
+    arts = [Article(id=f"g{i}", published=day, title=title, text=text + f" Report {i}.") for i, day in enumerate(days)]
+    later = Article(id="g9", published="2016-09-01", title=title, text=text + " He was sentenced to 52 months.")
+    pred = assign_stories([*arts, later])
+    assert pred["g0"] == pred["g1"] == pred["g2"]  # within the span
+    assert pred["g3"] != pred["g0"]  # reports running 10 days without a pause: the saga's next week
+    assert pred["g9"] in (pred["g0"], pred["g3"])  # three months later, after a pause: a follow-up
+
+
 def test_stories_of_a_dated_beat_stay_within_the_span_but_for_rare_follow_ups(shared_data) -> None:  # type: ignore[no-untyped-def]
     """A year of PolNeAR election coverage (the same candidates in nearly every article): without the span bound it
     chains into one story of 700 articles. With it, a story runs past STORY_SPAN_DAYS only through a report very
