@@ -119,14 +119,19 @@ def _without_repair(articles: list[Article]) -> dict[str, str]:
 def ingested(name: str, split: str) -> list[Article]:
     """The split's rows read the way `storyline cluster` reads a JSONL file: cleaned, and dated where the text or
     the URL gives a date (ECB+ rows carry no date of their own)."""
+    rows = [json.loads(line) for line in open(DATA / name, encoding="utf-8")]
+    return _read_as_cli([r for r in rows if r.get("split") == split])
+
+
+def _read_as_cli(rows: list[dict]) -> list[Article]:
+    """`rows` read the way `storyline cluster` reads a JSONL file: cleaned, dated, rejected rows left out."""
     import tempfile
 
     from storyline.batch import read_articles
 
-    rows = [json.loads(line) for line in open(DATA / name, encoding="utf-8")]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "rows.jsonl"
-        path.write_text("".join(json.dumps(r) + "\n" for r in rows if r.get("split") == split), encoding="utf-8")
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         return read_articles(path)[0]
 
 
@@ -148,8 +153,7 @@ def polnear_drift() -> list[str]:
     from storyline.stories import cluster
 
     rows = [json.loads(line) for line in open(DATA / "polnear_train_dev.jsonl", encoding="utf-8")]
-    arts = [Article(id=r["id"], text=r["text"], title=r.get("title"), published=r.get("date"),
-                    outlet=r.get("outlet")) for r in rows]
+    arts = _read_as_cli([{k: r.get(k) for k in ("id", "text", "title", "date", "outlet")} for r in rows])
     out = ["## A dated beat: PolNeAR (a year of election coverage, 7 outlets, no story gold)", "",
            f"{len(arts)} articles, {min(r['date'] for r in rows)} to {max(r['date'] for r in rows)}. Mostly "
            "different events of one beat (the same candidates in nearly every article): a story that keeps every "
@@ -161,7 +165,7 @@ def polnear_drift() -> list[str]:
     try:
         for name, span, late, fn in (
                 (f"storyline (a story spans at most {saved[0]} days, first report to last, but for follow-ups "
-                 f"at probability >= {saved[1]})", saved[0], saved[1], assign_stories),
+                 f"after a pause at probability >= {saved[1]})", saved[0], saved[1], assign_stories),
                 ("storyline without the end check of members in doubt", saved[0], saved[1], _without_doubt),
                 ("storyline without follow-ups past the span", saved[0], 2.0, assign_stories),
                 ("storyline without the span bound", 10**6, saved[1], assign_stories)):
@@ -260,7 +264,9 @@ def main() -> None:
                   "story span bound (a story spans at most 7 days, there for dated streams: see the PolNeAR beat "
                   "below) would split the gold stories whose reports are weeks or years apart (11 of the 50 train "
                   "stories have dated reports more than 7 days apart): a report dated past the span joins a story "
-                  "only at probability >= 0.9 (cluster.LATE_JOIN), as a follow-up. The rest of the gap to the "
+                  "only at probability >= 0.9 (cluster.LATE_JOIN), as a follow-up after a pause (a report that "
+                  "would stretch the story's run of reports without a pause past 7 days is the next week's story). "
+                  "The rest of the gap to the "
                   "undated rows is the date order itself: undated reports take the place of the dated one before "
                   "them, and two events of one kind meet in another order.", "",
                   "The embedding variant scores lower (MiniLM finds two earthquakes alike: the same kind is exactly "
