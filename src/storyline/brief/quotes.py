@@ -85,7 +85,7 @@ _INDIRECT_QUESTION = re.compile(r"(?:which|whether|how|why|where|what)\b", re.I)
 _ASIDE_RELATIVE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*")
 # "Comey, a Republican appointed as deputy attorney general": a name's appositive, whose participle is no verb of
 # the content
-_APPOSITIVE = re.compile(r"^((?:[A-Z][\w.'’-]*\s*)+),\s+(?:a|an|the)\s+[^,]*(?:,|$)")
+_APPOSITIVE = re.compile(r"^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*),\s+(?:a|an|the)\s+[^,]*(?:,|$)")
 _FINITE = {"is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must", "has",
            "have", "had", "does", "did", "won't", "can't", "isn't", "wasn't", "be"}  # fmt: skip
 
