@@ -69,7 +69,8 @@ _SAYING = set().union(*(_forms(w) for w in SPEECH | SPEECH_NOUNS | LIGHT_VERBS))
 _CLAUSE_ONLY = set().union(*(_forms(w) for w in (
     "find", "know", "learn", "feel", "consider", "contemplate", "expect", "hope", "fear", "prefer", "continue",
     "focus", "appear", "seem", "talk", "discuss", "mention", "address", "refer", "show", "signal", "explain",
-    "pledge", "want", "attack", "criticize", "slam", "blast", "rip", "knock", "respond", "request", "claim", "add", *LIGHT_VERBS))) | {
+    "pledge", "want", "attack", "criticize", "slam", "blast", "rip", "knock", "respond", "request", "claim", "add",
+    *LIGHT_VERBS))) | {
     "found", "knew", "known", "felt", "made", "gave", "given", "held", "shown"}  # fmt: skip
 # An infinitive after one of these cues is what the speaker promised or asked for ("pledged to take the fight to the
 # convention"); after the others it is no statement ("appear to have been conducted", "continued to campaign").

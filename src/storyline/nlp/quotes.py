@@ -564,7 +564,8 @@ def _coordinated(clause: Token) -> bool:
     """"Trump called the system “rigged”, and a few lawmakers have called for ...": a clause with its own subject
     after ", and" is the sentence's next clause, which the parser hung off the first verb, not what it reports."""
     doc, a = clause.doc, clause.left_edge.i
-    return (clause.i > clause.head.i and a >= 2 and doc[a - 1].lower_ in ("and", "but", "or", "yet") and doc[a - 2].text == ","
+    return (clause.i > clause.head.i and a >= 2 and doc[a - 1].lower_ in ("and", "but", "or", "yet")
+            and doc[a - 2].text == ","
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i for c in clause.children))
 
 
@@ -1008,7 +1009,8 @@ def _join_split_quotes(quotes: list[Quote], segments: list[Segment], text: str) 
                     lo, hi = sorted((q.speaker, q.cue), key=lambda x: x.start)
                     goes_on = goes_on and not text[lo.end : hi.start].strip()
                 # ... and it does not introduce what follows ('“B.” Mr. Zahed said: “C”': B is someone else's)
-                goes_on = goes_on and ":" not in text[max(q.cue.end, q.speaker.end if q.speaker else 0) : q.content.start]
+                said_end = max(q.cue.end, q.speaker.end if q.speaker else 0)
+                goes_on = goes_on and ":" not in text[said_end : q.content.start]
                 if seg.end <= first and len(back) <= 3 and "\n" not in back and back.strip() in ("", ",") and goes_on:
                     q.content = Span(seg.start, q.content.end, text[seg.start : q.content.end])
                     break
@@ -1022,8 +1024,8 @@ def _join_split_quotes(quotes: list[Quote], segments: list[Segment], text: str) 
             # ... one sentence long: "Mr. Trump said. Mrs. Clinton has been frank. "B," she said" is two speakers
             tail = (len(gap) <= 150 and re.fullmatch(r"[^“”\"\n]*[.,:]\s*", gap) is not None
                     and not re.search(r"[a-z]{3}[.!?]\s+[A-Z]", gap.rstrip()))  # ("Mrs. Clinton" ends none)
-            # ... and never past a quotation that runs on into a name of its own ("“B,” Benjamin Rhodes said Sunday";
-            # "“B,” he said" is the same speaker going on, and after "“B.” Mr. Zahed said: “C”" the name is C's)
+            # ... and never past a quotation that runs on into a name of its own ("“B,” Benjamin Rhodes said
+            # Sunday"; "“B,” he said" is the same speaker going on; after "“B.” Mr. Zahed said: “C”" the name is C's)
             if (text[seg.start : seg.end].rstrip("\"”'’` ").endswith(",")
                     and _NAMED_ATTRIBUTION.match(text, seg.end)):
                 break
