@@ -550,6 +550,7 @@ def test_a_speaker_holding_a_number_keeps_it_whole():
     "The also said that the tunnel would stay closed for a month after the flood.",
     "Twelve hours into the investigation authorities said it remained unclear whether the two floods were related.",
     "Three witnesses saw the shooting. None said they had seen the gunman's face before that night.",
+    "Those who said the economy was their top issue split about evenly between the two candidates.",
 ])
 def test_a_word_that_names_nobody_is_not_a_speaker(text: str):
     a = Article("a", text, outlet="A", published="2024-03-01")

@@ -153,6 +153,16 @@ def test_boilerplate_shapes_are_recognised() -> None:
         assert not is_boilerplate(line), line
 
 
+def test_a_live_blog_entry_header_with_its_buttons_is_not_body() -> None:
+    text = ("Live: the debate\n\n\"We need strong relationships,\" Rubio continued.\n"
+            "Julia CravenFlagShareLikeReplyAni Vrabel 5ptsmoderatorFeaturedFebruary 6, 2016 10:57PMJeb Bush Hits "
+            "Marco Rubio On Rape Exception For Abortions\n"
+            "Jeb Bush criticized Marco Rubio for opposing legal abortion in cases of rape and incest.\n")
+    kinds = {text[b.start:b.end][:12]: b.kind for b in mark_blocks(text, first_line_is_title=True)}
+    assert kinds["Julia Craven"] != "body" and kinds["Jeb Bush cri"] == "body"
+    assert not is_boilerplate("Share, like and reply to the post, the site asked its readers.")
+
+
 def test_repeated_line_second_copy_is_a_caption() -> None:
     cap = "Rescue workers search the rubble of a collapsed building in Antakya, Turkey."
     text = f"Quake toll rises\n\nThe death toll rose past 40,000 on Friday.\n\n{cap}\n\nAid arrived by road.\n\n{cap}\n"

@@ -208,6 +208,36 @@ def test_a_ship_is_not_the_person_a_pronoun_speaker_stands_for():
     assert fired.speaker_canonical != "INS Mysore"
 
 
+def test_a_building_named_after_a_person_is_not_the_person_a_pronoun_speaker_stands_for():
+    text = ("It was Mr. Trump who particularly seemed like a different candidate. As he spoke in the lobby of Trump "
+            "Tower, there were no freewheeling presentations, as in the past. He said the race was over.\n")
+    (an,) = analyze_articles([Article("a", text, blocks=[Block(0, len(text), "body")])])
+    assert [m.label for m in an.entities if m.text == "Trump Tower"] == ["FAC"]
+    over = _one(an.quotes, "the race was over")
+    assert over.speaker_canonical == "Trump"
+
+
+def test_a_sentence_before_a_semicolon_is_not_what_the_next_clause_says():
+    quotes = _quotes("There was no reference to ''Lyin' Ted'' or ''Crooked Hillary''; he called his opponent "
+                     "''Senator Cruz'' instead.")
+    assert not [q for q in quotes if "no reference" in q.content.text]
+    assert _one(quotes, "Senator Cruz").content.text.endswith("Senator Cruz''")  # its quotation closed
+
+
+def test_a_newsletter_item_names_its_source_after_the_dash_not_its_headlines_subject():
+    quotes = _quotes("Media shares blame in Iowa poll overhype - HuffPollster: “Pollsters are taking a lot of heat "
+                     "from the public and the media for not anticipating the victory.”")
+    assert [q.speaker.text for q in quotes] == ["HuffPollster"]
+
+
+def test_thats_according_to_a_source_attributes_the_sentence_before():
+    quotes = _quotes("The plant will close in May. That's according to internal reports that the union obtained "
+                     "on Saturday.\n\nThat's according to the union.")
+    (q,) = quotes
+    assert (q.speaker.text, q.content.text) == ("internal reports that the union obtained on Saturday",
+                                                "The plant will close in May")
+
+
 def test_a_name_after_an_abbreviated_rank_is_the_speaker():
     text = ("At least a dozen employees had been celebrating when the gunman entered the party, according to "
             "Vancouver Police spokesperson Const. Tim Fanning.\n")

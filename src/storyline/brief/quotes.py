@@ -29,7 +29,8 @@ _AUXILIARIES = {"did", "does", "do", "would", "could", "will", "has", "have", "h
 # Words that stand for a speaker without naming one: pronouns, quantifiers ("Some said", "One said"), a bare "The"
 # left by a typo ("The also said"), and "Word" of "Word comes from People magazine that...".
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "his", "her", "their", "some", "one", "others",
-             "none", "nobody", "neither",
+             "none", "nobody", "neither", "those", "these", "this", "that", "someone", "somebody", "anyone",
+             "anybody", "everyone", "everybody", "either", "any",
              "many", "few", "all", "both", "each", "another", "several", "most", "the", "a", "an", "word"}
 # Sources a story names in lower case that are still a speaker ("in 2009, police said", "local officials said"):
 # written at the start of a sentence they are capitalised, and one source is one speaker however it is written.

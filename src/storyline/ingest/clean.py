@@ -146,10 +146,18 @@ def is_caption(line: str) -> bool:
     return any(p.search(text) for p in _CAPTION_RES)
 
 
+# A live blog's entry header scraped with its buttons: "Julia CravenFlagShareLikeReplyAni Vrabel 5ptsmoderator
+# FeaturedFebruary 6, 2016 10:57PMJeb Bush Hits ...". Three button labels run together never occur in prose.
+_WIDGET_WORD = r"(?:Flag|Share|Like|Reply|Tweet|Retweet|Report|Embed|Permalink|Comment|Follow)"
+_WIDGET_RE = re.compile(_WIDGET_WORD + r"{3,}")
+
+
 def is_boilerplate(line: str) -> bool:
     """True for site furniture: newsletter and share prompts, "Related:", "Read more:", bylines, ads."""
     text = " ".join(line.split())
     words = len(text.split())
+    if _WIDGET_RE.search(text) and words <= 60:
+        return True
     if not text or words > 40:
         return False
     if _URL_LINE_RE.match(text):

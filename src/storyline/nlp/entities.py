@@ -252,6 +252,23 @@ def name_after_title(text: str, capitalised: bool = True) -> int | None:
 _SHIP = re.compile(r"^(?:USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS|INS|PNS|MV|M/V|RMS)\s+([A-Z0-9][\w.'-]*)")
 
 
+# What a building or venue named after a person ends in: "Trump Tower", "Kennedy Center", "Reagan Airport".
+_BUILDING_HEADS = {"Tower", "Towers", "Building", "Center", "Centre", "Plaza", "Hall", "Hotel", "Airport", "Stadium",
+                   "Arena", "Library", "Memorial", "Museum", "Foundation", "Institute", "Bridge", "Boulevard"}
+
+
+def buildings_named_for_people(mentions: list[Mention]) -> None:
+    """Relabel, in place, a "person" that is a building named after another person of the article: the tagger
+    reads "Trump Tower" as a person, and then "he" in the next sentence became Trump Tower. Only when the words
+    before the head are the surname of a person the article names, so "John Tower" and "Arsenio Hall" stay people."""
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and m.text.split()[-1] not in _BUILDING_HEADS}
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "PERSON" and len(words) == 2 and words[1] in _BUILDING_HEADS and words[0] in surnames:
+            m.label = "FAC"
+            m.role = None
+
+
 def _is_ship(name: str) -> bool:
     m = _SHIP.match(name)
     return bool(m) and m.group(1).lower().rstrip(".") not in TITLES

@@ -108,6 +108,9 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str, model: dict | None = Non
                 quotes.append(q)
         q = _headline_colon(doc, base)
         if q is not None:
+            # a verb of the headline before the colon ("Media shares blame ... - HuffPollster:") is not the cue
+            quotes = [x for x in quotes if not (x.content.start == q.content.start and x.cue is not None
+                                                and x.cue.end <= q.cue.start)]
             quotes.append(q)
     quotes = _dedupe(quotes)
     quotes = [q for q in quotes if not _nested(q, segments)]
@@ -258,6 +261,10 @@ def _embeds_clause(verb: Token) -> bool:
     return "ccomp" in kids and ("nsubj" in kids or verb.dep_ in ("advcl", "conj"))
 
 
+_QUOTE_MARKS = {"''", '"', "“", "”", "``"}
+_CLOSING_MARKS = {"''", '"', "”"}
+
+
 def _from_verb(verb: Token, base: int, in_quote: bool = False) -> tuple[Quote, dict[str, float]] | None:
     """The attribution a verb would make (content, speaker, cue) and the features `cue_model` scores it by."""
     lemma = verb.lemma_.lower()
@@ -265,6 +272,9 @@ def _from_verb(verb: Token, base: int, in_quote: bool = False) -> tuple[Quote, d
     if content is None:
         return None
     a, b, kind = content
+    if b < len(verb.doc) and verb.doc[b].text in _CLOSING_MARKS and sum(
+            t.text in _QUOTE_MARKS for t in verb.doc[a:b]) % 2:
+        b += 1  # "called his opponent ''Senator Cruz''": the closing mark hangs off the verb in the parse
     speaker = _speaker(verb)
     cue_toks = [verb] + [c for c in verb.children if c.dep_ in ("prt", "neg") and c.i > verb.i - 3]
     cue = _span(verb.doc, min(t.i for t in cue_toks), max(t.i for t in cue_toks) + 1, base)
@@ -490,6 +500,13 @@ def _verb_then_quote(verb: Token, base: int, text: str, segments: list[Segment])
     return None
 
 
+def _semicolon_between(clause: Token, verb: Token) -> bool:
+    """Whether a clause before the verb ends at a semicolon: "There was no reference to 'Lyin' Ted'; he called his
+    opponent 'Senator Cruz'" joins two sentences, and the first is the writer's, not what he called anything."""
+    end = _subtree(clause)[1]
+    return clause.i < verb.i and any(t.text == ";" for t in verb.doc[end : verb.i])
+
+
 def _content(verb: Token) -> tuple[int, int, str] | None:
     """Token range of what was said: the clause the verb governs, or the quoted clause it interrupts."""
     lemma = verb.lemma_.lower()
@@ -501,7 +518,7 @@ def _content(verb: Token) -> tuple[int, int, str] | None:
                                                     "threaten", "agree", "call", "ask", "want", "expect", "hope",
                                                     "plan", "seem", "appear", "propose", "demand"):
                     continue
-                if dep == "ccomp" and _coordinated(c):
+                if dep == "ccomp" and (_coordinated(c) or _semicolon_between(c, verb)):
                     continue
                 a, b = _subtree(c)
                 if dep == "ccomp" and _trailing_subject(c) is not None:
@@ -785,10 +802,13 @@ def _headline_colon(doc: Doc, base: int) -> Quote | None:
     """Headline or transcript style "Trump: We will build the wall", "Clinton to Planned Parenthood: Trump will
     ...", "TAPPER: Do you think...": a short capitalised name (no verb, no number) opening the block, a colon, then
     what was said to the block end."""
-    for t in doc[:9]:
+    for t in doc[:16]:
         if t.text == ":":
             head = doc[: t.i]
             after_punct = doc[t.i + 1].is_punct and doc[t.i + 1].text not in OPEN_TOKENS if t.i + 1 < len(doc) else True
+            dash = next((x.i for x in reversed(head) if x.text in ("-", "–", "—")), None)
+            if dash is not None and 0 < dash < t.i - 1:
+                head = doc[dash + 1 : t.i]  # "Media shares blame in poll overhype - HuffPollster: “...”": the source
             if not 0 < len(head) <= 8 or len(doc) - t.i <= 3 or after_punct:
                 return None
             words = [x for x in head if x.lower_ not in _HEAD_SMALL]
@@ -803,15 +823,19 @@ def _headline_colon(doc: Doc, base: int) -> Quote | None:
                        for x in words):
                 return None
             # the speaker is the name before any "to"/"on"/"at" ("Clinton to Planned Parenthood")
-            cut = next((x.i for x in head if x.lower_ in ("to", "on", "at", "in") and x.i > 0), t.i)
-            if cut < t.i and not any(e.start == 0 and e.end == cut for e in doc.ents) and doc[cut - 1].pos_ != "PROPN":
+            first = head.start
+            cut = next((x.i for x in head if x.lower_ in ("to", "on", "at", "in") and x.i > first), t.i)
+            if cut < t.i and not any(e.start == first and e.end == cut for e in doc.ents) and doc[cut - 1].pos_ != "PROPN":
                 return None  # "Success on Signature Issue: Mr. Ban focused on ...": a subheading, not a speaker
             end = len(doc)
             while end > t.i + 2 and doc[end - 1].text == ".":
                 end -= 1
-            return Quote(content=_span(doc, t.i + 1, end, base), speaker=_span(doc, 0, cut, base),
+            return Quote(content=_span(doc, t.i + 1, end, base), speaker=_span(doc, first, cut, base),
                          cue=_span(doc, t.i, t.i + 1, base), direct=False)
     return None
+
+
+_POINTS_BACK = re.compile(r"(?i)(?:that|this|it)\s*(?:['’]s|is|was)(?:\s+all|\s+also)?")
 
 
 def _according(tok: Token, base: int) -> Quote | None:
@@ -823,8 +847,14 @@ def _according(tok: Token, base: int) -> Quote | None:
     src = objs[0]
     s0, s1 = src.left_edge.i, src.right_edge.i + 1
     sent = tok.sent
-    # content: the rest of the sentence without "according to X" and its commas
-    if tok.i - sent.start > sent.end - s1:
+    # content: the rest of the sentence without "according to X" and its commas; "That's according to X" points
+    # back at the sentence before, and what follows X is X's relative clause ("reports that the campaign filed")
+    if _POINTS_BACK.fullmatch(doc[sent.start : tok.i].text.strip()):
+        if sent.start == 0:
+            return None
+        before = doc[sent.start - 1].sent
+        a, b = before.start, before.end
+    elif tok.i - sent.start > sent.end - s1:
         a, b = sent.start, tok.i
     else:
         a, b = s1, sent.end
