@@ -261,7 +261,8 @@ def buildings_named_for_people(mentions: list[Mention]) -> None:
     """Relabel, in place, a "person" that is a building named after another person of the article: the tagger
     reads "Trump Tower" as a person, and then "he" in the next sentence became Trump Tower. Only when the words
     before the head are the surname of a person the article names, so "John Tower" and "Arsenio Hall" stay people."""
-    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and m.text.split()[-1] not in _BUILDING_HEADS}
+    surnames = {m.text.split()[-1] for m in mentions
+                if m.label == "PERSON" and m.text.split()[-1] not in _BUILDING_HEADS}
     for m in mentions:
         words = m.text.split()
         if m.label == "PERSON" and len(words) == 2 and words[1] in _BUILDING_HEADS and words[0] in surnames:

@@ -808,7 +808,8 @@ def _headline_colon(doc: Doc, base: int) -> Quote | None:
             after_punct = doc[t.i + 1].is_punct and doc[t.i + 1].text not in OPEN_TOKENS if t.i + 1 < len(doc) else True
             dash = next((x.i for x in reversed(head) if x.text in ("-", "–", "—")), None)
             if dash is not None and 0 < dash < t.i - 1:
-                head = doc[dash + 1 : t.i]  # "Media shares blame in poll overhype - HuffPollster: “...”": the source
+                # "Media shares blame in poll overhype - HuffPollster: “...”": the source is after the dash
+                head = doc[dash + 1 : t.i]
             if not 0 < len(head) <= 8 or len(doc) - t.i <= 3 or after_punct:
                 return None
             words = [x for x in head if x.lower_ not in _HEAD_SMALL]
@@ -825,7 +826,8 @@ def _headline_colon(doc: Doc, base: int) -> Quote | None:
             # the speaker is the name before any "to"/"on"/"at" ("Clinton to Planned Parenthood")
             first = head.start
             cut = next((x.i for x in head if x.lower_ in ("to", "on", "at", "in") and x.i > first), t.i)
-            if cut < t.i and not any(e.start == first and e.end == cut for e in doc.ents) and doc[cut - 1].pos_ != "PROPN":
+            if cut < t.i and not any(e.start == first and e.end == cut for e in doc.ents) \
+                    and doc[cut - 1].pos_ != "PROPN":
                 return None  # "Success on Signature Issue: Mr. Ban focused on ...": a subheading, not a speaker
             end = len(doc)
             while end > t.i + 2 and doc[end - 1].text == ".":
