@@ -96,6 +96,21 @@ def test_report_pages_are_self_contained_and_citations_lead_to_sentences(tmp_pat
     assert "conflict" in page and "Outlet B (15):</strong>" in page
 
 
+def test_markdown_lists_every_shared_fact_but_only_the_most_important_single_source_ones():
+    from storyline.render.view import MAX_LISTED_SINGLE
+
+    brief = make_brief()
+    extra = [Fact(f"Outlet A alone reported detail number {k}.", "single", ["a1"], ["Outlet A"], [])
+             for k in range(MAX_LISTED_SINGLE + 10)]
+    shared = Fact("Both reported the last aftershock.", "corroborated", ["a1", "b/2"], ["Outlet A", "Outlet B"], [])
+    brief.facts = brief.facts + extra + [shared]
+    md = brief_to_markdown(brief)
+    assert "Both reported the last aftershock." in md and "The quake killed 12 people on Monday." in md
+    assert "detail number 0." in md and f"detail number {MAX_LISTED_SINGLE + 9}." not in md
+    assert "11 more single-source facts" in md  # the cap minus the one single-source fact of make_brief
+    assert len(brief_to_json(brief)["facts"]) == len(brief.facts)
+
+
 def test_a_conflict_side_names_what_it_disputes_as_a_reader_writes_it():
     from storyline.render.pages import disputed
 

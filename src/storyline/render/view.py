@@ -13,6 +13,10 @@ from typing import Any
 from storyline.model import Article, Brief, SourceSpan
 
 MAX_MATRIX_FACTS = 40
+# The Markdown lists every corroborated and disputed fact, but only this many single-source ones (the most
+# important): a week of campaign coverage holds hundreds of sentences only one outlet wrote, and a brief that
+# lists them all is the articles again. The JSON keeps every fact.
+MAX_LISTED_SINGLE = 25
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -167,9 +171,12 @@ def story_view(brief: Brief, articles: dict[str, Article]) -> dict[str, Any]:
     for q in brief.quotes:
         speakers.setdefault(q.speaker or "Unnamed speaker", []).append(q)
     counts = {s: sum(1 for f in brief.facts if f.status == s) for s in ("corroborated", "single", "conflict")}
+    singles = [f for f in brief.facts if f.status == "single"][:MAX_LISTED_SINGLE]
+    listed = [f for f in brief.facts if f.status != "single" or any(f is g for g in singles)]
     # Relative days ("on Wednesday") are resolved against the publication date: the reader is told why an undated
     # article's events are missing from the timeline, and what to give.
     undated = sum(1 for a in brief.articles if not a.published)
     return {"undated": undated, "brief": brief, "outlets": outlets, "summary": summary, "citations": citations, "copies": copies,
             "facts": facts, "more_facts": max(len(brief.facts) - MAX_MATRIX_FACTS, 0), "speakers": speakers,
+            "listed_facts": listed, "more_single": counts["single"] - len(singles),
             "timeline": timeline_svg(brief), "counts": counts, "outlet_of": outlet_of, "page": page_name(brief.id)}
