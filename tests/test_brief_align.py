@@ -557,6 +557,14 @@ def test_a_word_that_names_nobody_is_not_a_speaker(text: str):
     assert [q.speaker for q in build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes if q.speaker] == []
 
 
+def test_a_partys_members_are_not_the_party_as_a_speaker():
+    a = Article("a", "For months, mainstream Republicans have hoped that Trump's support was a mirage. The Republican "
+                "Party said it would hold a debate in March.", outlet="A", published="2016-02-01")
+    quotes = {q.text: q.speaker for q in build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes}
+    assert quotes["Trump's support was a mirage"] == "Mainstream Republicans"
+    assert quotes["it would hold a debate in March"] == "Republican Party"
+
+
 def test_a_pronoun_and_its_verb_are_a_clause_and_one_speaker_is_spelt_one_way():
     a = Article("a", "Sanders's campaign manager said he'll fight all the way to the convention in Philadelphia. "
                 "Sanders’ campaign manager said the senator intends to win every delegate possible in the state.",

@@ -238,6 +238,15 @@ def test_thats_according_to_a_source_attributes_the_sentence_before():
                                                 "The plant will close in May")
 
 
+def test_a_question_quoted_before_a_lower_case_attribution_is_one_sentence_with_its_speaker():
+    text = ('Clinton "vehemently offers support for Wall Street as a recovery effort. Does that fly?" former Obama '
+            'adviser David Axelrod asked on Twitter.\n')
+    (an,) = analyze_articles([Article("a", text, blocks=[Block(0, len(text), "body")])])
+    assert not [s.text for s in an.sentences if s.text.startswith("former")]  # no sentence of its own
+    (q,) = an.quotes
+    assert q.speaker.text == "former Obama adviser David Axelrod" and q.content.text.endswith('Does that fly?"')
+
+
 def test_a_name_after_an_abbreviated_rank_is_the_speaker():
     text = ("At least a dozen employees had been celebrating when the gunman entered the party, according to "
             "Vancouver Police spokesperson Const. Tim Fanning.\n")

@@ -111,6 +111,12 @@ def test_markdown_lists_every_shared_fact_but_only_the_most_important_single_sou
     assert len(brief_to_json(brief)["facts"]) == len(brief.facts)
 
 
+def test_a_fact_that_is_the_last_line_of_a_quotation_is_shown_as_quoted_words():
+    assert Fact('We need a new leader."', "corroborated").shown() == "“We need a new leader.”"
+    assert Fact("“It cannot be contained.", "single").shown() == "“It cannot be contained.”"
+    assert Fact('He called it "rigged" on Tuesday.', "single").shown() == 'He called it "rigged" on Tuesday.'
+
+
 def test_a_conflict_side_names_what_it_disputes_as_a_reader_writes_it():
     from storyline.render.pages import disputed
 

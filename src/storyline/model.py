@@ -180,9 +180,13 @@ class Fact:
     def shown(self) -> str:
         """The fact as a line to read: its wording, or, when it is someone's quoted words, those words as one
         quotation (a line of a longer quotation opens a mark it does not close) and who says them."""
-        if not self.said_by:
-            return self.text
-        return f"“{self.text.strip().strip(QUOTE_MARKS).strip()}” — {self.said_by}"
+        words = self.text.strip().strip(QUOTE_MARKS).strip()
+        if self.said_by:
+            return f"“{words}” — {self.said_by}"
+        t = self.text
+        if t.count('"') % 2 or t.count("“") != t.count("”"):
+            return f"“{words}”"  # 'We need a new leader."': the last line of a quotation, shown as quoted words
+        return self.text
 
 
 @dataclass

@@ -116,6 +116,8 @@ def _named(start: int, end: int, mentions: list[Mention], text: str) -> str | No
     if not inside:
         return None
     tail = max(inside, key=lambda m: m.end)
+    if tail.label == "NORP":
+        return None  # "mainstream Republicans": some of a party's people, as written, not the party itself
     rest = re.sub(r"\([^)]*\)", "", text[tail.end : end]).strip(" ,\u00a0")
     joined = re.search(r"\s(?:and|or)\s|&", text[start : tail.start])
     before_and = start + joined.start() if joined else start

@@ -97,7 +97,9 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str, model: dict | None = Non
                 if cand is not None and (p := _keep(tok, *cand, model)) is not None:
                     q = cand[0]
                     confidence[id(q)] = p
-                elif cand is None and tok.lemma_.lower() in SPEECH:
+                elif tok.lemma_.lower() in SPEECH and (cand is None or "kind=prep" in cand[1]):
+                    # no content of its own, or only a place it was said in ('"Does that fly?" Axelrod asked on
+                    # Twitter'): the quotation beside it
                     q = _verb_then_quote(tok, base, text, segments)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
                 cand = _from_noun(tok, base)
