@@ -551,6 +551,7 @@ def test_a_speaker_holding_a_number_keeps_it_whole():
     "Twelve hours into the investigation authorities said it remained unclear whether the two floods were related.",
     "Three witnesses saw the shooting. None said they had seen the gunman's face before that night.",
     "Those who said the economy was their top issue split about evenly between the two candidates.",
+    "The senator spoke. My staff warned that the speech would cost votes. Our reporters said the crowd was small.",
 ])
 def test_a_word_that_names_nobody_is_not_a_speaker(text: str):
     a = Article("a", text, outlet="A", published="2024-03-01")

@@ -163,6 +163,16 @@ def test_a_live_blog_entry_header_with_its_buttons_is_not_body() -> None:
     assert not is_boilerplate("Share, like and reply to the post, the site asked its readers.")
 
 
+def test_markup_a_scraper_left_around_a_paragraph_is_not_body() -> None:
+    text = ('Poll shows a close race\n\nPeople are responding on social media.\n\n'
+            '<tweet id="1" author="@hardball" datetime="2016-02-08">Sanders leads Clinton in the NBC poll</tweet>.\n\n'
+            'The statement is accurate, so we rate it Mostly True.">Sanders said the rate is 51 percent.\n\n'
+            'She said "yes" and <b>left</b>.\n')
+    body = [text[b.start:b.end] for b in mark_blocks(text, first_line_is_title=True) if b.kind == "body"]
+    assert body == ["People are responding on social media.", "Sanders leads Clinton in the NBC poll",
+                    "Sanders said the rate is 51 percent.", "She said \"yes\" and <b>left</b>."]
+
+
 def test_repeated_line_second_copy_is_a_caption() -> None:
     cap = "Rescue workers search the rubble of a collapsed building in Antakya, Turkey."
     text = f"Quake toll rises\n\nThe death toll rose past 40,000 on Friday.\n\n{cap}\n\nAid arrived by road.\n\n{cap}\n"

@@ -206,6 +206,10 @@ _SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _COMPLEMENTIZER = re.compile(r"^that\s+(?!(?:" + "|".join(sorted(_FINITE)) + r")\b)(?=[\w\"“`])", re.I)
 
 
+# "My staff cautioned me", "Our sources say": someone of the quoted person or the writer, whom the reader cannot place.
+_FIRST_PERSON = re.compile(r"(?i)(?:my|our|your)\s")
+
+
 def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
     """Who is quoted: the resolved name, or the speaker as written when it names someone ("South Korea's
     military"); a bare pronoun or a common noun phrase ("those discussions") names nobody. A leading "a"/"an",
@@ -218,7 +222,7 @@ def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
     if collective:
         text = collective.group(0)  # "the authorities": the authorities
     if text and text.lower() not in _PRONOUNS and (collective or any(ch.isupper() for ch in text)) \
-            and not _TIME_SPAN.match(text):
+            and not _TIME_SPAN.match(text) and not _FIRST_PERSON.match(text):
         # "Laurence Mark, producer of the telecast": the name, not its apposition ("1, 300 scientists" is a number)
         head = re.split(r"(?<!\d), (?!\d)|(?<=\d), (?=\D)", text)[0]
         text = head if any(ch.isupper() for ch in head) else text

@@ -461,6 +461,23 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int, bool]]) -> bool:
     return sum(1 for n in lengths if n >= 40) >= 0.5 * len(lengths)
 
 
+# Markup a scraper left around a paragraph: an embed's opening tag ('<tweet id="1" author="@x">'), the tail of a
+# tag whose attributes ran over lines ('... we rate it Mostly True.">Sanders said'), a closing tag ("</tweet>.").
+_LEADING_MARKUP = re.compile(r"""<[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:=(?:"[^"]*"|'[^']*'|[^\s>]*))?)*\s*/?>"""
+                             r"""|[^<\n]*?">(?=\S)""")
+_TRAILING_MARKUP = re.compile(r"</[A-Za-z][\w:-]*>\W*$")
+
+
+def _markup_ends(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the paragraph `text[start:end]` starts and ends once the markup at its ends is set aside."""
+    lead = _LEADING_MARKUP.match(text, start, end)
+    if not lead or lead.end() >= end:
+        return start, end  # inline markup in prose ('and <b>left</b>.') stays where it is
+    start = lead.end()
+    tail = _TRAILING_MARKUP.search(text, start, end)
+    return start, (tail.start() if tail and tail.start() > start else end)
+
+
 def _to_blocks(
     text: str, lines: list[tuple[int, int, bool]], kinds: list[str], splits: dict[int, int], wrapped: bool
 ) -> list[Block]:
@@ -472,6 +489,14 @@ def _to_blocks(
             blocks.append(Block(start, head_end, kind))
             blocks.append(Block(splits[i], end, "credit"))
             continue
+        tail = None
+        if kind == "body":  # markup at the paragraph's ends is no body; the text itself is never edited
+            inner = _markup_ends(text, start, end)
+            if inner[0] > start:
+                blocks.append(Block(start, inner[0], "boilerplate"))
+            if inner[1] < end:
+                tail = Block(inner[1], end, "boilerplate")
+            start, end = inner
         prev = blocks[-1] if blocks else None
         if (
             kind == "body"
@@ -484,6 +509,8 @@ def _to_blocks(
             and lines[i - 1][1] - lines[i - 1][0] >= _WRAP_MIN
         ):
             prev.end = end  # a hard-wrapped paragraph continues
-            continue
-        blocks.append(Block(start, end, kind))
+        else:
+            blocks.append(Block(start, end, kind))
+        if tail is not None:
+            blocks.append(tail)
     return blocks
