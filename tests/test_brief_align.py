@@ -566,6 +566,13 @@ def test_a_partys_members_are_not_the_party_as_a_speaker():
     assert quotes["it would hold a debate in March"] == "Republican Party"
 
 
+def test_the_people_a_relative_clause_speaks_for_are_its_noun_not_the_clause_before():
+    a = Article("a", "In television interviews Wednesday, Trump dismissed critics who called the election-night "
+                "remarks sexist. The newly elected mayor thanked voters.", outlet="A", published="2016-02-01")
+    quotes = build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes
+    assert [q.speaker for q in quotes if "sexist" in q.text] == ["Critics"]
+
+
 def test_a_pronoun_and_its_verb_are_a_clause_and_one_speaker_is_spelt_one_way():
     a = Article("a", "Sanders's campaign manager said he'll fight all the way to the convention in Philadelphia. "
                 "Sanders’ campaign manager said the senator intends to win every delegate possible in the state.",

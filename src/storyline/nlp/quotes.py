@@ -780,7 +780,9 @@ def _np(head: Token) -> tuple[int, int]:
 
 def _np_raw(head: Token) -> tuple[int, int]:
     left = head.i
-    for t in head.lefts:
+    for t in reversed(list(head.lefts)):
+        if t.dep_ == "amod" and any(c.dep_ in ("nsubj", "npadvmod") for c in t.children):
+            break  # "Trump dismissed critics who called ...", parsed with "dismissed" as an adjective
         if t.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "quantmod") or t.ent_iob_ == "I":
             left = min(left, t.left_edge.i)
     right = head.i
