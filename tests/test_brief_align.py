@@ -674,7 +674,10 @@ def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summa
                   "The player was taken to the San Diego County jail and later released.",
                   "Even Friday, he claimed that his rival was the one who started the controversy.",
                   "Though that transition was seamless, he said, replacing the nominee would be acrimonious.",
-                  "Gupta wouldn't comment to me, but confirmed on his Twitter feed that he had been approached."):
+                  "Gupta wouldn't comment to me, but confirmed on his Twitter feed that he had been approached.",
+                  "Even in the face of polling that documented Mr. Trump's appeal, and even after his win in New "
+                  "Hampshire, they privately doubted that he could sustain his momentum.",
+                  "After a long night of counting in the northern districts, she conceded the race to her rival."):
         assert not readable(piece), piece
     for whole in ("Kirby said the letters were “more at the surface level.”",
                   "Obama said: ''America is already great,'' and left the stage.",
@@ -685,6 +688,8 @@ def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summa
                   "In a statement, producers said, `` Hugh Jackman is a consummate entertainer. ''",
                   "The board said ''America is already great'' and left the stage.",
                   "The 36-year-old champion Klitschko improved to 58-3 with 51 knockouts.",
+                  "When Senator Ted Cruz arrived at the rally in Iowa on Monday, he spoke for an hour.",
+                  "After months of talks between Republicans and the White House, they agreed on a budget.",
                   "The man, Gary Gomes, 35, is expected to be arraigned today on two counts of murder.",
                   "The man accused of killing a mother of 12 was found guilty of second-degree murder.",
                   "The Mandarin Oriental's spokesman said the hotel would reopen on Monday.",

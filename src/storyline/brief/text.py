@@ -366,13 +366,31 @@ _OPENING_THEN_PRONOUN = re.compile(r"^[^,.;:\"“]{1,25},\s+(?:he|she|they)\b", 
 _PRONOUN_ATTRIBUTION = re.compile(r",\s+(?:he|she|they)\s+(?:said|says|added|adds|told|tells|wrote|claimed|argued)\b")
 
 
+# A long opening phrase, then a pronoun subject that it does not name: "Even in the face of polling that documented
+# Mr. Trump's appeal, and even after his win in New Hampshire, they privately doubted ...". "He" / "she" lean back
+# when the opening names nobody after its first word; "they" when it names no group ("Republicans", "A and B").
+_LONG_OPENING_THEN_PRONOUN = re.compile(
+    r"^(?P<opening>[^;:\"“]{26,240}),\s+(?P<pronoun>he|she|they)\s+(?!said\b|says\b)", re.I)
+_NAMED_GROUP = re.compile(r"\b[A-Z][\w-]*[a-z]s\b(?!['’])|\b[A-Z][\w.-]*\s+(?:and|&)\s+[A-Z]")
+
+
+def _long_opening_then_pronoun(body: str) -> bool:
+    m = _LONG_OPENING_THEN_PRONOUN.match(body)
+    if not m:
+        return False
+    opening = m.group("opening")
+    if m.group("pronoun").lower() == "they":
+        return not _NAMED_GROUP.search(opening)
+    return not re.search(r"\s[A-Z]", opening)  # a capitalised word after the first: someone it may stand for
+
+
 def dangling(text: str) -> bool:
     """Whether the text leans on what came before it: a pronoun subject ("It's", "On Tuesday she", "Even Friday,
     he"), "But", an attribution to a pronoun (", he said,"), or a person named only by what they are ("The player
     was taken to jail")."""
     body = text.strip()
     return bool(_DANGLING.match(body) or _DEFINITE_PERSON.match(body) or _OPENING_THEN_PRONOUN.match(body)
-                or _PRONOUN_ATTRIBUTION.search(body))
+                or _PRONOUN_ATTRIBUTION.search(body) or _long_opening_then_pronoun(body))
 
 
 def readable(text: str) -> bool:
