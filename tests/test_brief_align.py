@@ -552,10 +552,22 @@ def test_a_speaker_holding_a_number_keeps_it_whole():
     "Three witnesses saw the shooting. None said they had seen the gunman's face before that night.",
     "Those who said the economy was their top issue split about evenly between the two candidates.",
     "The senator spoke. My staff warned that the speech would cost votes. Our reporters said the crowd was small.",
+    "No Republicans said the vote would be held on Monday, and neither Republicans nor Democrats said it would not.",
 ])
 def test_a_word_that_names_nobody_is_not_a_speaker(text: str):
     a = Article("a", text, outlet="A", published="2024-03-01")
     assert [q.speaker for q in build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes if q.speaker] == []
+
+
+def test_a_name_that_opens_with_our_is_a_speaker():
+    from storyline.brief.quotes import _speaker
+    from storyline.model import Quote, Span
+
+    def who(name: str) -> str | None:
+        return _speaker(Quote(content=Span(20, 40, "it would spend money"), speaker=Span(0, len(name), name)))
+
+    assert who("Our Principles PAC") == "Our Principles PAC"
+    assert who("Our sources") is None and who("No Republicans") is None
 
 
 def test_a_partys_members_are_not_the_party_as_a_speaker():

@@ -206,8 +206,9 @@ _SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _COMPLEMENTIZER = re.compile(r"^that\s+(?!(?:" + "|".join(sorted(_FINITE)) + r")\b)(?=[\w\"“`])", re.I)
 
 
-# "My staff cautioned me", "Our sources say": someone of the quoted person or the writer, whom the reader cannot place.
-_FIRST_PERSON = re.compile(r"(?i)(?:my|our|your)\s")
+# "My staff cautioned me", "Our sources say": someone of the quoted person or the writer, whom the reader cannot place
+# ("Our Principles PAC" is a name); and "No Republicans", "Neither Republicans nor Democrats": nobody said it.
+_FIRST_PERSON = re.compile(r"(?:[Mm]y|[Oo]ur|[Yy]our)\s+[a-z]|(?:[Nn]o|[Nn]either|[Nn]one\s+of)\s")
 
 
 def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
