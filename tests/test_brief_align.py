@@ -671,6 +671,15 @@ def test_a_three_word_headline_is_a_claim_but_a_three_word_body_line_is_not():
         ("Wellington supermarket fire", True), ("A large fire destroyed much of the supermarket.", False)]
 
 
+def test_a_sentence_that_introduces_a_quotation_is_one_claim_with_it():
+    text = ("Obama praised Clinton at length.\n\nHe told his Democratic audience, to rowdy applause:\n\n"
+            "“I can say with confidence there has never been a man or a woman more qualified.”\n")
+    art = Article("a", text, outlet="A", published="2016-07-28")
+    claims = [c.text for c in split_claims(art, analyze_articles([art])[0])]
+    assert not [c for c in claims if c.rstrip().endswith(":")], claims
+    assert any(c.startswith("He told") and "more qualified" in c for c in claims), claims
+
+
 def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summary():
     """Sentence splitting cuts long quotations; the last piece ends the quotation without opening it, and read alone
     it has no speaker. A pronoun subject, first or after a short time phrase, needs the sentence before it too."""

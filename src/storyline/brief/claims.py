@@ -249,11 +249,18 @@ def split_claims(article: Article, analysis: Analysis) -> list[Claim]:
     """The claims of one article, in reading order; boilerplate and text outside body blocks are left out."""
     out: list[Claim] = []
     seen: set[str] = set()
-    for sent in analysis.sentences:
+    joined = -1  # the sentence an introduction took in
+    for k, sent in enumerate(analysis.sentences):
+        if k == joined:
+            continue
         start, end = sent.start, sent.end
         kind = block_kind(article, start, end) if 0 <= start < end <= len(article.text) else None
         if kind is None:
             continue
+        nxt = analysis.sentences[k + 1] if k + 1 < len(analysis.sentences) else None
+        if kind == "body" and nxt and article.text[start:end].rstrip().endswith(":") and \
+                not article.text[end : nxt.start].strip() and block_kind(article, nxt.start, nxt.end) == "body":
+            end, joined = nxt.end, k + 1  # "He told his audience, to rowdy applause:" says nothing without its words
         dateline = DATELINE.match(article.text, start, end) if not any(not c.headline for c in out) else None
         if dateline and kind == "body" and end - dateline.end() > 20:
             start = dateline.end()  # the first sentence is what follows "WASHINGTON (Reuters) -"
