@@ -1762,11 +1762,16 @@ def test_a_paraphrase_split_by_its_attribution_is_shown_whole(text: str, shown: 
     ("He has TV hosting experience.\n`` He is so sparkling and personable, and he delivers, `` said academy "
      "President Sid Ganis.\n`` I saw him recently at a Motion Picture Home event on the Sony lot.\nHe is charming "
      "and pleasant. ''\nThe show goes on.", "Sid Ganis"),
+    # an attribution in the future tense, of a speech still to be given
+    ("President Barack Obama will speak on Wednesday. “Until you’ve sat at that desk, you don’t know what it’s like "
+     "to manage a global crisis,” Obama will say. “But Hillary’s been in the room; she’s been part of those "
+     "decisions.”", "Barack Obama"),
 ])
 def test_a_quotation_in_two_parts_is_shown_as_one_without_its_attribution(text: str, speaker: str):
     a = Article("a", text, outlet="A", published="2016-09-01")
     quotes = [q for q in build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes if q.speaker == speaker]
-    assert quotes and quotes[0].direct and " said " not in quotes[0].text and " … " in quotes[0].text, \
+    assert quotes and quotes[0].direct and " said " not in quotes[0].text and " say" not in quotes[0].text \
+        and " … " in quotes[0].text, \
         [(q.text, q.direct) for q in quotes]
 
 

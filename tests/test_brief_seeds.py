@@ -111,3 +111,14 @@ def test_wire_copy_counts_as_one_source(seeds):
     assert any(set(f.outlets) == {"Global News", "Wire Reprint"} for f in brief.facts)
     facts = align_facts([gn, copy], [analyses[0], analyze_articles([copy])[0]], [[gn.id, copy.id]])
     assert all(f.status != "corroborated" for f in facts)
+
+
+def test_each_statement_is_under_the_source_the_articles_give_it(brief):
+    """Kirby speaks for the White House, Yellen for the Treasury; the missile launch is South Korea's military's
+    word ("according to South Korea's military"), even though the sentence also says what the White House unveiled."""
+    by_speaker = {}
+    for q in brief.quotes:
+        by_speaker.setdefault(q.speaker, []).append(q.text)
+    assert any("ballistic missile" in t for t in by_speaker.get("South Korea’s military", [])), by_speaker.keys()
+    assert any("artillery shells" in t for t in by_speaker.get("John Kirby", []))
+    assert any("suppliers of last resort" in t for t in by_speaker.get("Janet Yellen", []))

@@ -247,6 +247,13 @@ def test_a_question_quoted_before_a_lower_case_attribution_is_one_sentence_with_
     assert q.speaker.text == "former Obama adviser David Axelrod" and q.content.text.endswith('Does that fly?"')
 
 
+def test_according_to_the_release_of_someone_elses_words_is_not_their_source():
+    quotes = _quotes("“Nothing truly prepares you for the demands of the Oval Office,” the two-term president will "
+                     "say, according to excerpts of his speech released by the White House. Prices rose 3 percent, "
+                     "according to the bureau.")
+    assert sorted(q.speaker.text for q in quotes) == ["the bureau", "the two-term president"]
+
+
 def test_a_name_after_an_abbreviated_rank_is_the_speaker():
     text = ("At least a dozen employees had been celebrating when the gunman entered the party, according to "
             "Vancouver Police spokesperson Const. Tim Fanning.\n")

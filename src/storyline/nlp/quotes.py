@@ -115,6 +115,7 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str, model: dict | None = Non
                                                 and x.cue.end <= q.cue.start)]
             quotes.append(q)
     quotes = _dedupe(quotes)
+    quotes = [q for q in quotes if not _source_of_a_source(q, quotes)]
     quotes = [q for q in quotes if not _nested(q, segments)]
     quotes = _drop_weak_inner(quotes, confidence, (model or {}).get("nested_threshold", 0.0))
     _colon_content(quotes, docs, text)
@@ -842,6 +843,20 @@ def _headline_colon(doc: Doc, base: int) -> Quote | None:
 
 
 _POINTS_BACK = re.compile(r"(?i)(?:that|this|it)\s*(?:['’]s|is|was)(?:\s+all|\s+also)?")
+
+
+def _source_of_a_source(q: Quote, quotes: list[Quote]) -> bool:
+    """Whether `q` is an "according to" whose words carry their own speaker: in '"Nothing prepares you," the
+    president will say, according to excerpts released by the White House' the president speaks; the White House
+    only released his words."""
+    if q.cue is None or not q.cue.text.lower().startswith("according"):
+        return False
+    a, b = q.content.start, q.content.end
+    # the other's words make up most of these ("Shortly before the White House unveiled the new information, North
+    # Korea launched a missile, according to South Korea's military" is the military's)
+    return any(o is not q and o.speaker is not None and o.cue is not None and a <= o.cue.start < b
+               and not o.cue.text.lower().startswith("according")
+               and min(b, o.content.end) - max(a, o.content.start) > (b - a) / 2 for o in quotes)
 
 
 def _according(tok: Token, base: int) -> Quote | None:
