@@ -106,6 +106,12 @@ def test_timex_value(text: str, value: str, typ: str) -> None:
     assert (got_value, got_type) == (value, typ)
 
 
+def test_a_month_a_few_months_ahead_without_a_past_verb_is_this_years() -> None:
+    text = ("Sanders is carrying his campaign through the last of the primaries in June; California votes June 7. "
+            "The plant near the border closed in November.")
+    assert [t.value for t in find_times(text, "2016-04-20")] == ["2016-06", "2016-06-07", "2015-11"]
+
+
 def test_past_plan_is_not_read_as_future() -> None:
     # "had been scheduled to expire Friday": the Friday before the report, not the next one
     times = find_times("The offer had been scheduled to expire at midnight Friday.", DCT)
@@ -234,4 +240,4 @@ def test_a_day_without_its_year_after_an_inferred_earliest_day_falls_in_that_day
     text = "The Navy rushed INS Tabar to the Gulf of Aden on November 2, and it sank a pirate ship in October."
     assert [t.value for t in find_times(text, "2008-09-15", earliest=True)] == ["2008-11-02", "2008-10"]
     # against a known publication day the nearest past November is the one before it
-    assert find_times(text, "2008-09-15")[0].value == "2007-11-02"
+    assert find_times(text, "2008-09-15", tense=lambda _: "past")[0].value == "2007-11-02"  # "rushed", as parsed

@@ -123,6 +123,14 @@ def _week(d: dt.date) -> str:
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|the end of|the start of)\s+|mid-?)?$", re.I)
 
 
+# A month (or month and day) written without a year, up to this many days after the report, with no verb saying
+# it is past, is this year's: a campaign story in April writes of "the primaries in June" and "California votes
+# June 7", not of last June. Further ahead it is last year's ("the plant closed in November", written in April).
+# TimeBank value F1 is the same at 45 (where it stood) and 140: its articles name no such month.
+NEAR_AHEAD_DAYS = 120
+PAST_AHEAD_DAYS = 45  # under a past-tense verb: only a few weeks (a report written just before its month ends)
+
+
 def _month_year(month: int, ctx: _Ctx, day: int | None = None) -> int | None:
     """The year of a month (and day) written without one: the nearest past one, unless the text points ahead."""
     if ctx.dct is None:
@@ -139,7 +147,7 @@ def _month_year(month: int, ctx: _Ctx, day: int | None = None) -> int | None:
         return d.year
     # the month lies after the reference date this year: near future (weeks) stays this year, else last year
     ahead = (month - d.month) * 30 + ((day or 15) - d.day)
-    return d.year if ahead <= 45 else d.year - 1
+    return d.year if ahead <= (PAST_AHEAD_DAYS if ctx.tense == "past" else NEAR_AHEAD_DAYS) else d.year - 1
 
 
 def _weekday(wd: int, ctx: _Ctx) -> str:
