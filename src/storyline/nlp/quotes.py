@@ -115,7 +115,7 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str, model: dict | None = Non
                                                 and x.cue.end <= q.cue.start)]
             quotes.append(q)
     quotes = _dedupe(quotes)
-    quotes = [q for q in quotes if not _source_of_a_source(q, quotes)]
+    quotes = [q for q in quotes if not _source_of_a_source(q, quotes, segments)]
     quotes = [q for q in quotes if not _nested(q, segments)]
     quotes = _drop_weak_inner(quotes, confidence, (model or {}).get("nested_threshold", 0.0))
     _colon_content(quotes, docs, text)
@@ -845,7 +845,7 @@ def _headline_colon(doc: Doc, base: int) -> Quote | None:
 _POINTS_BACK = re.compile(r"(?i)(?:that|this|it)\s*(?:['’]s|is|was)(?:\s+all|\s+also)?")
 
 
-def _source_of_a_source(q: Quote, quotes: list[Quote]) -> bool:
+def _source_of_a_source(q: Quote, quotes: list[Quote], segments: list[Segment]) -> bool:
     """Whether `q` is an "according to" whose words carry their own speaker: in '"Nothing prepares you," the
     president will say, according to excerpts released by the White House' the president speaks; the White House
     only released his words."""
@@ -855,7 +855,8 @@ def _source_of_a_source(q: Quote, quotes: list[Quote]) -> bool:
     # the other's words make up most of these ("Shortly before the White House unveiled the new information, North
     # Korea launched a missile, according to South Korea's military" is the military's)
     return any(o is not q and o.speaker is not None and o.cue is not None and a <= o.cue.start < b
-               and not o.cue.text.lower().startswith("according")
+               # the speaker's quoted words, not an act ("North Korea launched a missile")
+               and any(sg.start <= o.content.start + 1 and o.content.end <= sg.end + 1 for sg in segments)
                and min(b, o.content.end) - max(a, o.content.start) > (b - a) / 2 for o in quotes)
 
 
