@@ -33,6 +33,12 @@ def test_a_second_clause_needs_a_verb_and_the_joining_words_belong_to_neither():
     ]
 
 
+def test_a_clause_that_goes_on_with_the_same_subject_is_not_cut_off():
+    art = Article("t", "Mr. Trump has plainly struggled to respond to the reproach of a military family, and he has "
+                  "repeatedly answered the Khan family's criticism with harsh rhetoric.")
+    assert len(split_claims(art, _one_sentence_analysis(art))) == 1  # "he has repeatedly answered" places nobody
+
+
 def test_number_words_and_digits_agree_and_years_are_not_quantities():
     assert numbers("ten people are killed") == numbers("the death toll rises to 10")
     assert numbers("in 2023 the Pentagon sent $250 million") == {250e6}
