@@ -37,6 +37,8 @@ def test_a_clause_that_goes_on_with_the_same_subject_is_not_cut_off():
     art = Article("t", "Mr. Trump has plainly struggled to respond to the reproach of a military family, and he has "
                   "repeatedly answered the Khan family's criticism with harsh rhetoric.")
     assert len(split_claims(art, _one_sentence_analysis(art))) == 1  # "he has repeatedly answered" places nobody
+    art = Article("u", "The senator spent the week in Iowa meeting voters; she returns to Washington on Monday.")
+    assert len(split_claims(art, _one_sentence_analysis(art))) == 1
 
 
 def test_number_words_and_digits_agree_and_years_are_not_quantities():
