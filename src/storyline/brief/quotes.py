@@ -208,7 +208,7 @@ _COMPLEMENTIZER = re.compile(r"^that\s+(?!(?:" + "|".join(sorted(_FINITE)) + r")
 
 # "My staff cautioned me", "Our sources say": someone of the quoted person or the writer, whom the reader cannot place
 # ("Our Principles PAC" is a name); and "No Republicans", "Neither Republicans nor Democrats": nobody said it.
-_FIRST_PERSON = re.compile(r"(?:[Mm]y|[Oo]ur|[Yy]our)\s+[a-z]|(?:[Nn]o|[Nn]either|[Nn]one\s+of)\s")
+_NAMES_NOBODY = re.compile(r"(?:[Mm]y|[Oo]ur|[Yy]our)\s+[a-z]|(?:[Nn]o|[Nn]either|[Nn]one\s+of)\s")
 
 
 def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
@@ -223,7 +223,7 @@ def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
     if collective:
         text = collective.group(0)  # "the authorities": the authorities
     if text and text.lower() not in _PRONOUNS and (collective or any(ch.isupper() for ch in text)) \
-            and not _TIME_SPAN.match(text) and not _FIRST_PERSON.match(text):
+            and not _TIME_SPAN.match(text) and not _NAMES_NOBODY.match(text):
         # "Laurence Mark, producer of the telecast": the name, not its apposition ("1, 300 scientists" is a number)
         head = re.split(r"(?<!\d), (?!\d)|(?<=\d), (?=\D)", text)[0]
         text = head if any(ch.isupper() for ch in head) else text
