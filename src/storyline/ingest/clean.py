@@ -156,7 +156,7 @@ def is_boilerplate(line: str) -> bool:
     """True for site furniture: newsletter and share prompts, "Related:", "Read more:", bylines, ads."""
     text = " ".join(line.split())
     words = len(text.split())
-    if _WIDGET_RE.search(text) and words <= 60:
+    if words <= 60 and any(w in text for w in ("Share", "Reply", "Like", "Tweet")) and _WIDGET_RE.search(text):
         return True
     if not text or words > 40:
         return False
@@ -470,6 +470,8 @@ _TRAILING_MARKUP = re.compile(r"</[A-Za-z][\w:-]*>\W*$")
 
 def _markup_ends(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the paragraph `text[start:end]` starts and ends once the markup at its ends is set aside."""
+    if text[start : start + 1] != "<" and '">' not in text[start:end]:
+        return start, end  # the common case, decided without the pattern
     lead = _LEADING_MARKUP.match(text, start, end)
     if not lead or lead.end() >= end:
         return start, end  # inline markup in prose ('and <b>left</b>.') stays where it is
