@@ -190,3 +190,21 @@ def test_the_story_map_axis_is_labelled_by_week_when_the_stories_span_weeks():
     assert [t["x"] for t in ticks] == sorted(t["x"] for t in ticks)
     long = story_map_svg([{"headline": "Beat", "page": "c.html", "dates": ["2015-01-10", "2016-06-01"]}])["ticks"]
     assert long and all(t["label"][-4:] in ("2015", "2016") for t in long), long  # a longer span keeps months
+
+
+def test_copies_of_one_text_name_each_outlet_once():
+    """An outlet that ran one text twice is told as that, not as "carried by X, X"; a wire text names each outlet
+    that carried it, once, with how many articles when it ran more than one."""
+    a2 = Article("a2", A.text, title="Title A", outlet="Outlet A")
+    c = Article("c", A.text, title="Title A", outlet="Outlet C")
+    arts = {x.id: x for x in (A, B, a2, c)}
+    brief = make_brief()
+    brief.articles.append(ArticleRef(a2.id, a2.title, a2.outlet, None, None))
+    brief.copies = [["a1", "a2"]]
+    md = brief_to_markdown(brief, arts)
+    assert "Outlet A ran the same text twice: counted as one source." in md
+    assert "Outlet A, Outlet A" not in md
+    brief.articles.append(ArticleRef(c.id, c.title, c.outlet, None, None))
+    brief.copies = [["a1", "a2", "c"]]
+    md = brief_to_markdown(brief, arts)
+    assert "Same wire text carried by Outlet A (2 articles), Outlet C: counted as one source." in md

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Any
 
 from storyline.model import Article, Brief, SourceSpan
@@ -18,6 +19,19 @@ MAX_MATRIX_FACTS = 40
 # lists them all is the articles again. The JSON keeps every fact.
 MAX_LISTED_SINGLE = 25
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_TIMES = {2: "twice", 3: "three times"}
+
+
+def copy_note(outlets: list[str]) -> str:
+    """What the reader is told of one group of copies of a text, by outlet: "The New York Times ran the same text
+    twice" rather than "carried by The New York Times, The New York Times" (an outlet that reposts its own
+    article, or runs it in print and online)."""
+    counts = Counter(outlets)
+    if len(counts) == 1:
+        name, n = next(iter(counts.items()))
+        return f"{name} ran the same text {_TIMES.get(n, f'{n} times')}: counted as one source."
+    named = [f"{o} ({n} articles)" if n > 1 else o for o, n in counts.items()]
+    return f"Same wire text carried by {', '.join(named)}: counted as one source."
 
 
 def page_name(story_id: str) -> str:
@@ -163,7 +177,7 @@ def story_view(brief: Brief, articles: dict[str, Article]) -> dict[str, Any]:
                 marks[src.id] = citations[-1]
             marks[src.id]["texts"].append(_excerpt(articles, src))
         summary.append({"text": item.text, "marks": list(marks.values())})
-    copies = [[outlet_of.get(a, a) for a in group] for group in brief.copies]
+    copies = [copy_note([outlet_of.get(a, a) for a in group]) for group in brief.copies]
     facts = [{"fact": f, "cells": [o in f.outlets for o in outlets],
               "sources": [{"outlet": outlet_of.get(s.id, s.id), "text": _excerpt(articles, s)} for s in f.sources]}
              for f in brief.facts[:MAX_MATRIX_FACTS]]
