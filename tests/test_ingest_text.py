@@ -385,3 +385,41 @@ def test_a_headline_without_a_dateline_is_found_in_a_record_without_a_title(tmp_
     assert byline.title is None
     for article in (glued, line, works, byline, series):
         _assert_blocks_slice_text(article)
+
+
+def test_notes_about_the_article_are_not_body() -> None:
+    """Pointers to a video or podcast, update and correction notes, editor's notes, social and newsletter prompts
+    are about the article, not the story: none may become a fact of a brief."""
+    for line in ("Watch the video above.", "Watch the full interview with Podesta above.",
+                 "Listen to HuffPost’s analysis of Thursday’s debate in the podcast embedded above.\xa0Subscribe here.",
+                 "Read the latest updates on the GOP debate below:", "Do you support Donald Trump? Like the page:",
+                 "This article has been updated with comments from Trump’s interview with NBC South Florida.",
+                 "This post was updated to include the campaign's response.",
+                 "CORRECTION:\xa0Due to an editing error, an alternate version of this article was published early.",
+                 "Editor’s note:\xa0Donald Trump regularly\xa0incites political violence\xa0and is a\xa0serial liar, rampant "
+                 "xenophobe, racist, misogynist and birther who has repeatedly pledged to ban all Muslims ― 1.6 billion "
+                 "members of an entire religion ― from entering the U.S.",
+                 "HUFFPOLLSTER VIA EMAIL! - You can receive this daily update every weekday morning via email! Just "
+                 "click here, enter your email address, and click “sign up.” That’s all there is to it."):
+        assert is_boilerplate(line), line
+    for line in ("Watchdogs said the levels were above the limit.", "Listen to the people, he said, as the numbers below show.",
+                 "Watch the water levels rise above the banks this week, officials warned.",
+                 "The correction came too late for voters.", "Officials said the story was updated."):
+        assert not is_boilerplate(line), line
+
+
+def test_a_correction_under_its_label_and_the_writers_bio_are_not_body() -> None:
+    text = ("Senate passes the bill\n\nThe Senate passed the bill on Monday after a long debate.\n\n"
+            "Its sponsor said it would become law.\n\nCORRECTION:\n\nAs published in the International New York Times.\n\n"
+            "An article on Thursday about the bill misstated its sponsor.\n")
+    body = [text[b.start:b.end] for b in mark_blocks(text, first_line_is_title=True) if b.kind == "body"]
+    assert body == ["The Senate passed the bill on Monday after a long debate.", "Its sponsor said it would become law."]
+    text = ("Senate passes the bill\n\nThe Senate passed the bill on Monday after a long debate.\n\n"
+            "Jane Roe is a co-host of the Politics podcast “So, That Happened.” Subscribe here.\n")
+    body = [text[b.start:b.end] for b in mark_blocks(text, first_line_is_title=True) if b.kind == "body"]
+    assert body == ["The Senate passed the bill on Monday after a long debate."]
+    # the same shape inside the story is the story's
+    for last in ("Her show ran for ten years.", "That DeGeneres was chosen as host should please critics."):
+        text = f"Host quits\n\nJane Roe is a co-host of the Politics podcast, and she quit on Monday.\n\n{last}\n"
+        body = [text[b.start:b.end] for b in mark_blocks(text, first_line_is_title=True) if b.kind == "body"]
+        assert len(body) == 2

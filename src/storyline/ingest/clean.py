@@ -58,6 +58,22 @@ _CAPTION_RES = [
     re.compile(r"^(?:image|photo|video|media)\s+caption\s*[,:]", re.I),
 ]
 
+# A note about the article rather than the story: "Editor's note: ...", "CORRECTION: An earlier version ...".
+_NOTE = r"(?:corrections?|clarifications?|editor[’'`]?s[’']?\s+notes?)"
+_NOTE_RE = re.compile(r"^" + _NOTE + r"\s*[:|]", re.I)
+# A label alone on its line ("CORRECTION:"), under which the rest of the article is the note.
+_NOTE_LABEL_RE = re.compile(r"^" + _NOTE + r"\s*:?\s*$", re.I)
+# The writer's bio closing an article: "Gabriel Arana is senior media editor at The Huffington Post.", "Jason
+# Linkins edits “Eat The Press” for The Huffington Post and co-hosts the HuffPost politics podcast".
+_BIO_RE = re.compile(
+    r"^(?!(?:That|The|This|These|Those|Then|There|When|While|If|But|And|In|On|At|As|For|After|Before|Since)\b)"
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|edits|writes|covers|hosts|co-hosts|reports)\b"
+    r"[^.!?]{0,150}?\b(?:reporter|correspondent|editor|writer|columnist|co-host|host|contributor|podcast|producer|"
+    r"bureau\s+chief|contributing)\b")
+# "... Just click here, enter your email address ...": a newsletter prompt inside a paragraph.
+_CLICK_RE = re.compile(r"\bclick\s+(?:here|the\s+link|below)\b", re.I)
+_SIGNUP_RE = re.compile(r"e-?mail|sign\s+up|subscribe|newsletter|inbox", re.I)
+
 _BOILERPLATE_RE = re.compile(
     r"""^(?:
         sign\s+up\b | subscribe\b | subscribers?\s+only\b | get\s+(?:our|the)\s+(?:[\w-]+\s+){0,5}newsletter
@@ -89,6 +105,11 @@ _BOILERPLATE_RE = re.compile(
       | (?:we\s+are\s+|we're\s+)?sorry\s*,?\s*(?:but\s+)?this\s+(?:video|content|media|clip)\b
       | this\s+(?:video|clip)\s+is\s+(?:restricted|unavailable|no\s+longer\s+available|private)\b | video\s+unavailable\s*$
       | your\s+browser\s+does\s+not\s+support\b | (?:please\s+)?(?:enable|turn\s+on)\s+javascript\b
+      | (?:watch|listen\s+to|read|see)\b[^.!?,"“”]{0,100}?\b(?:above|below)(?:\s+for\s+[^.!?]*)?[.:!]?(?:\s+subscribe\s+here\.?)?\s*$
+      | [^.!?]{0,80}\?\s+like\s+(?:us|the\s+page|our\s+page)\b
+      | this\s+(?:article|story|post|piece|report|page)\s+(?:has\s+been|had\s+been|was|is\s+being)\s+
+        (?:updated|corrected|amended|revised|changed)\b
+      | """ + _NOTE + r"""\s*[:|]
     )""",
     re.I | re.X,
 )
@@ -158,6 +179,10 @@ def is_boilerplate(line: str) -> bool:
     words = len(text.split())
     if words <= 60 and any(w in text for w in ("Share", "Reply", "Like", "Tweet")) and _WIDGET_RE.search(text):
         return True
+    if words <= 60 and _CLICK_RE.search(text) and _SIGNUP_RE.search(text):
+        return True
+    if _NOTE_RE.match(text):
+        return words <= 90  # an editor's note or a correction runs to a paragraph
     if not text or words > 40:
         return False
     if _URL_LINE_RE.match(text):
@@ -315,7 +340,25 @@ def mark_blocks(text: str, title: str | None = None, first_line_is_title: bool =
 
     if label:
         kinds[1] = "byline"
+    _mark_end_notes(text, lines, kinds)
     return _to_blocks(text, lines, kinds, splits, wrapped)
+
+
+def _mark_end_notes(text: str, lines: list[tuple[int, int, bool]], kinds: list[str]) -> None:
+    """What follows the story at its end: a correction or editor's note under its own label ("CORRECTION:" then
+    the paragraphs of the note), and the writer's bio as the last line. Why: "An article on Thursday misstated
+    ..." and "Zach Carter is a co-host of the HuffPost Politics podcast" are about the article, not the story,
+    and in a brief they read as one outlet's facts."""
+    for i in range(len(lines) // 2, len(lines)):
+        if kinds[i] == "boilerplate" and _NOTE_LABEL_RE.match(_key(text[lines[i][0] : lines[i][1]])):
+            for j in range(i + 1, len(lines)):
+                kinds[j] = "boilerplate" if kinds[j] == "body" else kinds[j]
+            break
+    last = max((k for k, kind in enumerate(kinds) if kind == "body"), default=None)
+    if last is not None:
+        line = _key(text[lines[last][0] : lines[last][1]])
+        if len(line.split()) <= 45 and _BIO_RE.match(line):
+            kinds[last] = "boilerplate"
 
 
 _LABEL_RE = re.compile(
