@@ -610,6 +610,12 @@ def test_a_pledge_to_act_is_something_said():
         "pledged to take her campaign against the tunnel tolls to the state capitol"]  # the verb reads with it
 
 
+def test_a_statement_that_introduces_a_list_is_not_shown_without_the_list():
+    quotes = _quotes_of("The campaign has not decided which issues to raise at the convention. Tad Devine said areas "
+                        "where Sanders wants to see changes include:\nA $15 minimum wage\nTuition-free college\n")
+    assert not [q.text for q in quotes if "areas where" in q.text]
+
+
 def test_a_statement_without_a_clause_is_shown_with_its_verb():
     a = Article("a", "The Pentagon announced a $250 million security assistance package for Kyiv on Monday. "
                 "The Biden administration has repeatedly made the case that Moscow relies on Tehran for drones.",
@@ -1621,6 +1627,13 @@ def test_a_summary_is_not_padded_with_lines_that_do_not_stand_alone():
     # the verb without the rest of the speaker's name
     ("Sen. Bernie Sanders of Vermont called on the Obama administration to block the deal.", "Bernie Sanders",
      "called on the Obama administration to block the deal"),
+    # an object with a participle in it ("adopted", "delivered") is still an object
+    ("Sen. Bernie Sanders mocked her refusal to release transcripts of paid speeches she delivered on Wall Street.",
+     "Bernie Sanders", "mocked her refusal to release transcripts of paid speeches she delivered on Wall Street"),
+    ("Hillary Clinton thanked her adopted home state on Tuesday night.", "Hillary Clinton",
+     "thanked her adopted home state"),
+    ("Tad Devine made it clear that his boss wanted to see something firmer.", "Tad Devine",
+     "made it clear that his boss wanted to see something firmer"),
 ])
 def test_a_statement_that_is_an_object_keeps_its_verb(text: str, speaker: str, shown: str):
     a = Article("a", text, outlet="A", published="2024-03-01")

@@ -96,6 +96,9 @@ class Quote:
     cue: Span | None = None
     direct: bool = True
     hedged: bool = False  # "could", "potential", "declined to detail", unconfirmed
+    # The content is the cue's object, not a clause ("mocked | her refusal to release transcripts", "expressed |
+    # concern about ..."): it reads as what was said only with its verb.
+    content_is_object: bool = False
 
 
 @dataclass

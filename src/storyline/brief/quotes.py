@@ -143,7 +143,8 @@ def _passive(text: str, q) -> bool:  # type: ignore[no-untyped-def]
 
 _NOUN_THAT = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s+(?:\w+\s+)?(?:case|claim|argument|point|assertion|"
                         r"allegation|accusation|charge|warning|promise|pledge|suggestion|notion|idea|view|belief|"
-                        r"impression|assurance|statement|prediction)\s+that\b", re.I)
+                        r"impression|assurance|statement|prediction)\s+that\b"
+                        r"|^it\s+(?:clear|known|plain|obvious|explicit)\b", re.I)  # "made | it clear that ..."
 _SUBJECT_PRONOUN = re.compile(r"^(?:he|she|they|we|i|you|there)(?:['’](?:ll|s|re|ve|d|m))?$")
 # Whom a speaker told, left at the start of a paraphrase by the parse: "told | police LaCalamita loaded a shell".
 _ADDRESSEE = re.compile(r"^(?:the\s+)?(?:police|reporters|investigators|officers|detectives|authorities|court|jury|judge|"
@@ -430,6 +431,8 @@ def group_quotes(
                 continue
             if any(a <= c.start < b or a < c.end <= b for a, b in aside):
                 continue  # a caption or footer sentence
+            if (art.text[c.start : c.end] + art.text[c.end : c.end + 3].lstrip(" ")[:1]).rstrip().endswith(":"):
+                continue  # "Devine said areas where Sanders wants changes include:": the list is what was said
             said = _without_attribution(art.text, q)
             text = " ".join(said.split()).strip(" ,")
             if dateline := DATELINE.match(text):  # "ISTANBUL - Turkey may hold off ..., the vice president said"
@@ -445,7 +448,7 @@ def group_quotes(
             if direct:
                 text = " ".join(_INNER_ATTRIBUTION.sub(r"\1 … ", text.strip("\"“”'‘’`, ")).split())
             elif q.cue and q.cue.end <= c.start and (
-                    (_denies(q) and not text.lower().startswith(_REFUSALS)) or not _is_clause(text)
+                    (_denies(q) and not text.lower().startswith(_REFUSALS)) or q.content_is_object or not _is_clause(text)
                     or q.cue.text.lower().startswith(_QUESTIONS)  # "asked | whether he understood": a question
                     or _INDIRECT_QUESTION.match(text)  # "discussed | which ones ...": a question reads with its verb
                     or (q.cue.text.lower().startswith(_OBJECT_TO) and _OBJECT_INFINITIVE.match(text))):

@@ -290,6 +290,7 @@ def _from_verb(verb: Token, base: int, in_quote: bool = False) -> tuple[Quote, d
         cue=cue,
         direct=False,
         hedged=hedged,
+        content_is_object=kind in ("dobj", "prep", "oprd"),
     )
     if speaker and doc[speaker[0]].lower_ in _RELATIVE and verb.dep_ == "relcl":
         a0, a1 = _np(verb.head)  # provisional: coref prefers a named antecedent
