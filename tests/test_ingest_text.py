@@ -423,3 +423,15 @@ def test_a_correction_under_its_label_and_the_writers_bio_are_not_body() -> None
         text = f"Host quits\n\nJane Roe is a co-host of the Politics podcast, and she quit on Monday.\n\n{last}\n"
         body = [text[b.start:b.end] for b in mark_blocks(text, first_line_is_title=True) if b.kind == "body"]
         assert len(body) == 2
+
+
+def test_a_title_cased_headline_with_full_stops_is_the_title() -> None:
+    """A headline of two sentences repeated as the first line is the title, not the lead; a lead sentence a dataset
+    copied into `title` stays body."""
+    head = "Bernie Sanders Suffered A Big Blow. Here’s His Plan Going Forward."
+    text = f"{head}\n\nDespite a series of costly defeats on Tuesday night, Sanders remains in the race.\n"
+    kinds = [b.kind for b in mark_blocks(text, title=head)]
+    assert kinds == ["title", "body"]
+    lead = "Russian President Vladimir Putin met North Korean leader Kim Jong Un on Wednesday."
+    text = f"{lead}\n\nThe two leaders spoke for hours.\n"
+    assert [b.kind for b in mark_blocks(text, title=lead)] == ["body", "body"]

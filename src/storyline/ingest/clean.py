@@ -453,9 +453,20 @@ def _repeats_title(line: str, title: str) -> bool:
     some datasets copy into `title` (headlines carry no full stop): it stays body, so its facts are not lost. A
     headline the text repeats with a full stop added ("Obama to frame election as test." under the title without
     it, as in PolNeAR's texts) is still the headline."""
-    if all(x.rstrip().endswith(".") and not x.rstrip().endswith("..") for x in (line, title)):
+    if all(x.rstrip().endswith(".") and not x.rstrip().endswith("..") for x in (line, title)) and not _title_cased(line):
         return False
     return _words(line) == _words(title) != ""
+
+
+_LONG_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
+def _title_cased(line: str) -> bool:
+    """Every word of four letters or more capitalised, as a headline writes them and a sentence never does ("Bernie
+    Sanders Suffered A Big Blow. Here’s His Plan Going Forward."): a headline, whatever stops it carries. A lead
+    full of names still has a verb or a noun in lower case ("Russian President Vladimir Putin met ...")."""
+    words = _LONG_WORD.findall(line)
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
 
 
 def _words(s: str) -> str:
