@@ -616,6 +616,13 @@ def test_a_statement_that_introduces_a_list_is_not_shown_without_the_list():
     assert not [q.text for q in quotes if "areas where" in q.text]
 
 
+def test_when_something_was_said_is_not_what_was_said():
+    quotes = _quotes_of("Clinton's wins solidify her argument that she is popular in states across the country, rather "
+                        "than just a regional candidate, as Sanders' campaign manager Jeff Weaver suggested after she "
+                        "swept the contests in the South.")
+    assert not [q.text for q in quotes if q.text.startswith("after")], [q.text for q in quotes]
+
+
 def test_a_statement_without_a_clause_is_shown_with_its_verb():
     a = Article("a", "The Pentagon announced a $250 million security assistance package for Kyiv on Monday. "
                 "The Biden administration has repeatedly made the case that Moscow relies on Tehran for drones.",

@@ -19,6 +19,7 @@ from storyline.nlp.quotes import SPEECH, SPEECH_NOUNS, LIGHT_VERBS
 
 SAME_QUOTE = 0.5  # stem overlap (Jaccard) at which two attributions of one speaker are the same statement
 _REFUSALS = ("declin", "refus")  # cues whose content is what the speaker would not say
+_WHEN = {"after", "before", "since", "until", "once", "while"}  # what opens a "when", not a statement
 _QUESTIONS = ("ask", "wonder", "inquir", "question")  # cues whose content is a question, not a statement
 # Cues whose content is someone and what they are to do: "had expected | the 76ers to be a contender".
 _OBJECT_TO = ("expect", "want", "urg", "order", "encourag", "advis", "invit", "persuad", "warn")
@@ -478,9 +479,10 @@ def group_quotes(
             if len(said.split()) < 4 or is_boilerplate(text) or (who is None and not direct):
                 continue  # a fragment, or a paraphrase nobody can be named for, is not "who said what"
             first = next((w for w in (x.lower().strip("\"“”'‘’`,") for x in said.split()) if w), "")
-            if not direct and (_CUT_OFF.search(text) or first in _FINITE):
+            if not direct and (_CUT_OFF.search(text) or first in _FINITE or first in _WHEN):
                 continue  # "she thinks the video should be released but", "| has created an imbalance": the parse
-                # lost the rest, or the subject
+                # lost the rest, or the subject; "as his campaign manager suggested | after she swept the South":
+                # when it was said, not what
             s = content_stems(text)
             stated = _facts_stating(fact_spans.get(art.id, []), c.start, c.end)
             match, same_words = None, False
