@@ -621,6 +621,10 @@ def test_when_something_was_said_is_not_what_was_said():
                         "than just a regional candidate, as Sanders' campaign manager Jeff Weaver suggested after she "
                         "swept the contests in the South.")
     assert not [q.text for q in quotes if q.text.startswith("after")], [q.text for q in quotes]
+    quotes = _quotes_of("After Shoigu's visit in July, another group of Russian officials traveled to North Korea for "
+                        "follow-up discussions, John Kirby said.")
+    assert [q.text for q in quotes] == ["After Shoigu's visit in July, another group of Russian officials traveled to "
+                                        "North Korea for follow-up discussions"]
 
 
 def test_a_statement_without_a_clause_is_shown_with_its_verb():
@@ -719,7 +723,9 @@ def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summa
                   "Gupta wouldn't comment to me, but confirmed on his Twitter feed that he had been approached.",
                   "Even in the face of polling that documented Mr. Trump's appeal, and even after his win in New "
                   "Hampshire, they privately doubted that he could sustain his momentum.",
-                  "After a long night of counting in the northern districts, she conceded the race to her rival."):
+                  "After a long night of counting in the northern districts, she conceded the race to her rival.",
+                  "Republican Donald Trump has been invoking him in lobbing attacks on her.",  # invoking whom?
+                  "The jury convicted him on Tuesday after a two-week trial in Boston."):
         assert not readable(piece), piece
     for whole in ("Kirby said the letters were “more at the surface level.”",
                   "Obama said: ''America is already great,'' and left the stage.",
@@ -736,7 +742,10 @@ def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summa
                   "The man accused of killing a mother of 12 was found guilty of second-degree murder.",
                   "The Mandarin Oriental's spokesman said the hotel would reopen on Monday.",
                   'Kirby said "we are watching the situation very closely" on Monday.',  # the speaker's "we"
-                  "The US said it would send more troops to the region."):
+                  "The US said it would send more troops to the region.",
+                  "Police arrested Jane Doe on Monday and charged her with arson.",
+                  "John Smith said on Monday that the party owed him an apology.",  # him: John Smith
+                  "Mrs. Clinton will face the criticism of her party rival, Senator Bernie Sanders."):
         assert readable(whole), whole
 
 

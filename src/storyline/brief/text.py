@@ -384,13 +384,41 @@ def _long_opening_then_pronoun(body: str) -> bool:
     return not re.search(r"\s[A-Z]", opening)  # a capitalised word after the first: someone it may stand for
 
 
+# "him", and "her" where it is not a possessive ("attacks on her.", "gave her a medal").
+_OBJECT_PRONOUN = re.compile(r"\bhim\b|\bher\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|but|in|on|at|to|for|with|from|as|by|"
+                             r"about|after|before|over|a|an|the)\b)")
+# A run of capitalised words: a name the pronoun may stand for (days and months are not).
+_NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
+_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+# Words before the pronoun that open another clause, where "him" may be the main clause's subject ("Smith said the
+# party owed him an apology").
+_CLAUSE_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|that|who|whom|which|because|after|before|when|while|if|"
+                            r"as|since|until|and|but)\b", re.I)
+
+
+def _object_pronoun_unplaced(body: str) -> bool:
+    """ "Republican Donald Trump has been invoking him in lobbing attacks on her": in one clause with the one
+    person the sentence names, "him" cannot be that person (it would be "himself"), so it is someone from the
+    sentences before."""
+    text = _QUOTED.sub("", body)
+    m = _OBJECT_PRONOUN.search(text)
+    if not m or _CLAUSE_BEFORE.search(text[: m.start()]):
+        return False
+    runs = [r for r in _NAME_RUN.findall(text) if r.lower() not in _NOT_NAMES]
+    if runs and text.startswith(runs[0]) and " " not in runs[0] and runs[0].lower() in STOP_WORDS:
+        runs = runs[1:]  # "The jury ...": a capital that only starts the sentence
+    return len(runs) < 2
+
+
 def dangling(text: str) -> bool:
     """Whether the text leans on what came before it: a pronoun subject ("It's", "On Tuesday she", "Even Friday,
-    he"), "But", an attribution to a pronoun (", he said,"), or a person named only by what they are ("The player
-    was taken to jail")."""
+    he"), "But", an attribution to a pronoun (", he said,"), a person named only by what they are ("The player
+    was taken to jail"), or a "him" or "her" nobody in the sentence can be."""
     body = text.strip()
     return bool(_DANGLING.match(body) or _DEFINITE_PERSON.match(body) or _OPENING_THEN_PRONOUN.match(body)
-                or _PRONOUN_ATTRIBUTION.search(body) or _long_opening_then_pronoun(body))
+                or _PRONOUN_ATTRIBUTION.search(body) or _long_opening_then_pronoun(body)
+                or _object_pronoun_unplaced(body))
 
 
 def readable(text: str) -> bool:
