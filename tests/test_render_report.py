@@ -115,6 +115,9 @@ def test_a_fact_that_is_the_last_line_of_a_quotation_is_shown_as_quoted_words():
     assert Fact('We need a new leader."', "corroborated").shown() == "“We need a new leader.”"
     assert Fact("“It cannot be contained.", "single").shown() == "“It cannot be contained.”"
     assert Fact('He called it "rigged" on Tuesday.', "single").shown() == 'He called it "rigged" on Tuesday.'
+    # a quotation opened with a curly mark and closed with a straight one is whole
+    mixed = 'Priebus told Fox News: “Both men are meeting next week to talk about these things."'
+    assert Fact(mixed, "single").shown() == mixed
 
 
 def test_a_conflict_side_names_what_it_disputes_as_a_reader_writes_it():

@@ -187,8 +187,10 @@ class Fact:
         if self.said_by:
             return f"“{words}” — {self.said_by}"
         t = self.text
-        if t.count('"') % 2 or t.count("“") != t.count("”"):
-            return f"“{words}”"  # 'We need a new leader."': the last line of a quotation, shown as quoted words
+        if (t.count('"') + t.count("“") + t.count("”")) % 2:
+            # 'We need a new leader."': the last line of a quotation, shown as quoted words. Marks are counted
+            # together: an outlet may open with a curly mark and close with a straight one (“... things.")
+            return f"“{words}”"
         return self.text
 
 
