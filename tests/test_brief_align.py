@@ -62,6 +62,9 @@ def test_a_sentence_joining_two_claims_is_split_but_lists_and_quotes_are_not():
         "Gaskin said that other climbers attempted to rescue Raite by taking him down the glacier, but that he died "
         "on the way down.",  # two things one person said, not a claim "that he died on the way down"
         "They made off with 2m euros (£1.7m; $2.6m worth of gems and luxury watches) in a matter of minutes.",
+        # the verb after "and" is a relative clause's: "the RNC" is the second half of "between ... and"
+        "Ryan's statement also provides an awkward break between the House speaker, who will play a pivotal role as "
+        "chairman of the convention, and the RNC, which is trying to close ranks ahead of Cleveland.",
     ):
         art = Article("b", text)
         assert len(split_claims(art, _one_sentence_analysis(art))) == 1

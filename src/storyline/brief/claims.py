@@ -116,7 +116,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         if (not inside_quote and not inside_brackets and not _COMPLEMENT.match(right)
                 and not _GOES_ON.match(right)
                 and len(left.split()) >= _MIN_CLAUSE_WORDS and len(right.split()) >= _MIN_CLAUSE_WORDS
-                and (m.group(0).startswith(";") or (_has_verb(_ATTRIBUTION_TAIL.sub("", right))
+                and (m.group(0).startswith(";") or (_has_verb(_RELATIVE.sub("", _ATTRIBUTION_TAIL.sub("", right)))
                                                     and _has_verb(_RELATIVE.sub("", left))
                                                     and not _ends_a_list(left)))):
             breaks.append((m.start(), m.end()))
