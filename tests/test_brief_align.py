@@ -1846,3 +1846,19 @@ def test_an_outlet_that_updates_its_own_figure_is_no_side_of_a_conflict():
     assert statuses([("A", "2024-03-04", monday), ("B", "2024-03-04", monday), ("A", "2024-03-05", tuesday)]) == []
     assert statuses([("A", "2024-03-04", monday), ("B", "2024-03-04", monday), ("C", "2024-03-05", tuesday)]) == [
         "conflict"]
+
+
+def test_words_cut_inside_the_speakers_name_are_not_a_statement():
+    from storyline.brief.quotes import group_quotes
+    from storyline.model import Quote
+
+    text = "But given Trump’s hardline positions on immigration and his apparent malleability in other policy areas."
+    a = Article("a", text, outlet="A", published="2016-05-13")
+
+    def span(words: str) -> Span:
+        return Span(text.index(words), text.index(words) + len(words), words)
+
+    an = Analysis("a", published="2016-05-13", sentences=[Span(0, len(text), text)], quotes=[
+        Quote(span("’s hardline positions on immigration and his apparent malleability"), span("Trump"), "Donald Trump",
+              span("positions"), direct=False)])
+    assert group_quotes([a], [an], []) == []

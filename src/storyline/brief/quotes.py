@@ -479,10 +479,12 @@ def group_quotes(
             if len(said.split()) < 4 or is_boilerplate(text) or (who is None and not direct):
                 continue  # a fragment, or a paraphrase nobody can be named for, is not "who said what"
             first = next((w for w in (x.lower().strip("\"“”'‘’`,") for x in said.split()) if w), "")
-            if not direct and (_CUT_OFF.search(text) or first in _FINITE or (first in _WHEN and "," not in text)):
+            if not direct and (_CUT_OFF.search(text) or first in _FINITE or (first in _WHEN and "," not in text)
+                               or re.match(r"\s*[’']s\b", said)):
                 continue  # "she thinks the video should be released but", "| has created an imbalance": the parse
                 # lost the rest, or the subject; "as his campaign manager suggested | after she swept the South":
-                # when it was said, not what ("After Shoigu's visit, officials traveled ..." is what was said)
+                # when it was said, not what ("After Shoigu's visit, officials traveled ..." is what was said);
+                # "| ’s hardline positions on immigration": a span that starts inside its speaker's name
             s = content_stems(text)
             stated = _facts_stating(fact_spans.get(art.id, []), c.start, c.end)
             match, same_words = None, False
