@@ -728,7 +728,10 @@ def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summa
                   "Hampshire, they privately doubted that he could sustain his momentum.",
                   "After a long night of counting in the northern districts, she conceded the race to her rival.",
                   "Republican Donald Trump has been invoking him in lobbing attacks on her.",  # invoking whom?
-                  "The jury convicted him on Tuesday after a two-week trial in Boston."):
+                  "The jury convicted him on Tuesday after a two-week trial in Boston.",
+                  "Later that day, Trump fired back a response saying he would not support Ryan's agenda.",  # when?
+                  "Hours later, the company said its systems had been restored across Europe.",
+                  "Meanwhile, the council voted to close the road for the rest of the year."):
         assert not readable(piece), piece
     for whole in ("Kirby said the letters were “more at the surface level.”",
                   "Obama said: ''America is already great,'' and left the stage.",
@@ -748,7 +751,9 @@ def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summa
                   "The US said it would send more troops to the region.",
                   "Police arrested Jane Doe on Monday and charged her with arson.",
                   "John Smith said on Monday that the party owed him an apology.",  # him: John Smith
-                  "Mrs. Clinton will face the criticism of her party rival, Senator Bernie Sanders."):
+                  "Mrs. Clinton will face the criticism of her party rival, Senator Bernie Sanders.",
+                  "Shortly after the attack, police closed the road for the rest of the day.",
+                  "Later this month, the council will vote on whether to close the road for good."):
         assert readable(whole), whole
 
 

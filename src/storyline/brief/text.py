@@ -384,6 +384,13 @@ def _long_opening_then_pronoun(body: str) -> bool:
     return not re.search(r"\s[A-Z]", opening)  # a capitalised word after the first: someone it may stand for
 
 
+# A time told from the sentence before ("Later that day, Trump fired back", "Hours later, ...", "Meanwhile, ...").
+_TIME_BEFORE = re.compile(
+    r"^(?:later\s+that\s+(?:day|night|week|month|year|morning|afternoon|evening)|that\s+(?:day|night|morning|afternoon|"
+    r"evening)|the\s+(?:next|following|previous)\s+(?:day|night|morning|week)|the\s+day\s+(?:before|after)\s*,|"
+    r"(?:hours|days|weeks|minutes|moments|months)\s+later|(?:shortly|soon)\s+(?:after(?:wards?)?|thereafter)\s*,|"
+    r"afterwards?\s*,|at\s+the\s+time\s*,|since\s+then|by\s+then|meanwhile|in\s+response\s*,|in\s+turn\s*,)",
+    re.I)
 # "him", and "her" where it is not a possessive ("attacks on her.", "gave her a medal").
 _OBJECT_PRONOUN = re.compile(r"\bhim\b|\bher\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|but|in|on|at|to|for|with|from|as|by|"
                              r"about|after|before|over|a|an|the)\b)")
@@ -414,11 +421,12 @@ def _object_pronoun_unplaced(body: str) -> bool:
 def dangling(text: str) -> bool:
     """Whether the text leans on what came before it: a pronoun subject ("It's", "On Tuesday she", "Even Friday,
     he"), "But", an attribution to a pronoun (", he said,"), a person named only by what they are ("The player
-    was taken to jail"), or a "him" or "her" nobody in the sentence can be."""
+    was taken to jail"), a "him" or "her" nobody in the sentence can be, or a time told from the sentence before
+    ("Later that day, ...")."""
     body = text.strip()
     return bool(_DANGLING.match(body) or _DEFINITE_PERSON.match(body) or _OPENING_THEN_PRONOUN.match(body)
                 or _PRONOUN_ATTRIBUTION.search(body) or _long_opening_then_pronoun(body)
-                or _object_pronoun_unplaced(body))
+                or _object_pronoun_unplaced(body) or _TIME_BEFORE.match(body))
 
 
 def readable(text: str) -> bool:
