@@ -1867,3 +1867,18 @@ def test_words_cut_inside_the_speakers_name_are_not_a_statement():
         Quote(span("’s hardline positions on immigration and his apparent malleability"), span("Trump"), "Donald Trump",
               span("positions"), direct=False)])
     assert group_quotes([a], [an], []) == []
+
+
+def test_margins_of_error_of_two_polls_are_no_conflict_but_of_one_named_poll_are():
+    def conflicts(*texts: str) -> list:
+        arts = [Article(k.lower(), t, outlet=k, published="2016-02-01") for k, t in zip("AB", texts)]
+        return [f for f in build_brief(Story("s", ["a", "b"]), arts, analyze_articles(arts)).facts
+                if f.status == "conflict"]
+
+    lead = "Clinton leads Sanders by 20 points among Democratic primary voters nationally, a new {} poll finds. "
+    assert not conflicts(
+        lead.format("CBS News") + "The margin of sampling error is plus or minus six percentage points, the pollsters said.",
+        lead.format("Politico") + "The margin of error is plus or minus 4.57 percentage points, the pollsters said.")
+    one = "The Quinnipiac poll has a margin of error of plus or minus {} percentage points."
+    assert conflicts(lead.format("Quinnipiac University") + one.format("three"),
+                     lead.format("Quinnipiac University") + one.format("five"))

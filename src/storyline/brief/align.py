@@ -412,7 +412,8 @@ def _conflict(members: list[Claim], vectors: np.ndarray, idx: list[int], outlet:
                        lambda a, b, u=unit: ranges_meet(a.text, b.text, u)  # "more than two dozen" / "31"
                        or _gives_too(a, b, u) or _gives_too(b, a, u) or _maybe_two_people(a, b)
                        or _figures_of_two_people(a, b, u) or _hoped_for(a, u) or _hoped_for(b, u)
-                       or figure_scope(a.text, u) != figure_scope(b.text, u) or _two_occasions(a, b))
+                       or figure_scope(a.text, u) != figure_scope(b.text, u) or _two_occasions(a, b)
+                       or _two_surveys(a, b))
         if sides:
             return sides
     # Two dates conflict only when they date the same thing: "sentence imposed in 1997" and "heroin rap in 1959"
@@ -556,6 +557,19 @@ def _two_occasions(a: Claim, b: Claim) -> bool:
     differ = [u for u in a.quantities if u and b.quantities.get(u) and not a.quantities[u] & b.quantities[u]
               and not ranges_meet(a.text, b.text, u)]
     return len(differ) >= 2
+
+
+_SURVEY = re.compile(r"\b(?:polls?|polling|surveys?|surveyed|margin\s+of\s+(?:sampling\s+)?error|respondents)\b", re.I)
+
+
+def _two_surveys(a: Claim, b: Claim) -> bool:
+    """Whether the two figures may come from two polls: both claims are about a poll and they name no pollster (or
+    anything else) in common besides what the story is about. "The margin of sampling error is plus or minus six
+    points" (a Times/CBS poll) and "the margin of error is plus or minus 4.57 points" (a Politico poll) describe
+    two polls; outlets disagree about one poll only when both name it."""
+    if not (_SURVEY.search(a.text) and _SURVEY.search(b.text)):
+        return False
+    return not (a.entities & b.entities) - (a.people | b.people)
 
 
 def _gives_too(a: Claim, b: Claim, unit: str) -> bool:
