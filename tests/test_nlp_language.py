@@ -457,3 +457,13 @@ def test_a_name_in_quotation_marks_is_nobodys_words() -> None:
     said = [q.content.text.strip("“” ") for q in a.quotes]
     assert not any("Safe Ride" in s for s in said), said
     assert any("Absolutely" in s for s in said), said
+
+
+def test_a_month_after_a_curly_will_is_the_next_one() -> None:
+    """ "he’ll be very competitive in November", written in May, means the coming November, with a curly
+    apostrophe as with a straight one."""
+    for mark in ("’", "'"):
+        text = (f"McConnell was quick to embrace the mogul after he clinched the nomination and said this week that "
+                f"Trump is looking like he{mark}ll be very competitive in November.")
+        times = analyze_article(_article(text, published="2016-05-12")).times
+        assert [t.value for t in times if t.text == "November"] == ["2016-11"], mark

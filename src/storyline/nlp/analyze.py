@@ -359,7 +359,7 @@ def _tense_of(doc: Doc, base: int) -> Callable[[int], str | None]:
         aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         if tok.tag_ == "VB" and any(a.lower_ == "to" for a in aux) and _yet_to(tok):
             return "past" if tok.head.tag_ == "VBD" else None  # "had yet to regain consciousness Wednesday"
-        if any(a.lower_ in ("will", "'ll", "shall", "wo") for a in aux) or (
+        if any(a.lower_.replace("’", "'") in ("will", "'ll", "shall", "wo") for a in aux) or (  # "he’ll be"
             tok.tag_ == "VB" and any(a.lower_ == "to" for a in aux)
         ):
             return "future"
