@@ -731,7 +731,10 @@ def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summa
                   "The jury convicted him on Tuesday after a two-week trial in Boston.",
                   "Later that day, Trump fired back a response saying he would not support Ryan's agenda.",  # when?
                   "Hours later, the company said its systems had been restored across Europe.",
-                  "Meanwhile, the council voted to close the road for the rest of the year."):
+                  "Meanwhile, the council voted to close the road for the rest of the year.",
+                  "Yet another said, “Rubio is in a five-person battle with Bush, Christie, Kasich and Cruz.”",
+                  "Still, the council voted to close the road for the rest of the year.",
+                  "Instead, the council voted to close the road for the rest of the year."):
         assert not readable(piece), piece
     for whole in ("Kirby said the letters were “more at the surface level.”",
                   "Obama said: ''America is already great,'' and left the stage.",
@@ -753,7 +756,9 @@ def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summa
                   "John Smith said on Monday that the party owed him an apology.",  # him: John Smith
                   "Mrs. Clinton will face the criticism of her party rival, Senator Bernie Sanders.",
                   "Shortly after the attack, police closed the road for the rest of the day.",
-                  "Later this month, the council will vote on whether to close the road for good."):
+                  "Later this month, the council will vote on whether to close the road for good.",
+                  "Still water covered the road for the rest of the year, the council said.",
+                  "Yetunde Price was named chair of the council on Monday."):
         assert readable(whole), whole
 
 
@@ -1658,6 +1663,9 @@ def test_a_summary_is_not_padded_with_lines_that_do_not_stand_alone():
      "thanked her adopted home state"),
     ("Tad Devine made it clear that his boss wanted to see something firmer.", "Tad Devine",
      "made it clear that his boss wanted to see something firmer"),
+    # whom someone told or asked to act is part of what they said
+    ("Donald Trump drew boos when he told Jeb Bush to quiet down during a heated exchange.", "Donald Trump",
+     "told Jeb Bush to quiet down during a heated exchange"),
 ])
 def test_a_statement_that_is_an_object_keeps_its_verb(text: str, speaker: str, shown: str):
     a = Article("a", text, outlet="A", published="2024-03-01")

@@ -22,7 +22,7 @@ _REFUSALS = ("declin", "refus")  # cues whose content is what the speaker would 
 _WHEN = {"after", "before", "since", "until", "once", "while"}  # what opens a "when", not a statement
 _QUESTIONS = ("ask", "wonder", "inquir", "question")  # cues whose content is a question, not a statement
 # Cues whose content is someone and what they are to do: "had expected | the 76ers to be a contender".
-_OBJECT_TO = ("expect", "want", "urg", "order", "encourag", "advis", "invit", "persuad", "warn")
+_OBJECT_TO = ("expect", "want", "urg", "order", "encourag", "advis", "invit", "persuad", "warn", "told", "tell", "ask")
 _OBJECT_INFINITIVE = re.compile(r"^(?:[\w'’.-]+\s+){1,6}to\s+[a-z]")
 _DENIALS = ("deni", "deny", "disput", "reject", "rebut", "refut", "dismiss")  # cues whose content is what the speaker denies
 _NEGATIONS = {"not", "n't", "never"}

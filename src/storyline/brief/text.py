@@ -348,7 +348,9 @@ def is_boilerplate(text: str) -> bool:
 # down..."), needs the sentence before it to say who is meant.
 _DANGLING = re.compile(
     r"^(?:(?:on|in|at|by|later|earlier|last|this|that|then)\b[^,.;:\"“]{0,25}?,?\s+(?=(?:he|she|they|it)\b))?"
-    r"(he|she|it|they|this|these|those|that|his|her|its|their|i|we|my|our|but|and|also|however|then)\b", re.I)
+    r"(he|she|it|they|this|these|those|that|his|her|its|their|i|we|my|our|but|and|also|however|then|yet|instead|"
+    r"moreover|furthermore|nonetheless|nevertheless|still,|even\s+so|in\s+addition|besides|likewise|similarly|thus|"
+    r"therefore|hence|consequently|otherwise)(?!\w)", re.I)
 
 
 # "The actress, 33, reportedly headed to a treatment facility": a person named only by what they are refers back to
