@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -1890,3 +1891,12 @@ def test_margins_of_error_of_two_polls_are_no_conflict_but_of_one_named_poll_are
     one = "The Quinnipiac poll has a margin of error of plus or minus {} percentage points."
     assert conflicts(lead.format("Quinnipiac University") + one.format("three"),
                      lead.format("Quinnipiac University") + one.format("five"))
+
+
+def test_a_clitic_between_speaker_and_verb_is_read_as_has_or_is_and_a_possessive_is_no_statement():
+    quotes = _quotes_of("Donald Trump held a rally in Las Vegas on Monday night. He’s predicted big wins in the races "
+                        "ahead. The poll was conducted in late October, before Carson’s drop in national polls and "
+                        "Trump’s controversial proposal to ban Muslims from entering the United States.")
+    texts = [q.text for q in quotes if q.speaker == "Donald Trump"]
+    assert "has predicted big wins in the races ahead" in texts, texts
+    assert not [t for t in texts if re.match(r"\W*(?:[’']s|is)\s+controversial", t)], texts

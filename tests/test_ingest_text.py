@@ -393,6 +393,7 @@ def test_notes_about_the_article_are_not_body() -> None:
     for line in ("Watch the video above.", "Watch the full interview with Podesta above.",
                  "Listen to HuffPost’s analysis of Thursday’s debate in the podcast embedded above.\xa0Subscribe here.",
                  "Read the latest updates on the GOP debate below:", "Do you support Donald Trump? Like the page:",
+                 "Do you support Dr. Ben Carson? Like the page:",
                  "This article has been updated with comments from Trump’s interview with NBC South Florida.",
                  "This post was updated to include the campaign's response.",
                  "CORRECTION:\xa0Due to an editing error, an alternate version of this article was published early.",

@@ -185,9 +185,9 @@ def _denies(q) -> bool:  # type: ignore[no-untyped-def]
     return q.cue.text.lower().startswith(_REFUSALS) or any(w in _NEGATIONS or w.startswith(_DENIALS) for w in words)
 
 
-def _frame(text: str, q) -> str:  # type: ignore[no-untyped-def]
+def _frame(text: str, q) -> str | None:  # type: ignore[no-untyped-def]
     """The words from the speaker to the content ("did not confirm"), or the cue alone when an aside sits between
-    them ("Kirby, who joined in 2020, declined")."""
+    them ("Kirby, who joined in 2020, declined"); None when they are a possessive's ("Trump’s proposal")."""
     start = q.speaker.end if q.speaker and q.speaker.end <= q.cue.start else q.cue.start
     words = text[start : q.content.start].replace(",", " ").split()
     # an aside ("Wagoner, GM's chief executive, described"), or the rest of the speaker's name ("Sen. Bernie Sanders
@@ -196,6 +196,16 @@ def _frame(text: str, q) -> str:  # type: ignore[no-untyped-def]
     if len(words) > 4 or "," in between or re.match(r"\s*(?:of|from|in|at|for|with)\b", between):
         before = text[: q.cue.start].split()[-1:]
         words = [w for w in before if w.lower() in _AUXILIARIES] + text[q.cue.start : q.content.start].split()
+    if words and re.fullmatch(r"[’']s", words[0]):
+        # "he’s predicted", "Rubio’s also praising": "has" before a participle, "is" before an -ing form; before a
+        # noun it is a possessive ("Trump’s | controversial proposal to ban ..."), and no statement
+        rest = next((w.lower() for w in words[1:] if w.lower() not in ("also", "not", "now", "still", "already")), "")
+        if rest.endswith("ing"):
+            words[0] = "is"
+        elif rest.endswith(("ed", "en")) or rest in PAST_FORMS:
+            words[0] = "has"
+        else:
+            return None
     return " ".join(words)
 
 
@@ -457,6 +467,8 @@ def group_quotes(
                 # their words, so the frame that denies it is kept with it; and a bare object says nothing
                 # without its verb ("announced | a $250 million package", "made | the case that ...").
                 frame = _frame(art.text, q)  # "Denying he was a gangster, Gigante...": the verb, not a sentence start
+                if frame is None:
+                    continue
                 text = f"{frame[:1].lower() + frame[1:]} {text}"
             if not direct:  # "But new US intelligence shows ..., Kirby said": the "But" joins the sentence before
                 text = re.sub(r"^(?:but|and|yet|so)\s+(?=\w)", "", text, flags=re.I)

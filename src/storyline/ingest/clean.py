@@ -106,7 +106,7 @@ _BOILERPLATE_RE = re.compile(
       | this\s+(?:video|clip)\s+is\s+(?:restricted|unavailable|no\s+longer\s+available|private)\b | video\s+unavailable\s*$
       | your\s+browser\s+does\s+not\s+support\b | (?:please\s+)?(?:enable|turn\s+on)\s+javascript\b
       | (?:watch|listen\s+to|read|see)\b[^.!?,"“”]{0,100}?\b(?:above|below)(?:\s+for\s+[^.!?]*)?[.:!]?(?:\s+subscribe\s+here\.?)?\s*$
-      | [^.!?]{0,80}\?\s+like\s+(?:us|the\s+page|our\s+page)\b
+      | [^!?]{0,80}\?\s+like\s+(?:us|the\s+page|our\s+page)\b
       | this\s+(?:article|story|post|piece|report|page)\s+(?:has\s+been|had\s+been|was|is\s+being)\s+
         (?:updated|corrected|amended|revised|changed)\b
       | """ + _NOTE + r"""\s*[:|]
