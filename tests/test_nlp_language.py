@@ -153,6 +153,13 @@ def test_a_portfolio_before_a_title_is_a_role_not_an_organisation() -> None:
     assert [m.label for m in a.entities if m.text == "Ukrainian"] == ["NORP", "NORP"]
 
 
+def test_a_role_starts_after_the_name_of_the_person_before() -> None:
+    a = analyze_article(_article("WASHINGTON (AP) — Donald Trump and House Speaker Paul Ryan pledged to work together "
+                                 "despite their differences after a meeting Thursday."))
+    ryan = [m for m in a.entities if m.canonical == "Paul Ryan"]
+    assert ryan and ryan[0].role == "House Speaker"
+
+
 def test_an_abbreviated_rank_is_neither_a_name_nor_a_sentence_end() -> None:
     text = ("Vancouver police Const. Tim Fanning said the gunman fled on foot. Police Const. Jana McGuinness "
             "confirmed the arrest. Det. Mark Smith led the search.")

@@ -411,6 +411,10 @@ def _role(ent: SpacySpan) -> str | None:
     parts: list[str] = []
     if left < ent.start:
         toks = [t for t in doc[left : ent.start] if t.dep_ not in ("det", "case") and t.text not in ("'s", "’s")]
+        # "Donald Trump and House Speaker Paul Ryan": the role is what follows the other person's name
+        cut = max((k for k, t in enumerate(toks) if t.lower_ in ("and", "&", "or", ",") or t.ent_type_ == "PERSON"),
+                  default=-1)
+        toks = toks[cut + 1 :]
         # "29-year-old Mr. Gigante", "the gaunt-looking Mr. Gigante": an honorific with an age or a look is no role
         if toks and any(t.pos_ == "NOUN" or t.lower_ in TITLES for t in toks) and (
                 toks[-1].lower_.rstrip(".") not in _HONORIFICS):
