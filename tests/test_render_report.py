@@ -118,6 +118,11 @@ def test_a_fact_that_is_the_last_line_of_a_quotation_is_shown_as_quoted_words():
     # a quotation opened with a curly mark and closed with a straight one is whole
     mixed = 'Priebus told Fox News: “Both men are meeting next week to talk about these things."'
     assert Fact(mixed, "single").shown() == mixed
+    # a quotation that began in the sentence before, then its attribution; one that goes on in the next sentence
+    assert Fact('Is there a strategy served by this?" he said.', "single").shown() == \
+        '“Is there a strategy served by this?" he said.'
+    assert Fact('Trump said in a statement: "I am trying to save lives.', "single").shown() == \
+        'Trump said in a statement: "I am trying to save lives.”'
 
 
 def test_a_conflict_side_names_what_it_disputes_as_a_reader_writes_it():

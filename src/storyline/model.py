@@ -11,6 +11,7 @@ the text; it marks blocks (title line, captions, footer...) that analysis skips.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -186,12 +187,19 @@ class Fact:
         words = self.text.strip().strip(QUOTE_MARKS).strip()
         if self.said_by:
             return f"“{words}” — {self.said_by}"
-        t = self.text
-        if (t.count('"') + t.count("“") + t.count("”")) % 2:
-            # 'We need a new leader."': the last line of a quotation, shown as quoted words. Marks are counted
-            # together: an outlet may open with a curly mark and close with a straight one (“... things.")
-            return f"“{words}”"
-        return self.text
+        t = self.text.strip()
+        marks = [m for m in re.finditer(r'["“”]', t)]
+        if len(marks) % 2 == 0:
+            # Marks are counted together: an outlet may open with a curly mark and close with a straight one
+            return self.text
+        first, last = marks[0], marks[-1]
+        closes = first.group() == "”" or (first.group() == '"' and first.start() > 0 and not t[first.start() - 1].isspace())
+        if closes and last.end() < len(t.rstrip(".,;:!? ")) - 1:
+            # 'If he doesn't he should resign!" Trump tweeted Sunday.': the quotation began in the sentence before
+            return f"“{t}"
+        if not closes and first.start() > 0:
+            return f"{t}”"  # 'Trump said in a statement: "I am trying to save lives.': it goes on in the next one
+        return f"“{words}”"  # 'We need a new leader."': the last line of a quotation, shown as quoted words
 
 
 @dataclass
