@@ -1900,3 +1900,16 @@ def test_a_clitic_between_speaker_and_verb_is_read_as_has_or_is_and_a_possessive
     texts = [q.text for q in quotes if q.speaker == "Donald Trump"]
     assert "has predicted big wins in the races ahead" in texts, texts
     assert not [t for t in texts if re.match(r"\W*(?:[’']s|is)\s+controversial", t)], texts
+
+
+def test_the_main_event_is_never_what_one_outlet_alone_reports():
+    """Two articles of one outlet are two sources but one outlet: what only they state is no main event."""
+    a1 = Article("a1", "A strong earthquake killed 12 people in the town of Bam on Monday, officials said. Rescuers "
+                 "searched the rubble through the night.", outlet="A", published="2024-03-04")
+    a2 = Article("a2", "A strong earthquake killed 12 people in the town of Bam on Monday. The governor asked the army "
+                 "for tents and blankets.", outlet="A", published="2024-03-05")
+    b = Article("b", "The finance minister said on Monday that the budget would be cut by a tenth next year. Unions "
+                "called a strike for Friday.", outlet="B", published="2024-03-04")
+    arts = [a1, a2, b]
+    facts = build_brief(Story("s", [x.id for x in arts]), arts, analyze_articles(arts)).facts
+    assert not [f.text for f in facts if f.main_event and len(f.outlets) < 2]

@@ -623,12 +623,13 @@ def grouped_facts(
     related = prob > UNRELATED
     linked = related | (vectors @ vectors.T >= EVIDENCE_COSINE)
     core = _one_event(main_event_claims(claims, rep, vectors, related), linked, claims, rep)
-    main = _main_event_group(groups, core, claims, rep)
+    main = _main_event_group(groups, core, claims, rep, outlet)
     # Of the second development's claims, those that hang together: in a story holding articles of two events, the
     # words one event's leads share would otherwise gather both events' sentences into one "corroborated" fact. A
     # story with no main event (a beat of loosely related reports) has no second development either.
     second_core = set() if main is None else _one_event(second_event_claims(claims, rep, related), related, claims, rep)
-    second = _main_event_group([[] if g == main else group for g, group in enumerate(groups)], second_core, claims, rep)
+    second = _main_event_group([[] if g == main else group for g, group in enumerate(groups)], second_core, claims, rep,
+                               outlet)
     for g, group in enumerate(groups):
         members = [claims[i] for i in group]
         # Only a fact that independent sources already state together takes in more sentences: next to a claim
@@ -820,12 +821,14 @@ def _one_event(core: set[int], related: np.ndarray, claims: list[Claim], rep: di
     return {i for i, l in zip(idx, labels) if l == best}
 
 
-def _main_event_group(groups: list[list[int]], core: set[int], claims: list[Claim], rep: dict[str, str]) -> int | None:
-    """The fact that stands for the main event: of those independent sources state together, the one with the
-    most main-event claims (then the most members)."""
+def _main_event_group(groups: list[list[int]], core: set[int], claims: list[Claim], rep: dict[str, str],
+                      outlet: dict[str, str]) -> int | None:
+    """The fact that stands for the main event: of those two outlets state together, the one with the most
+    main-event claims (then the most members). Two articles of one outlet are no main event: the brief would mark
+    as what happened a fact only one outlet reports."""
     best, key = None, (0, 0)
     for g, group in enumerate(groups):
-        if len({rep[claims[i].article_id] for i in group}) < 2:
+        if len({rep[claims[i].article_id] for i in group}) < 2 or len({outlet[claims[i].article_id] for i in group}) < 2:
             continue
         k = (len(core.intersection(group)), len(group))
         if k[0] and k > key:
