@@ -436,3 +436,16 @@ def test_a_title_cased_headline_with_full_stops_is_the_title() -> None:
     lead = "Russian President Vladimir Putin met North Korean leader Kim Jong Un on Wednesday."
     text = f"{lead}\n\nThe two leaders spoke for hours.\n"
     assert [b.kind for b in mark_blocks(text, title=lead)] == ["body", "body"]
+
+
+def test_a_sentence_broken_by_a_stray_line_break_is_one_block_and_style_sheet_text_is_not_body() -> None:
+    text = ("Obama visits Orlando\n\nObama, who has denounced the attack as both an act of terrorism and a hate\xa0\n"
+            "crime, reiterated his frustration over guns.\nThe massacre prompted calls for action.\n\n"
+            "Editor’s note: Donald Trump regularly\nincites political violence and is a serial liar.\n\n"
+            ".bio-text {\n   text-align:left;\n   width:100%;\n}\n")
+    body = [text[b.start:b.end] for b in mark_blocks(text, first_line_is_title=True) if b.kind == "body"]
+    assert body == ["Obama, who has denounced the attack as both an act of terrorism and a hate\xa0\ncrime, reiterated "
+                    "his frustration over guns.", "The massacre prompted calls for action."]
+    # a line under a finished sentence, or a capitalised one, starts a paragraph of its own
+    text = "Title\n\nThe vote was held on Monday.\nturnout was low, officials said.\nThe Senate met\nOn Tuesday it rained.\n"
+    assert len([b for b in mark_blocks(text, first_line_is_title=True) if b.kind == "body"]) == 4

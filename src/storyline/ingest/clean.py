@@ -173,9 +173,15 @@ _WIDGET_WORD = r"(?:Flag|Share|Like|Reply|Tweet|Retweet|Report|Embed|Permalink|C
 _WIDGET_RE = re.compile(_WIDGET_WORD + r"{3,}")
 
 
+# Style sheet text a scraper kept (".image-wrap {", "width:100%;", "}"): no sentence looks like it.
+_CSS_RE = re.compile(r"^(?:[.#@]?[\w-]+(?:[\s,>.#:]+[\w-]+)*\s*\{[^{}]*\}?|[a-z-]+\s*:\s*[^;{}]{1,60};\s*\}?\.?|\}\.?|@media\b[^{}]*\{)$")
+
+
 def is_boilerplate(line: str) -> bool:
     """True for site furniture: newsletter and share prompts, "Related:", "Read more:", bylines, ads."""
     text = " ".join(line.split())
+    if len(text) <= 120 and ("{" in text or ";" in text or text.startswith("}")) and _CSS_RE.match(text):
+        return True
     words = len(text.split())
     if words <= 60 and any(w in text for w in ("Share", "Reply", "Like", "Tweet")) and _WIDGET_RE.search(text):
         return True
@@ -554,6 +560,10 @@ def _to_blocks(
                 tail = Block(inner[1], end, "boilerplate")
             start, end = inner
         prev = blocks[-1] if blocks else None
+        if (kind == "body" and prev is not None and prev.kind == "boilerplate" and not after_blank
+                and text[start : start + 1].islower() and not _SENTENCE_END_RE.search(text[prev.start : prev.end])):
+            prev.end = end  # the rest of a note broken over lines ("Editor’s note: Donald Trump regularly / incites")
+            continue
         if (
             kind == "body"
             and prev is not None
@@ -561,10 +571,11 @@ def _to_blocks(
             and not after_blank
             and kinds[i - 1] == "body"
             and not _SENTENCE_END_RE.search(text[prev.start : prev.end])
-            and wrapped
-            and lines[i - 1][1] - lines[i - 1][0] >= _WRAP_MIN
+            and ((wrapped and lines[i - 1][1] - lines[i - 1][0] >= _WRAP_MIN) or text[start : start + 1].islower())
         ):
-            prev.end = end  # a hard-wrapped paragraph continues
+            # a hard-wrapped paragraph continues; so does a sentence broken by a stray line break ("an act of
+            # terrorism and a hate / crime, reiterated ..."), whose next line goes on in lower case
+            prev.end = end
         else:
             blocks.append(Block(start, end, kind))
         if tail is not None:
