@@ -1794,6 +1794,9 @@ def test_who_said_what_keeps_the_words_not_their_setting_or_a_long_attribution_b
      "In his state, nonviolent first-time drug offenders are sent to mandatory drug treatment"),
     ("This campaign, Mr. Sanders says, is different from every campaign he has run before.",
      "This campaign is different from every campaign he has run before"),
+    # the second part is the first's complement, not a clause of its own
+    ("The argument would be aided, Tad Devine said, by the upcoming primary calendar.",
+     "The argument would be aided by the upcoming primary calendar"),
 ])
 def test_a_paraphrase_split_by_its_attribution_is_shown_whole(text: str, shown: str):
     """The attribution set off by commas inside a sentence splits what was said; the entry is both parts, with the

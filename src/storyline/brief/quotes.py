@@ -383,6 +383,8 @@ def _without_attribution(text: str, q) -> str:  # type: ignore[no-untyped-def]
     before, after = text[c.start : start].rstrip(" ,"), text[end : c.end].lstrip(" ,")
     if not (before and after):
         return said
+    if re.match(r"(?:by|to|for|with|from|than|into|of)\s", after):
+        return f"{before} {after}"  # "The argument would be aided, Devine said, by the upcoming calendar"
     if not _is_clause(after) or re.match(r"(?:who|whom|whose|which)\b", after):
         return before  # "..., said Sanjeev Gaur, director of assurance at Reliance": the rest tells who he is
     # the commas set the attribution off; one stays unless it would part a subject from its verb ("This
