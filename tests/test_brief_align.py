@@ -1916,3 +1916,10 @@ def test_the_main_event_is_never_what_one_outlet_alone_reports():
     arts = [a1, a2, b]
     facts = build_brief(Story("s", [x.id for x in arts]), arts, analyze_articles(arts)).facts
     assert not [f.text for f in facts if f.main_event and len(f.outlets) < 2]
+
+
+@pytest.mark.parametrize("named", ["Florida Sen. Marco Rubio", "Sen. Marco Rubio of Florida"])
+def test_a_speaker_named_by_an_abbreviated_title_and_a_place_is_that_person(named: str):
+    quotes = _quotes_of(f"{named} spoke to supporters in Iowa on Monday night. The Florida senator said the race had "
+                        "been reset by the results.")
+    assert [q.speaker for q in quotes] == ["Marco Rubio"], [(q.speaker, q.text) for q in quotes]

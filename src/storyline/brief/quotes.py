@@ -332,17 +332,31 @@ _ROLE_HEADS = ROLE_WORDS | TITLES | {"pastor", "priest", "rabbi", "imam", "coach
                                     "representative", "rep", "agent", "head", "boss", "captain", "inspector"}
 
 
-def _person_in_role(analyses: list[Analysis]) -> dict[str, str]:
-    """Speaker key of a role ("north korean leader", "defense minister") -> the one person the story gives that
-    role; roles two people share ("president" in a story of two presidents) name nobody."""
+# Abbreviated titles as a role is written in full ("Florida Sen. Marco Rubio" is "the Florida senator").
+_TITLE_IN_FULL = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",
+                  "sgt": "sergeant", "det": "detective", "supt": "superintendent", "insp": "inspector", "capt": "captain",
+                  "col": "colonel", "maj": "major", "cmdr": "commander", "adm": "admiral", "pres": "president",
+                  "atty": "attorney", "const": "constable"}
+# "Sen. Marco Rubio of Florida": the place after the name qualifies the role ("the Florida senator").
+_OF_PLACE = re.compile(r"\s+of\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")
+
+
+def _person_in_role(articles: list[Article], analyses: list[Analysis]) -> dict[str, str]:
+    """Speaker key of a role ("north korean leader", "defense minister", "florida senator") -> the one person the
+    story gives that role; roles two people share ("president" in a story of two presidents) name nobody."""
     people: dict[str, set[str]] = defaultdict(set)
-    for an in analyses:
+    for art, an in zip(articles, analyses):
+        places = {m.text for m in an.entities if m.label in ("GPE", "LOC")}
         for m in an.entities:
             key = _speaker_key(m.role) if m.label == "PERSON" and m.role and m.canonical else ""
+            key = " ".join(_TITLE_IN_FULL.get(w.rstrip("."), w) for w in key.split())
             # a role names one person only when it ends in a title: "told police LaCalamita" gives him the "role"
             # police, and "police said" is not the suspect speaking
             if key.split()[-1:] and key.split()[-1] in _ROLE_HEADS:
                 people[key].add(m.canonical)
+                of = _OF_PLACE.match(art.text, m.end)
+                if of and of.group(1) in places and len(key.split()) == 1:
+                    people[f"{of.group(1).lower()} {key}"].add(m.canonical)
     return {role: next(iter(names)) for role, names in people.items() if len(names) == 1}
 
 
@@ -435,7 +449,7 @@ def group_quotes(
     stems: list[set[str]] = []
     in_facts: list[set[int]] = []
     by_speaker: dict[str, list[int]] = defaultdict(list)  # speaker key -> indices of that speaker's groups
-    in_role = _person_in_role(analyses)
+    in_role = _person_in_role(articles, analyses)
     for art, an in zip(articles, analyses):
         aside = set_aside_spans(art, an)
         for q in an.quotes:

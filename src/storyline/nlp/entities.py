@@ -416,7 +416,7 @@ def _role(ent: SpacySpan) -> str | None:
                   default=-1)
         toks = toks[cut + 1 :]
         # "29-year-old Mr. Gigante", "the gaunt-looking Mr. Gigante": an honorific with an age or a look is no role
-        if toks and any(t.pos_ == "NOUN" or t.lower_ in TITLES for t in toks) and (
+        if toks and any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in TITLES for t in toks) and (
                 toks[-1].lower_.rstrip(".") not in _HONORIFICS):
             parts.append(doc[toks[0].i : toks[-1].i + 1].text)
     inner = [t for t in ent if t.lower_.rstrip(".") in TITLES - _HONORIFICS and t.i == ent.start]
