@@ -474,3 +474,16 @@ def test_a_month_after_a_curly_will_is_the_next_one() -> None:
                 f"Trump is looking like he{mark}ll be very competitive in November.")
         times = analyze_article(_article(text, published="2016-05-12")).times
         assert [t.value for t in times if t.text == "November"] == ["2016-11"], mark
+
+
+def test_a_title_line_ending_in_a_stop_is_still_a_headline_for_names() -> None:
+    """ "Trump Supporter Screams 1 Controversial Word At Rally." under that title was read as a person, and then
+    "Trump" stood apart from "Donald Trump" for the whole article."""
+    from storyline.ingest.clean import mark_blocks
+
+    title = "Trump Supporter Screams 1 Controversial Word At Rally, Instantly Has Everyone’s Attention"
+    text = (f"{title}.\n\nThe vernacular of the fans of Republican presidential candidate Donald Trump moved into the "
+            "spotlight again Monday.\n\nTrump was contrasting his position on waterboarding with that of Sen. Cruz.\n")
+    art = replace(_article(text), title=title, blocks=mark_blocks(text, title=title))
+    people = {m.canonical for m in analyze_article(art).entities if m.label == "PERSON" and "Trump" in m.text}
+    assert people == {"Donald Trump"}

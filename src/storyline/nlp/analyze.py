@@ -262,7 +262,11 @@ def _analyze(article: Article, docs: list[tuple[int, Doc]]) -> Analysis:
         for start, end in _sentences(doc):
             analysis.sentences.append(Span(base + start, base + end, doc.text[start:end]))
         mentions = mentions_from_doc(doc, base)
-        if _title_case(doc.text):  # "Obama Reverses Bush on Species Protection Measure": the capitals are the style
+        # "Obama Reverses Bush on Species Protection Measure": the capitals are the style. The article's title
+        # line is a headline whatever stop a dataset added to it ("Trump Supporter Screams 1 Controversial Word
+        # At Rally, ...", read as a person, kept "Trump" apart from "Donald Trump").
+        in_title = any(b.kind == "title" and b.start <= base < b.end for b in article.blocks)
+        if _title_case(doc.text) or (in_title and _title_case(doc.text.rstrip(" .!?\"”’'"))):
             mentions = [_named_elsewhere(m, text) for m in mentions]
         analysis.entities.extend(mentions)
         analysis.times.extend(find_times(text, published, base, base + len(doc.text), _tense_of(doc, base),
