@@ -1923,3 +1923,10 @@ def test_a_speaker_named_by_an_abbreviated_title_and_a_place_is_that_person(name
     quotes = _quotes_of(f"{named} spoke to supporters in Iowa on Monday night. The Florida senator said the race had "
                         "been reset by the results.")
     assert [q.speaker for q in quotes] == ["Marco Rubio"], [(q.speaker, q.text) for q in quotes]
+
+
+def test_an_interviewers_questions_are_not_someones_statements():
+    quotes = _quotes_of("In a new memoir, Jane Roe describes her teenage years in Ohio and the day everything changed.\n"
+                        "Q: You open your book on May 17, 2001. You were 14 years old. What did you find?\n"
+                        "Jane Roe: I found my mother's letters in the attic, and I read them all that night.\n")
+    assert [q.speaker for q in quotes] == ["Jane Roe"], [(q.speaker, q.text) for q in quotes]

@@ -33,6 +33,8 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "his", "her", "
              "none", "nobody", "neither", "those", "these", "this", "that", "someone", "somebody", "anyone",
              "anybody", "everyone", "everybody", "either", "any",
              "many", "few", "all", "both", "each", "another", "several", "most", "the", "a", "an", "word"}
+# The interviewer of a transcript ("Q: You open your book on May 17, 2001 ..."): questions, asked by nobody named.
+_ASKER = {"q", "question", "interviewer"}
 # Sources a story names in lower case that are still a speaker ("in 2009, police said", "local officials said"):
 # written at the start of a sentence they are capitalised, and one source is one speaker however it is written.
 _COLLECTIVE = re.compile(
@@ -235,7 +237,7 @@ def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
     if collective:
         text = collective.group(0)  # "the authorities": the authorities
     if text and text.lower() not in _PRONOUNS and (collective or any(ch.isupper() for ch in text)) \
-            and not _TIME_SPAN.match(text) and not _NAMES_NOBODY.match(text):
+            and not _TIME_SPAN.match(text) and not _NAMES_NOBODY.match(text) and text.lower().rstrip(".") not in _ASKER:
         # "Laurence Mark, producer of the telecast": the name, not its apposition ("1, 300 scientists" is a number)
         head = re.split(r"(?<!\d), (?!\d)|(?<=\d), (?=\D)", text)[0]
         text = head if any(ch.isupper() for ch in head) else text
