@@ -1918,7 +1918,7 @@ def test_the_main_event_is_never_what_one_outlet_alone_reports():
     assert not [f.text for f in facts if f.main_event and len(f.outlets) < 2]
 
 
-@pytest.mark.parametrize("named", ["Florida Sen. Marco Rubio", "Sen. Marco Rubio of Florida"])
+@pytest.mark.parametrize("named", ["Florida Sen. Marco Rubio", "Sen. Marco Rubio of Florida", "Sen. Marco Rubio (R-Fla.)"])
 def test_a_speaker_named_by_an_abbreviated_title_and_a_place_is_that_person(named: str):
     quotes = _quotes_of(f"{named} spoke to supporters in Iowa on Monday night. The Florida senator said the race had "
                         "been reset by the results.")

@@ -341,6 +341,18 @@ _TITLE_IN_FULL = {"sen": "senator", "rep": "representative", "gov": "governor", 
                   "atty": "attorney", "const": "constable"}
 # "Sen. Marco Rubio of Florida": the place after the name qualifies the role ("the Florida senator").
 _OF_PLACE = re.compile(r"\s+of\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")
+# "Sen. Marco Rubio (R-Fla.)": a US lawmaker's party and state, the state as the AP abbreviates it.
+_PARTY_STATE = re.compile(r"\s*\((?:R|D|I)-([A-Z][A-Za-z. ]{1,14})\)")
+_AP_STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina",
+    "S.D.": "South Dakota", "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming"}
 
 
 def _person_in_role(articles: list[Article], analyses: list[Analysis]) -> dict[str, str]:
@@ -357,8 +369,11 @@ def _person_in_role(articles: list[Article], analyses: list[Analysis]) -> dict[s
             if key.split()[-1:] and key.split()[-1] in _ROLE_HEADS:
                 people[key].add(m.canonical)
                 of = _OF_PLACE.match(art.text, m.end)
-                if of and of.group(1) in places and len(key.split()) == 1:
-                    people[f"{of.group(1).lower()} {key}"].add(m.canonical)
+                state = _PARTY_STATE.match(art.text, m.end)
+                place = (of.group(1) if of and of.group(1) in places
+                         else _AP_STATES.get(state.group(1).strip(), state.group(1).strip()) if state else None)
+                if place and len(key.split()) == 1:
+                    people[f"{place.lower()} {key}"].add(m.canonical)
     return {role: next(iter(names)) for role, names in people.items() if len(names) == 1}
 
 
