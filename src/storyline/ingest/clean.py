@@ -174,7 +174,8 @@ _WIDGET_RE = re.compile(_WIDGET_WORD + r"{3,}")
 
 
 # Style sheet text a scraper kept (".image-wrap {", "width:100%;", "}"): no sentence looks like it.
-_CSS_RE = re.compile(r"^(?:[.#@]?[\w-]+(?:[\s,>.#:]+[\w-]+)*\s*\{[^{}]*\}?|[a-z-]+\s*:\s*[^;{}]{1,60};\s*\}?\.?|\}\.?|@media\b[^{}]*\{)$")
+_CSS_RE = re.compile(r"^(?:[.#@]?[\w-]+(?:[\s,>.#:]+[\w-]+)*\s*\{[^{}]*\}?"  # a selector and its brace
+                     r"|[a-z-]+\s*:\s*[^;{}]{1,60};\s*\}?\.?|\}\.?|@media\b[^{}]*\{)$")  # a rule, a closing brace
 
 
 def is_boilerplate(line: str) -> bool:
