@@ -15,6 +15,11 @@ from storyline.ingest.clean import is_boilerplate, is_caption, is_credit, mark_b
 from storyline.model import Article, Rejected
 
 
+def _body(text: str) -> list[str]:
+    """The body paragraphs of a text whose first line is its title, as ingest marks them."""
+    return [text[b.start:b.end] for b in mark_blocks(text, first_line_is_title=True) if b.kind == "body"]
+
+
 def _read(*paths: Path | str) -> list[Article | Rejected]:
     return list(read_paths(paths))
 
@@ -168,7 +173,7 @@ def test_markup_a_scraper_left_around_a_paragraph_is_not_body() -> None:
             '<tweet id="1" author="@hardball" datetime="2016-02-08">Sanders leads Clinton in the NBC poll</tweet>.\n\n'
             'The statement is accurate, so we rate it Mostly True.">Sanders said the rate is 51 percent.\n\n'
             'She said "yes" and <b>left</b>.\n')
-    body = [text[b.start:b.end] for b in mark_blocks(text, first_line_is_title=True) if b.kind == "body"]
+    body = _body(text)
     assert body == ["People are responding on social media.", "Sanders leads Clinton in the NBC poll",
                     "Sanders said the rate is 51 percent.", "She said \"yes\" and <b>left</b>."]
 
@@ -413,16 +418,16 @@ def test_a_correction_under_its_label_and_the_writers_bio_are_not_body() -> None
     text = ("Senate passes the bill\n\nThe Senate passed the bill on Monday after a long debate.\n\n"
             "Its sponsor said it would become law.\n\nCORRECTION:\n\nAs published in the International New York Times.\n\n"
             "An article on Thursday about the bill misstated its sponsor.\n")
-    body = [text[b.start:b.end] for b in mark_blocks(text, first_line_is_title=True) if b.kind == "body"]
+    body = _body(text)
     assert body == ["The Senate passed the bill on Monday after a long debate.", "Its sponsor said it would become law."]
     text = ("Senate passes the bill\n\nThe Senate passed the bill on Monday after a long debate.\n\n"
             "Jane Roe is a co-host of the Politics podcast “So, That Happened.” Subscribe here.\n")
-    body = [text[b.start:b.end] for b in mark_blocks(text, first_line_is_title=True) if b.kind == "body"]
+    body = _body(text)
     assert body == ["The Senate passed the bill on Monday after a long debate."]
     # the same shape inside the story is the story's
     for last in ("Her show ran for ten years.", "That DeGeneres was chosen as host should please critics."):
         text = f"Host quits\n\nJane Roe is a co-host of the Politics podcast, and she quit on Monday.\n\n{last}\n"
-        body = [text[b.start:b.end] for b in mark_blocks(text, first_line_is_title=True) if b.kind == "body"]
+        body = _body(text)
         assert len(body) == 2
 
 
@@ -443,9 +448,9 @@ def test_a_sentence_broken_by_a_stray_line_break_is_one_block_and_style_sheet_te
             "crime, reiterated his frustration over guns.\nThe massacre prompted calls for action.\n\n"
             "Editor’s note: Donald Trump regularly\nincites political violence and is a serial liar.\n\n"
             ".bio-text {\n   text-align:left;\n   width:100%;\n}\n")
-    body = [text[b.start:b.end] for b in mark_blocks(text, first_line_is_title=True) if b.kind == "body"]
+    body = _body(text)
     assert body == ["Obama, who has denounced the attack as both an act of terrorism and a hate\xa0\ncrime, reiterated "
                     "his frustration over guns.", "The massacre prompted calls for action."]
     # a line under a finished sentence, or a capitalised one, starts a paragraph of its own
     text = "Title\n\nThe vote was held on Monday.\nturnout was low, officials said.\nThe Senate met\nOn Tuesday it rained.\n"
-    assert len([b for b in mark_blocks(text, first_line_is_title=True) if b.kind == "body"]) == 4
+    assert len(_body(text)) == 4
