@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import replace
 
 import pytest
@@ -487,3 +488,42 @@ def test_a_title_line_ending_in_a_stop_is_still_a_headline_for_names() -> None:
     art = replace(_article(text), title=title, blocks=mark_blocks(text, title=title))
     people = {m.canonical for m in analyze_article(art).entities if m.label == "PERSON" and "Trump" in m.text}
     assert people == {"Donald Trump"}
+
+
+def test_a_role_is_one_persons_title_not_the_words_a_parse_puts_beside_the_name() -> None:
+    """Plural nouns, counts, a verb's words before a title, the subject after a fronted name, a noun a phrase away
+    and a headline in capitals are no role; a closed apposition and a title before the name are."""
+    a = analyze_article(_article(
+        "More than 4 in 10 said billionaire Donald Trump would handle the economy best. "
+        "Mr. Trump lost to Senator Ted Cruz of Texas, who won, 27.6 percent to 24.3 percent. "
+        "It embraces conservatism, as embodied by Mr. Rubio and Mr. Cruz, the children of Cuban immigrants, or not. "
+        "The last two Republican winners, Mike Huckabee in 2008 and Rick Santorum in 2012, did not win. "
+        "For front-runner Hillary Clinton, the worst terrorist attack in Europe in a decade was an opportunity. "
+        "Marco Rubio says the primary has become a three-person race between himself, Donald Trump and Ted Cruz. "
+        "Ben Carson, the only doctor on stage, was more measured."))
+    roles: dict[str, set[str]] = defaultdict(set)
+    for m in a.entities:
+        if m.label == "PERSON" and m.role:
+            roles[m.canonical].add(m.role)
+    assert roles["Donald Trump"] == {"billionaire"}, roles
+    assert roles["Ted Cruz"] == {"Senator"}, roles
+    assert roles["Hillary Clinton"] == {"front-runner"}, roles
+    assert roles["Ben Carson"] == {"only doctor on stage"}, roles
+    assert not roles["Mike Huckabee"] and not roles["Marco Rubio"], roles
+
+
+def test_a_surname_with_a_particle_capitalised_at_a_sentence_start_is_the_same_person() -> None:
+    a = analyze_article(_article("Mayor Bill de Blasio endorsed Hillary Clinton on Friday. De Blasio said she would "
+                                 "win. Later, de Blasio spoke again."))
+    assert {m.canonical for m in a.entities if "Blasio" in m.text} == {"Bill de Blasio"}
+
+
+def test_words_about_a_name_are_not_a_name() -> None:
+    """Stances ("pro-Clinton"), an article ("a Republican Party"), an editor's brackets and a possessive typed with
+    the wrong quote mark are not part of the name; "Anti-Defamation League" is a name."""
+    a = analyze_article(_article(
+        'A pro-Clinton group attacked anti-Muslim rhetoric in post-World War II Europe. It is a Republican Party that '
+        'lost. "[Hillary] Clinton is right," he said. "W]e will win." Donald Trump‘s plan failed. The '
+        'Anti-Defamation League objected.'))
+    assert {m.canonical for m in a.entities} == {"Republican Party", "Hillary Clinton", "Donald Trump",
+                                                 "Anti-Defamation League"}

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.model import Mention
 
@@ -119,11 +119,15 @@ def without_leading_participle(text: str) -> str:
     return _LEADING_PARTICIPLE.sub("", text)
 
 
+_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "us", "them"}
+_STANCE = re.compile(r"(?:pro|anti|un|non|post|pre|neo|mid)-")
+
+
 def clean_name(text: str, label: str) -> str:
     """The name without a leading "the", a possessive, or (for people) leading titles."""
-    t = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-    t = re.sub(r"(?:'s|’s|'|’)$", "", t).strip()
-    t = re.sub(r"^(?:the|The)\s+", "", t)
+    t = re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("[", "").replace("]", "")).strip()  # "[Hillary] Clinton"
+    t = re.sub(r"(?:'s|’s|‘s|'|’)$", "", t).strip()
+    t = re.sub(r"^(?:the|The|a|an)\s+", "", t)  # "a Republican Party", "a White House"
     t = re.sub(r"\s+(?:the|a|an|of|and)$", "", t)  # "told TMZ the student fell": a word the tagger ran on into
     t = _CREDIT.sub("", t)  # a photo agency run into the name: "Getty Donald Trump"
     t = without_leading_participle(t)  # a sentence's first word taken in: "Joining Cooley at the podium"
@@ -166,8 +170,10 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
         name = clean_name(doc.text[start_char:end], kind)
         if name.isupper() and len(name) > 4 and _DATELINE_AFTER.match(doc.text, ent.end_char) and ent.start_char < 3:
             name = string.capwords(name)  # a wire dateline's place: "SYDNEY, Australia -" names Sydney
-        if not name or not any(c.isalpha() for c in name) or name.lower().strip(".") in _CORP:
-            continue  # "LLC" cut off its company by the NER is not a name of its own
+        if not name or not any(c.isalpha() for c in name) or name.lower().strip(".") in _CORP | _PRONOUNS:
+            continue  # "LLC" cut off its company by the NER is not a name of its own, nor is "W]e"
+        if _STANCE.match(name):
+            continue  # "pro-Clinton", "anti-Muslim", "post-World War II": a word about a name, not one
         if _PHOTOGRAPHER.search(doc.text[ent.start_char : end + 12]):
             continue
         if re.sub(r"\W", "", name.split()[-1].lower()) in TITLE_ABBREVIATIONS:
@@ -411,9 +417,11 @@ def _role(ent: SpacySpan) -> str | None:
     parts: list[str] = []
     if left < ent.start:
         toks = [t for t in doc[left : ent.start] if t.dep_ not in ("det", "case") and t.text not in ("'s", "’s")]
-        # "Donald Trump and House Speaker Paul Ryan": the role is what follows the other person's name
-        cut = max((k for k, t in enumerate(toks) if t.lower_ in ("and", "&", "or", ",") or t.ent_type_ == "PERSON"),
-                  default=-1)
+        # "Donald Trump and House Speaker Paul Ryan": the role is what follows the other person's name; and what
+        # follows a verb or a run-together line ("more than 4 in 10 said billionaire Donald Trump", "10:14PMBuddies
+        # ASSOCIATED PRESSOhio Gov. John Kasich") is the role, not the words before
+        cut = max((k for k, t in enumerate(toks) if t.lower_ in ("and", "&", "or", ",") or t.ent_type_ == "PERSON"
+                   or t.pos_ in ("VERB", "AUX") or _RUN_TOGETHER.search(t.text)), default=-1)
         toks = toks[cut + 1 :]
         # "29-year-old Mr. Gigante", "the gaunt-looking Mr. Gigante": an honorific with an age or a look is no role
         if toks and any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in TITLES for t in toks) and (
@@ -423,20 +431,42 @@ def _role(ent: SpacySpan) -> str | None:
     if inner and not parts:
         parts.append(inner[0].text)
     for t in root.rights:
-        if t.dep_ == "appos" and t.pos_ == "NOUN":
+        if t.dep_ == "appos" and t.pos_ == "NOUN" and _one_person_noun(t) and _closed(t):
             toks = [x for x in t.subtree if x.dep_ != "det" and not x.is_punct]
             if toks and len(toks) <= 8:
                 parts.append(doc[toks[0].i : toks[-1].i + 1].text)
             break
     head = root.head
-    if not parts and root.dep_ == "appos" and head.i < ent.start and head.pos_ in ("NOUN", "PROPN"):
+    if (not parts and root.dep_ == "appos" and head.i < ent.start and head.pos_ in ("NOUN", "PROPN")
+            and _one_person_noun(head) and not any(c.dep_ == "conj" for c in root.children)):
         # "The PDP National Publicity Secretary, Mr Kola Ologbondiyan, said": the name is the title's apposition
+        # (not a list's first name: "a three-person race between himself, Donald Trump and Ted Cruz")
         toks = [x for x in doc[head.left_edge.i : head.i + 1]
                 if x.dep_ != "det" and not (x.dep_ == "poss" and x.pos_ == "PRON") and not x.is_punct]
         if toks and len(toks) <= 6 and any(x.pos_ == "NOUN" or x.lower_ in TITLES for x in toks):
             parts.append(doc[toks[0].i : toks[-1].i + 1].text)
-    role = "; ".join(p.strip(" \"“”'‘’,") for p in parts if p.strip(" \"“”'‘’,"))
+    role = "; ".join(p.strip(" \"“”'‘’,") for p in parts if p.strip(" \"“”'‘’,") and not _SHOUTED.fullmatch(p))
     return role or None
+
+
+# A token two lines run into ("10:14PMBuddiesASSOCIATED", "PRESSOhio"): a clock time, or lower case run into capitals.
+_RUN_TOGETHER = re.compile(r"\d:\d|[a-z]{2}[A-Z]{2}|[A-Z]{3}[a-z]")
+# A headline in capitals read as an apposition ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones").
+_SHOUTED = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*[A-Z]{2,}[^a-z]*")
+
+
+def _one_person_noun(t: Token) -> bool:
+    """Whether a noun can be one person's role: not plural ("Mr. Rubio and Mr. Cruz, the children of Cuban
+    immigrants", "The last two Republican winners, Huckabee ...") and not a count ("Cruz, who won, 27.6 percent")."""
+    return t.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "nummod" for c in t.children)
+
+
+def _closed(appos: Token) -> bool:
+    """Whether an apposition ends where a comma, dash or the sentence closes it: "Ben Carson, the only doctor on
+    stage, was ..." gives a role; in "For Hillary Clinton, the worst terrorist attack in a decade was an
+    opportunity" the parser took the sentence's subject for one."""
+    after = appos.right_edge.i + 1
+    return after >= len(appos.doc) or appos.doc[after].is_punct or appos.doc[after].is_sent_start
 
 
 # --- canonical names across a story ------------------------------------------------------------------------------
@@ -749,11 +779,21 @@ _SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 _INITIAL = re.compile(r"[A-Z]\.?")
 
 
+_PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", "du", "la", "le", "ter", "bin", "al"}
+
+
+def _particles_folded(words: list[str]) -> list[str]:
+    """The words with a surname's particle in lower case, however the sentence capitalised it."""
+    return [w.lower() if w.lower() in _PARTICLES else w for w in words]
+
+
 def _name_part(short: list[str], full: list[str]) -> bool:
     """"Kirby" in "John Kirby", "Kim" in "Kim Jong Un", "Jong Un" in "Kim Jong Un", "Raymond Kelly" in "Raymond W.
     Kelly" and "Nick Rahall" in "Nick J. Rahall II"; never a title alone."""
     if len(short) >= len(full):
         return False
+    # A particle is capitalised where it opens a sentence: "De Blasio said" is "Bill de Blasio".
+    short, full = _particles_folded(short), _particles_folded(full)
     n = len(short)
     if n == 2 and full[0] == short[0] and short[0].lower().rstrip(".") not in TITLES:
         rest = full[1:-1] if full[-1] != short[1] and full[-1].rstrip(".") in _SUFFIXES else full[1:]
