@@ -361,6 +361,15 @@ def test_a_collective_source_in_lower_case_is_a_speaker_as_when_it_opens_the_sen
     (("Judge Ellis released the tapes on Friday. A lawyer for the news outlets, David Schulz, said no immediate "
       "decision had been made about whether to appeal.",),
      "no immediate decision had been made about whether to appeal", "David Schulz", None),
+    # the speaker is the subject's own name, not the names the parser hung on it
+    (("Republican nominee Donald Trump on Friday endorsed the re-election of House Speaker Paul Ryan (R-Wis.), Sen. "
+      "John McCain (R-Ariz.), and Sen. Kelly Ayotte (R-N.H.).",),
+     "on Friday endorsed the re-election of House Speaker Paul Ryan (R-Wis.)", "Donald Trump", None),
+    # "said as she ... moved through the city" tells when she said it; her age is not her name
+    (("Protesters marched again. \"They're trying to slap us in the face [by providing limited information], thinking "
+      "we're going to shut up,\" Quina Jones, 25, said as she and hundreds of other demonstrators moved through the "
+      "city early Sunday morning. \"We're not going to stop. It's going to go on every day.\"",),
+     "We're not going to stop. It's going to go on every day.", "Quina Jones", ("moved through", None)),
 ])
 def test_words_go_to_their_own_speaker(texts: tuple[str, ...], words: str, speaker: str,
                                        not_shown: tuple[str, str | None] | None):
@@ -569,6 +578,19 @@ def test_a_speaker_holding_a_number_keeps_it_whole():
 def test_a_word_that_names_nobody_is_not_a_speaker(text: str):
     a = Article("a", text, outlet="A", published="2024-03-01")
     assert [q.speaker for q in build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes if q.speaker] == []
+
+
+@pytest.mark.parametrize("text", [
+    "About four in 10 Republican primary voters said the economy was their top issue in the race.",
+    "More than 6 in 10 Democrats said they were satisfied with the field of candidates this year.",
+    "A slim majority said the country was on the wrong track, the worst reading in a decade.",
+    "Some 56 percent said they would back the measure if the vote were held today.",
+])
+def test_a_share_of_those_polled_is_no_speaker(text: str):
+    """A poll's finding is a fact of the story, not a statement by someone in "who said what"."""
+    a = Article("a", text, outlet="A", published="2024-03-01")
+    brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
+    assert brief.quotes == [] and brief.facts, brief.quotes
 
 
 def test_a_name_that_opens_with_our_is_a_speaker():

@@ -75,6 +75,15 @@ def test_mojibake_is_repaired_and_the_text_as_given_is_kept(tmp_path: Path) -> N
     assert b.text == written and "repaired" not in b.extra  # correct text is left alone
 
 
+def test_invisible_characters_that_split_words_are_removed_and_the_text_as_given_is_kept(tmp_path: Path) -> None:
+    written = "Senate vote delayed\n\nThe vote was delayed again, spokesman Doug Andres said on Monday.\n"
+    given = written.replace("Andres", "Andr\u00ades").replace("delayed again", "delayed\u200b again")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "text": given}) + "\n", encoding="utf-8")
+    (a,) = _read(tmp_path / "a.jsonl")
+    assert a.text == written
+    assert a.extra["text_as_given"] == given and "invisible" in a.extra["repaired"]
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
 def test_byte_order_marks_are_decoded(tmp_path: Path, encoding: str) -> None:
     text = "Zürich floods\n\nRivers in Zürich burst their banks on Monday, officials said.\n"

@@ -225,12 +225,22 @@ _COMPLEMENTIZER = re.compile(r"^that\s+(?!(?:" + "|".join(sorted(_FINITE)) + r")
 _NAMES_NOBODY = re.compile(r"(?:[Mm]y|[Oo]ur|[Yy]our)\s+[a-z]|(?:[Nn]o|[Nn]either|[Nn]one\s+of)\s")
 
 
+# A share of the people asked ("About four in 10 voters", "A slim majority", "Some 56 percent"): a poll's finding,
+# which the facts give; nobody in "who said what".
+_SHARE = re.compile(r"(?:[Aa]bout|[Ss]ome|[Oo]nly|[Nn]early|[Aa]lmost|[Rr]oughly|[Jj]ust|[Mm]ore\s+than|[Ff]ewer\s+than|"
+                    r"[Ll]ess\s+than|[Aa]\s+mere|[Aa]n?|[Tt]he)?\s*(?:(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|"
+                    r"[Ss]even|[Ee]ight|[Nn]ine)[- ]in[- ]\w+\b|\d+(?:\.\d+)?\s*(?:percent\b|%)|"
+                    r"(?:[a-z]+\s+)?(?:[Mm]ajority|[Mm]inority|[Pp]lurality|[Nn]umber|[Tt]hird|[Qq]uarter|[Hh]alf)"
+                    r"(?:\s+(?:of|the)\b|$)|[Tt]wo-thirds\b|[Tt]hree-quarters\b)")
+
+
 def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
     """Who is quoted: the resolved name, or the speaker as written when it names someone ("South Korea's
     military"); a bare pronoun or a common noun phrase ("those discussions") names nobody. A leading "a"/"an",
     a trailing "statement" and an apposition are not part of the name ("a Defence Ministry statement" is the
     Defence Ministry, "Laurence Mark, producer of the telecast" is Laurence Mark)."""
-    text = " ".join((q.speaker_canonical or (q.speaker.text if q.speaker else "")).split())
+    text = " ".join((q.speaker_canonical or (q.speaker.text if q.speaker else "")).replace("\u00ad", "").split())
+    text = re.sub(r", \d{1,3}$", "", text)  # "Quina Jones, 25": her age
     if q.speaker and q.speaker.text.lower().endswith(" " + text.lower() + "s"):
         text += "s"  # "The Indians say": the people, not the nationality their name resolves to
     collective = _COLLECTIVE.match(re.sub(r"^the\s+", "", text))
@@ -511,6 +521,8 @@ def group_quotes(
             # "the North Korean leader also said" is Kim Jong-un's, when the story gives only him that role
             # but "a spokesman" is some spokesman, not the one spokeswoman the story names, unless her name follows
             # ("A lawyer for the news outlets, David Schulz, said")
+            if q.speaker and _SHARE.match(q.speaker.text):
+                continue
             role = in_role.get(_speaker_key(q.speaker.text if q.speaker else None))
             if role and q.speaker and re.match(r"(?:an?|one)\s", q.speaker.text, re.I) and \
                     role.split()[-1] not in art.text[q.speaker.end : q.speaker.end + 80]:

@@ -10,7 +10,7 @@ import re
 
 from storyline.ingest.clean import mark_blocks, url_of_line
 from storyline.ingest.dates import is_date_line, published_from_blocks
-from storyline.ingest.decode import MAX_ARTICLE_CHARS, repair_mojibake
+from storyline.ingest.decode import INVISIBLE_REPAIR, MAX_ARTICLE_CHARS, repair_mojibake, without_invisible
 from storyline.ingest.ids import content_id
 from storyline.ingest.language import not_english
 from storyline.ingest.outlet import canonical_outlet, outlet_from_blocks, outlet_from_url
@@ -48,12 +48,15 @@ def build_article(article: Article, first_line_is_title: bool = False, given_tex
             f"article text is too long ({len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}): split it into one article per record",
         )
     repaired = repair_mojibake(text)
-    if repaired != text:  # shown repaired; what was given is kept with the article, never lost
+    visible = without_invisible(repaired)
+    if visible != text:  # shown repaired; what was given is kept with the article, never lost
         article.extra["text_as_given"] = text
-        article.extra["repaired"] = "mojibake: UTF-8 text that had been decoded as Windows-1252 or Latin-1"
-        article.text = text = repaired
+        article.extra["repaired"] = "; ".join(
+            what for what, done in (("mojibake: UTF-8 text that had been decoded as Windows-1252 or Latin-1",
+                                     repaired != text), (INVISIBLE_REPAIR, visible != repaired)) if done)
+        article.text = text = visible
         if article.title:
-            article.title = repair_mojibake(article.title)
+            article.title = without_invisible(repair_mojibake(article.title))
     blocks = mark_blocks(text, title=article.title, first_line_is_title=first_line_is_title)
     titles = [b for b in blocks if b.kind == "title"]
     if titles and (article.title is None or is_date_line(article.title)):

@@ -158,3 +158,13 @@ def repair_mojibake(text: str) -> str:
     fixed = ftfy.fix_encoding(composed)
     return fixed if fixed != composed else text
 
+
+# Characters that show nothing but split a word for every reader after us: a soft hyphen ("Andr\u00ades" is two
+# tokens to the parser, and no name), zero-width spaces and word joiners, a byte-order mark inside the text.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+INVISIBLE_REPAIR = "invisible characters removed (soft hyphens, zero-width spaces): they split words"
+
+
+def without_invisible(text: str) -> str:
+    """`text` without the invisible characters that split words (see _INVISIBLE); other text comes back unchanged."""
+    return _INVISIBLE.sub("", text) if not text.isascii() else text

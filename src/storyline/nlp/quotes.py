@@ -627,6 +627,10 @@ _REST_VERBS = {"say", "tell", "add", "write", "claim", "argue", "insist", "expla
                "agree", "caution", "stress", "maintain", "conclude", "estimate", "allege", "assert"}  # fmt: skip
 
 
+_WHEN_SAID = {"as", "while", "when", "whilst", "after", "before", "because", "since", "until", "although", "though",
+              "during"}
+
+
 def _rest_of_sentence(verb: Token) -> tuple[int, int, str] | None:
     """The rest of the sentence after a speech verb with a subject, when the parse gave it no complement: a
     clause (it must hold a verb) from the verb, past an addressee ("told reporters") and leading adverbials
@@ -653,8 +657,10 @@ def _rest_of_sentence(verb: Token) -> tuple[int, int, str] | None:
         if t.lower_ in ("that", "whether") and t.dep_ in ("mark", "nsubj", "det"):
             a = t.i
             break
-    if a >= end or doc[a].pos_ == "ADP":
-        return None  # "said of Apple ...": what it was about, not what was said
+    if a >= end or doc[a].pos_ == "ADP" or doc[a].lower_ in _WHEN_SAID:
+        # "said of Apple ...": what it was about, not what was said; "said as she and hundreds of others moved
+        # through the city": when she said it
+        return None
     if end - a < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[a:end]):
         return None
     return a, end, "rest"
@@ -789,7 +795,10 @@ def _np_raw(head: Token) -> tuple[int, int]:
             left = min(left, t.left_edge.i)
     right = head.i
     for t in head.rights:
-        if t.dep_ in ("compound", "flat") or (t.ent_type_ and t.ent_iob_ == "I"):
+        # the rest of the head's own name, not another name the parser hung on it ("Donald Trump on Friday
+        # endorsed ..., Sen. John McCain")
+        if t.dep_ in ("compound", "flat") or (
+                t.ent_type_ and all(x.ent_iob_ == "I" for x in head.doc[head.i + 1 : t.i + 1])):
             right = max(right, t.right_edge.i)
         else:
             break
