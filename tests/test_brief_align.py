@@ -365,6 +365,11 @@ def test_a_collective_source_in_lower_case_is_a_speaker_as_when_it_opens_the_sen
     (("Republican nominee Donald Trump on Friday endorsed the re-election of House Speaker Paul Ryan (R-Wis.), Sen. "
       "John McCain (R-Ariz.), and Sen. Kelly Ayotte (R-N.H.).",),
      "on Friday endorsed the re-election of House Speaker Paul Ryan (R-Wis.)", "Donald Trump", None),
+    # a clause between two subjects: the last one spoke
+    (("In the days before Trump's scheduled appearance at AIPAC, a group of rabbis called for a boycott of his speech, "
+      "and the prominent Jewish civil rights organization the Anti-Defamation League strongly denounced Trump's "
+      "rhetoric and said it would return all of his past donations.",),
+     "it would return all of his past donations", "Anti-Defamation League", None),
     # "said as she ... moved through the city" tells when she said it; her age is not her name
     (("Protesters marched again. \"They're trying to slap us in the face [by providing limited information], thinking "
       "we're going to shut up,\" Quina Jones, 25, said as she and hundreds of other demonstrators moved through the "
@@ -1442,6 +1447,16 @@ def test_a_fact_in_someones_quoted_words_says_whose_words_they_are():
     assert any(x.endswith("— Hillary Clinton") for n in brief.outlet_notes for x in n.adds)
     shown = next(f.shown() for f in brief.facts if "unbearable" in f.text)
     assert shown.startswith("“This is just") and shown.endswith("of us.” — Hillary Clinton"), shown
+
+
+def test_a_clause_cut_from_its_sentence_is_shown_as_a_part_of_one():
+    text = ("The plant will lay off 300 workers over the next year, but the final shuttering of the factory is not "
+            "expected to happen until 2019, giving employees time to prepare. Mayor Bill de Blasio called it a loss.")
+    a = Article("a", text, outlet="A", published="2016-09-20")
+    shown = [f.shown() for f in build_brief(Story("s", ["a"]), [a], analyze_articles([a])).facts]
+    assert "… the final shuttering of the factory is not expected to happen until 2019, giving employees time to " \
+           "prepare." in shown, shown
+    assert not [x for x in shown if x.startswith(("… The", "… Mayor", "… de", "… Bill"))], shown
 
 
 @pytest.mark.parametrize("text, shown", [

@@ -500,7 +500,7 @@ def test_a_role_is_one_persons_title_not_the_words_a_parse_puts_beside_the_name(
         "The last two Republican winners, Mike Huckabee in 2008 and Rick Santorum in 2012, did not win. "
         "For front-runner Hillary Clinton, the worst terrorist attack in Europe in a decade was an opportunity. "
         "Marco Rubio says the primary has become a three-person race between himself, Donald Trump and Ted Cruz. "
-        "Ben Carson, the only doctor on stage, was more measured."))
+        "Ben Carson, the only doctor on stage, was more measured. The 18-year-old Tyler Smith was arrested."))
     roles: dict[str, set[str]] = defaultdict(set)
     for m in a.entities:
         if m.label == "PERSON" and m.role:
@@ -509,7 +509,7 @@ def test_a_role_is_one_persons_title_not_the_words_a_parse_puts_beside_the_name(
     assert roles["Ted Cruz"] == {"Senator"}, roles
     assert roles["Hillary Clinton"] == {"front-runner"}, roles
     assert roles["Ben Carson"] == {"only doctor on stage"}, roles
-    assert not roles["Mike Huckabee"] and not roles["Marco Rubio"], roles
+    assert not roles["Mike Huckabee"] and not roles["Marco Rubio"] and not roles["Tyler Smith"], roles
 
 
 def test_a_surname_with_a_particle_capitalised_at_a_sentence_start_is_the_same_person() -> None:

@@ -159,6 +159,9 @@ class SourceSpan:
 
 
 QUOTE_MARKS = "\"“”'‘’`"
+# The small words inside surnames ("Bill de Blasio", "Ludwig van Beethoven"), written in lower case.
+NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "van", "von", "du", "la", "le", "ter",
+                            "bin", "al"})
 
 
 @dataclass
@@ -183,7 +186,17 @@ class Fact:
 
     def shown(self) -> str:
         """The fact as a line to read: its wording, or, when it is someone's quoted words, those words as one
-        quotation (a line of a longer quotation opens a mark it does not close) and who says them."""
+        quotation (a line of a longer quotation opens a mark it does not close) and who says them. A clause cut
+        from its sentence ("the final shuttering is not expected until 2019") opens with "…": its sentence
+        began before it."""
+        line = self._line()
+        at = len(line) - len(line.lstrip("“\"'‘ "))
+        first = line[at:].split(" ", 1)[0]
+        if first[:1].isalpha() and first.islower() and first not in NAME_PARTICLES:  # not "iPhone", "de Blasio"
+            return f"{line[:at]}… {line[at:]}"
+        return line
+
+    def _line(self) -> str:
         words = self.text.strip().strip(QUOTE_MARKS).strip()
         if self.said_by:
             return f"“{words}” — {self.said_by}"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from storyline.model import Mention
+from storyline.model import NAME_PARTICLES, Mention
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 TITLES = {
@@ -445,14 +445,15 @@ def _role(ent: SpacySpan) -> str | None:
                 if x.dep_ != "det" and not (x.dep_ == "poss" and x.pos_ == "PRON") and not x.is_punct]
         if toks and len(toks) <= 6 and any(x.pos_ == "NOUN" or x.lower_ in TITLES for x in toks):
             parts.append(doc[toks[0].i : toks[-1].i + 1].text)
-    role = "; ".join(p.strip(" \"“”'‘’,") for p in parts if p.strip(" \"“”'‘’,") and not _SHOUTED.fullmatch(p))
+    role = "; ".join(p.strip(" \"“”'‘’,") for p in parts if p.strip(" \"“”'‘’,") and not _NO_ROLE.fullmatch(p))
     return role or None
 
 
 # A token two lines run into ("10:14PMBuddiesASSOCIATED", "PRESSOhio"): a clock time, or lower case run into capitals.
 _RUN_TOGETHER = re.compile(r"\d:\d|[a-z]{2}[A-Z]{2}|[A-Z]{3}[a-z]")
-# A headline in capitals read as an apposition ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones").
-_SHOUTED = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*[A-Z]{2,}[^a-z]*")
+# No role: a headline in capitals read as an apposition ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones"), an
+# age alone ("the 18-year-old"), a piece of a word the parser cut ("co" of "co-chair", "-pro" of "president pro tem").
+_NO_ROLE = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*[A-Z]{2,}[^a-z]*|\d+-year-old|-.*|[a-z]{1,3}")
 
 
 def _one_person_noun(t: Token) -> bool:
@@ -779,12 +780,9 @@ _SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 _INITIAL = re.compile(r"[A-Z]\.?")
 
 
-_PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", "du", "la", "le", "ter", "bin", "al"}
-
-
 def _particles_folded(words: list[str]) -> list[str]:
     """The words with a surname's particle in lower case, however the sentence capitalised it."""
-    return [w.lower() if w.lower() in _PARTICLES else w for w in words]
+    return [w.lower() if w.lower() in NAME_PARTICLES else w for w in words]
 
 
 def _name_part(short: list[str], full: list[str]) -> bool:

@@ -773,6 +773,12 @@ def _with_conjuncts(head: Token) -> tuple[int, int]:
     a, b = _np(head)
     for c in head.rights:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            if any(t.pos_ in ("VERB", "AUX") for t in head.doc[b : c.i]):
+                # "a group of rabbis called for a boycott ..., and the prominent Jewish civil rights organization
+                # the Anti-Defamation League denounced ...": a clause between them; the last one is the subject,
+                # by its name when an apposition gives it
+                named = [x for x in c.rights if x.dep_ == "appos" and x.pos_ == "PROPN" and _np(x)[0] == _np(c)[1]]
+                return _np(named[0]) if named else _with_conjuncts(c)
             b = max(b, _with_conjuncts(c)[1])
     return a, b
 
