@@ -524,6 +524,6 @@ def test_words_about_a_name_are_not_a_name() -> None:
     a = analyze_article(_article(
         'A pro-Clinton group attacked anti-Muslim rhetoric in post-World War II Europe. It is a Republican Party that '
         'lost. "[Hillary] Clinton is right," he said. "W]e will win." Donald Trump‘s plan failed. The '
-        'Anti-Defamation League objected.'))
+        'Anti-Defamation League objected. The US declined to comment.'))
     assert {m.canonical for m in a.entities} == {"Republican Party", "Hillary Clinton", "Donald Trump",
-                                                 "Anti-Defamation League"}
+                                                 "Anti-Defamation League", "US"}

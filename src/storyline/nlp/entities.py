@@ -119,7 +119,7 @@ def without_leading_participle(text: str) -> str:
     return _LEADING_PARTICIPLE.sub("", text)
 
 
-_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "us", "them"}
+_PRONOUNS = {"i", "we", "you", "he", "she", "they", "them"}  # not "US", not "IT"
 _STANCE = re.compile(r"(?:pro|anti|un|non|post|pre|neo|mid)-")
 
 
