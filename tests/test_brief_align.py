@@ -1739,6 +1739,18 @@ def test_a_common_word_glued_to_a_name_is_that_name_and_a_day_is_no_entity():
     assert {"South Africa", "Africa", "Maryland"} <= set(groups) and "10th Nov" not in groups
 
 
+def test_a_given_name_that_is_also_a_word_is_no_common_word_glued_to_a_surname():
+    """"Bill Clinton" is not "Clinton" (Hillary Clinton) with the word "bill", though the story writes "the bill"."""
+    from storyline.brief.entities import group_entities
+
+    a = Article("a", "Hillary Clinton won the primary on Tuesday. Clinton thanked voters in Manchester. The bill on "
+                     "trade passed the Senate.", outlet="A", published="2016-02-10", story="s")
+    b = Article("b", "Former President Bill Clinton campaigned for his wife in New Hampshire. Hillary Clinton won.",
+                outlet="B", published="2016-02-10", story="s")
+    groups = {g.name: g for g in group_entities([a, b], analyze_articles([a, b]))}
+    assert "Bill Clinton" in groups and "Bill Clinton" not in groups["Hillary Clinton"].aliases, groups
+
+
 def test_a_speaker_is_named_as_the_cast_names_them():
     """When the cast lists "Warship INS Sukanya" under INS Sukanya, who said what does too; a people's name stays as
     written ("Ukrainians" said it, not the cast's "Ukrainian")."""

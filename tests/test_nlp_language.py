@@ -527,3 +527,10 @@ def test_words_about_a_name_are_not_a_name() -> None:
         'Anti-Defamation League objected. The US declined to comment.'))
     assert {m.canonical for m in a.entities} == {"Republican Party", "Hillary Clinton", "Donald Trump",
                                                  "Anti-Defamation League", "US"}
+
+
+def test_a_place_abbreviated_to_initials_is_not_the_person_with_those_initials() -> None:
+    a = analyze_article(_article("Dave Caris, a voter, went to Washington, D.C. on Monday. Caris said D.C. was cold. "
+                                 "The Federal Election Commission (FEC) said the FEC would rule."))
+    canon = {m.text: m.canonical for m in a.entities}
+    assert canon["D.C."] != "Dave Caris" and canon["FEC"] == "Federal Election Commission", canon

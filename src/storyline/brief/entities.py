@@ -149,6 +149,8 @@ def _merge_after_common_word(by_key: dict[str, dict], common: set[str]) -> None:
         target = owner.get(_alias_key(" ".join(words[1:])))
         if target in (None, key) or target not in by_key or by_key[target]["label"] not in ("PERSON", "MISC"):
             continue
+        if len(words) == 2 and len(by_key[target]["name"].split()) > 1:
+            continue  # "Bill Clinton" beside "Hillary Clinton": a given name that is also a word ("the bill")
         _fold(by_key[target], by_key.pop(key))
         for name in (e["name"], *e["aliases"]):
             owner[_alias_key(name)] = target

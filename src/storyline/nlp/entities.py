@@ -549,7 +549,9 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
         words = n.split()
         lab = label_of[n].most_common(1)[0][0]
         if _ACRONYM.match(n.replace(" ", "")) and len(words) == 1 and not any(c.isdigit() for c in n):
-            cands = by_initials.get(n.replace(".", "").upper(), [])
+            # a person's initials name a person only ("D.C." is no Dave Caris)
+            cands = [c for c in by_initials.get(n.replace(".", "").upper(), [])
+                     if lab == "PERSON" or label_of[c].most_common(1)[0][0] != "PERSON"]
             if cands:
                 union(n, max(cands, key=lambda x: names[x]))
             continue
