@@ -530,7 +530,9 @@ def test_words_about_a_name_are_not_a_name() -> None:
 
 
 def test_a_place_abbreviated_to_initials_is_not_the_person_with_those_initials() -> None:
-    a = analyze_article(_article("Dave Caris, a voter, went to Washington, D.C. on Monday. Caris said D.C. was cold. "
+    a = analyze_article(_article("MEXICO CITY (AFP) - Dave Caris, a voter, went to Washington, D.C. on Monday. Caris "
+                                 "said D.C. was cold. The Senate Select Committee met in Columbia, S.C. on Monday. "
                                  "The Federal Election Commission (FEC) said the FEC would rule."))
     canon = {m.text: m.canonical for m in a.entities}
-    assert canon["D.C."] != "Dave Caris" and canon["FEC"] == "Federal Election Commission", canon
+    assert canon["D.C."] != "Dave Caris" and canon["S.C."] != "Senate Select Committee", canon
+    assert canon["AFP"] == "AFP" and canon["FEC"] == "Federal Election Commission", canon

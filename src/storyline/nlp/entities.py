@@ -320,13 +320,16 @@ def _demonym(tok) -> bool:  # noqa: ANN001 (a spaCy Token)
 
 
 def _defined_acronyms(mentions: list[Mention], text: str, base: int) -> None:
-    """"Singapore Airlines (SIA)": the acronym in brackets names the entity just before it."""
+    """"Singapore Airlines (SIA)": the acronym in brackets names the entity just before it, when its first letter
+    opens one of the name's words."""
     for m in mentions:
         tail = text[m.end - base : m.end - base + 12]
         hit = re.match(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)", tail)
         if not hit:
             continue
         acro = hit.group(1)
+        if acro[0] not in {w[0] for w in clean_name(m.text, m.label).upper().split()}:
+            continue  # "MEXICO CITY (AFP)": a dateline's agency, not the city's initials
         for other in mentions:
             if clean_name(other.text, other.label) == acro and other is not m:
                 other.canonical = clean_name(m.text, m.label)
@@ -549,9 +552,11 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
         words = n.split()
         lab = label_of[n].most_common(1)[0][0]
         if _ACRONYM.match(n.replace(" ", "")) and len(words) == 1 and not any(c.isdigit() for c in n):
-            # a person's initials name a person only ("D.C." is no Dave Caris)
+            # a person's initials name a person only ("D.C." is no Dave Caris), a place's a place ("S.C." is no
+            # Select Committee, no Supreme Court)
             cands = [c for c in by_initials.get(n.replace(".", "").upper(), [])
-                     if lab == "PERSON" or label_of[c].most_common(1)[0][0] != "PERSON"]
+                     if (lab == "PERSON" or label_of[c].most_common(1)[0][0] != "PERSON")
+                     and (lab != "GPE" or label_of[c].most_common(1)[0][0] in ("GPE", "LOC"))]
             if cands:
                 union(n, max(cands, key=lambda x: names[x]))
             continue
