@@ -524,7 +524,7 @@ def test_words_about_a_name_are_not_a_name() -> None:
     a = analyze_article(_article(
         'A pro-Clinton group attacked anti-Muslim rhetoric in post-World War II Europe. It is a Republican Party that '
         'lost. "[Hillary] Clinton is right," he said. "W]e will win." Donald Trump‘s plan failed. The '
-        'Anti-Defamation League objected. The US declined to comment.'))
+        'Anti-Defamation League objected. The US declined to comment. Us and them, he said.'))
     assert {m.canonical for m in a.entities} == {"Republican Party", "Hillary Clinton", "Donald Trump",
                                                  "Anti-Defamation League", "US"}
 
@@ -532,7 +532,9 @@ def test_words_about_a_name_are_not_a_name() -> None:
 def test_a_place_abbreviated_to_initials_is_not_the_person_with_those_initials() -> None:
     a = analyze_article(_article("MEXICO CITY (AFP) - Dave Caris, a voter, went to Washington, D.C. on Monday. Caris "
                                  "said D.C. was cold. The Senate Select Committee met in Columbia, S.C. on Monday. "
-                                 "The Federal Election Commission (FEC) said the FEC would rule."))
+                                 "The Federal Election Commission (FEC) said the FEC would rule. The F.B.I., the "
+                                 "Federal Bureau of Investigation, declined to comment."))
     canon = {m.text: m.canonical for m in a.entities}
+    assert canon["F.B.I."] == "Federal Bureau of Investigation", canon
     assert canon["D.C."] != "Dave Caris" and canon["S.C."] != "Senate Select Committee", canon
     assert canon["AFP"] == "AFP" and canon["FEC"] == "Federal Election Commission", canon

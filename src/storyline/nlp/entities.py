@@ -119,7 +119,9 @@ def without_leading_participle(text: str) -> str:
     return _LEADING_PARTICIPLE.sub("", text)
 
 
-_PRONOUNS = {"i", "we", "you", "he", "she", "they", "them"}  # not "US", not "IT"
+_PRONOUNS = {"i", "we", "you", "he", "she", "they", "them"}  # and "Us", "It" as written (not "US", "IT")
+# A state's abbreviation as wire copy writes it: "S.C.", "N.H.", "D.C.".
+_STATE_INITIALS = re.compile(r"[A-Z]\.[A-Z]\.?")
 _STANCE = re.compile(r"(?:pro|anti|un|non|post|pre|neo|mid)-")
 
 
@@ -170,7 +172,7 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
         name = clean_name(doc.text[start_char:end], kind)
         if name.isupper() and len(name) > 4 and _DATELINE_AFTER.match(doc.text, ent.end_char) and ent.start_char < 3:
             name = string.capwords(name)  # a wire dateline's place: "SYDNEY, Australia -" names Sydney
-        if not name or not any(c.isalpha() for c in name) or name.lower().strip(".") in _CORP | _PRONOUNS:
+        if not name or not any(c.isalpha() for c in name) or name.lower().strip(".") in _CORP | _PRONOUNS or name in ("Us", "It"):
             continue  # "LLC" cut off its company by the NER is not a name of its own, nor is "W]e"
         if _STANCE.match(name):
             continue  # "pro-Clinton", "anti-Muslim", "post-World War II": a word about a name, not one
@@ -552,11 +554,11 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
         words = n.split()
         lab = label_of[n].most_common(1)[0][0]
         if _ACRONYM.match(n.replace(" ", "")) and len(words) == 1 and not any(c.isdigit() for c in n):
-            # a person's initials name a person only ("D.C." is no Dave Caris), a place's a place ("S.C." is no
+            # a person's initials name a person only ("D.C." is no Dave Caris), a state's a place ("S.C." is no
             # Select Committee, no Supreme Court)
             cands = [c for c in by_initials.get(n.replace(".", "").upper(), [])
                      if (lab == "PERSON" or label_of[c].most_common(1)[0][0] != "PERSON")
-                     and (lab != "GPE" or label_of[c].most_common(1)[0][0] in ("GPE", "LOC"))]
+                     and not (_STATE_INITIALS.fullmatch(n) and label_of[c].most_common(1)[0][0] not in ("GPE", "LOC"))]
             if cands:
                 union(n, max(cands, key=lambda x: names[x]))
             continue
