@@ -501,11 +501,14 @@ def test_a_role_is_one_persons_title_not_the_words_a_parse_puts_beside_the_name(
         "For front-runner Hillary Clinton, the worst terrorist attack in Europe in a decade was an opportunity. "
         "Marco Rubio says the primary has become a three-person race between himself, Donald Trump and Ted Cruz. "
         "Ben Carson, the only doctor on stage, was more measured. The 18-year-old Tyler Smith was arrested."))
+    b = analyze_article(_article("NEW YORK - Republican presidential candidate Jeb Bush spoke on Monday. The 1-year "
+                                 "old Jane Doe cried."))
     roles: dict[str, set[str]] = defaultdict(set)
-    for m in a.entities:
+    for m in a.entities + b.entities:
         if m.label == "PERSON" and m.role:
             roles[m.canonical].add(m.role)
     assert roles["Donald Trump"] == {"billionaire"}, roles
+    assert roles["Jeb Bush"] == {"Republican presidential candidate"} and not roles["Jane Doe"], roles
     assert roles["Ted Cruz"] == {"Senator"}, roles
     assert roles["Hillary Clinton"] == {"front-runner"}, roles
     assert roles["Ben Carson"] == {"only doctor on stage"}, roles

@@ -423,10 +423,12 @@ def _role(ent: SpacySpan) -> str | None:
     if left < ent.start:
         toks = [t for t in doc[left : ent.start] if t.dep_ not in ("det", "case") and t.text not in ("'s", "’s")]
         # "Donald Trump and House Speaker Paul Ryan": the role is what follows the other person's name; and what
-        # follows a verb or a run-together line ("more than 4 in 10 said billionaire Donald Trump", "10:14PMBuddies
-        # ASSOCIATED PRESSOhio Gov. John Kasich") is the role, not the words before
-        cut = max((k for k, t in enumerate(toks) if t.lower_ in ("and", "&", "or", ",") or t.ent_type_ == "PERSON"
-                   or t.pos_ in ("VERB", "AUX") or _RUN_TOGETHER.search(t.text)), default=-1)
+        # follows a verb, a dateline's dash or a run-together line ("more than 4 in 10 said billionaire Donald
+        # Trump", "NEW YORK - Republican presidential candidate Donald Trump", "10:14PMBuddiesASSOCIATED PRESSOhio
+        # Gov. John Kasich") is the role, not the words before
+        cut = max((k for k, t in enumerate(toks) if t.lower_ in ("and", "&", "or", ",") or _dash(t)
+                   or t.ent_type_ == "PERSON" or t.pos_ in ("VERB", "AUX") or _RUN_TOGETHER.search(t.text)),
+                  default=-1)
         toks = toks[cut + 1 :]
         # "29-year-old Mr. Gigante", "the gaunt-looking Mr. Gigante": an honorific with an age or a look is no role
         if toks and any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in TITLES for t in toks) and (
@@ -450,7 +452,8 @@ def _role(ent: SpacySpan) -> str | None:
                 if x.dep_ != "det" and not (x.dep_ == "poss" and x.pos_ == "PRON") and not x.is_punct]
         if toks and len(toks) <= 6 and any(x.pos_ == "NOUN" or x.lower_ in TITLES for x in toks):
             parts.append(doc[toks[0].i : toks[-1].i + 1].text)
-    role = "; ".join(p.strip(" \"“”'‘’,") for p in parts if p.strip(" \"“”'‘’,") and not _NO_ROLE.fullmatch(p))
+    parts = [p.strip().strip(" \"“”'‘’,") for p in parts]
+    role = "; ".join(p for p in parts if p and not _NO_ROLE.fullmatch(p))
     return role or None
 
 
@@ -458,7 +461,12 @@ def _role(ent: SpacySpan) -> str | None:
 _RUN_TOGETHER = re.compile(r"\d:\d|[a-z]{2}[A-Z]{2}|[A-Z]{3}[a-z]")
 # No role: a headline in capitals read as an apposition ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones"), an
 # age alone ("the 18-year-old"), a piece of a word the parser cut ("co" of "co-chair", "-pro" of "president pro tem").
-_NO_ROLE = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*[A-Z]{2,}[^a-z]*|\d+-year-old|-.*|[a-z]{1,3}")
+_NO_ROLE = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*[A-Z]{2,}[^a-z]*|\d+-year[- ]old|-.*|[a-z]{1,3}")
+
+
+def _dash(t: Token) -> bool:
+    """A dash between words ("NEW YORK - Republican ..."), not a hyphen inside one ("1-year-old")."""
+    return t.text in ("-", "–", "—") and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
 
 
 def _one_person_noun(t: Token) -> bool:
