@@ -1582,6 +1582,31 @@ def test_the_summary_opens_with_the_main_event():
     assert [s.text for s in summary] == [texts[1], texts[0], texts[2]], [s.text for s in summary]
 
 
+def test_a_single_source_summary_line_cites_its_own_words_and_their_wire_copies_only():
+    """A sentence of the outlet's other article that the fact took in for its likeness is no source of the line;
+    a wire copy of the line's article is; a corroborated line cites each outlet that states it."""
+    from storyline.brief.claims import Claim
+    from storyline.brief.summary import summarize
+    from storyline.model import Fact, SourceSpan
+
+    texts = ["Clinton testified that she neither sent nor received emails marked classified.",
+             "Comey said no reasonable prosecutor would bring the case against Clinton.",
+             "Republicans asked the Justice Department to investigate the testimony."]
+    claims = [Claim("p1", 0, 80, texts[0], index=0), Claim("p1", 100, 170, texts[1], index=1),
+              Claim("p1", 200, 270, texts[2], index=2)]
+    single = Fact(texts[0], "single", ["p1", "p2", "w"], ["Politico"],
+                  [SourceSpan("p1", 0, 80), SourceSpan("p2", 500, 560), SourceSpan("w", 10, 90)])
+    corroborated = Fact(texts[1], "corroborated", ["p1", "b"], ["Politico", "Breitbart"],
+                        [SourceSpan("p1", 100, 170), SourceSpan("b", 40, 110)])
+    other = Fact(texts[2], "single", ["p1"], ["Politico"], [SourceSpan("p1", 200, 270)])
+    summary = summarize([single, corroborated, other], [[0], [1], [2]], claims, np.eye(3, dtype=np.float32),
+                        [3.0, 2.0, 1.0], 3, sources_of={"p1": "p1", "p2": "p2", "w": "p1", "b": "b"})
+    cited = {s.text: [(c.id, c.start) for c in s.sources] for s in summary}
+    assert cited[texts[0]] == [("p1", 0), ("w", 10)], cited
+    assert cited[texts[1]] == [("p1", 100), ("b", 40)], cited
+    assert [s.articles for s in summary if s.text == texts[0]] == [["p1", "w"]]
+
+
 def test_two_names_joined_by_and_are_two_entities_not_a_third():
     """The tagger reads "Lopez and Carrasquillo" as one organisation; the cast lists the two men, each with the
     article, while an organisation whose parts are no names of their own keeps its name."""

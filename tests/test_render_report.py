@@ -216,3 +216,15 @@ def test_copies_of_one_text_name_each_outlet_once():
     brief.copies = [["a1", "a2", "c"]]
     md = brief_to_markdown(brief, arts)
     assert "Same wire text carried by Outlet A (2 articles), Outlet C: counted as one source." in md
+
+
+def test_a_cited_sentence_that_is_a_quotation_keeps_its_own_marks(tmp_path):
+    quoted = '"We are still searching," the rescue chief said.'
+    c = Article("c", f"Title C\n{quoted}", title="Title C", outlet="Outlet C")
+    brief = make_brief()
+    brief.summary[0].sources.append(_span(c, quoted))
+    md = brief_to_markdown(brief, {"a1": A, "b/2": B, "c": c})
+    assert f": {quoted}\n" in md and f"“{quoted}”" not in md
+    write_report([brief], {"a1": A, "b/2": B, "c": c}, tmp_path)
+    cited = (tmp_path / "story_1.html").read_text().split('id="cite-3"')[1].split("</li>")[0]
+    assert "<q>" not in cited and "still searching" in cited

@@ -69,7 +69,7 @@ def build_brief(story: Story, articles: list[Article], analyses: list[Analysis])
     attribute_quoted_facts(facts, articles, analyses, cast)
     importance = rank_facts(facts, groups, claims, vectors, rep)
     n_sources = len(set(rep.values()))
-    summary = summarize(facts, groups, claims, vectors, importance, n_sources, embed_claims)
+    summary = summarize(facts, groups, claims, vectors, importance, n_sources, embed_claims, rep)
     order = sorted(range(len(facts)), key=lambda k: -importance[k])
     ranked_facts = [facts[k] for k in order]
     outlets = list(dict.fromkeys(a.outlet or a.id for a in articles))

@@ -58,7 +58,8 @@ def _parts(text: str) -> list[str]:
 
 def summarize(facts: list[Fact], groups: list[list[int]], claims: list[Claim], vectors: np.ndarray,
               importance: list[float], n_sources: int,
-              embed: Callable[[list[str]], np.ndarray] | None = None) -> list[SummaryItem]:
+              embed: Callable[[list[str]], np.ndarray] | None = None,
+              sources_of: dict[str, str] | None = None) -> list[SummaryItem]:
     """3 to 7 non-redundant sentences in reading order, each with the articles and spans that state it.
 
     With `embed` (texts -> unit vectors), a line that joins two reported things ("said A and that B") is
@@ -114,25 +115,32 @@ def summarize(facts: list[Fact], groups: list[list[int]], claims: list[Claim], v
     # What happened comes first, then the rest as outlets order it: a line placed by position alone can speak of
     # "the letters" before the line that says who swapped them.
     chosen.sort(key=lambda k: (not facts[k].main_event, position(k)))
-    return [SummaryItem(" ".join(facts[k].text.split()), list(facts[k].articles), _citations(facts[k], groups[k], claims))
+    cited = {k: _citations(facts[k], groups[k], claims, sources_of or {}) for k in chosen}
+    return [SummaryItem(" ".join(facts[k].text.split()), list(dict.fromkeys(s.id for s in cited[k])), cited[k])
             for k in chosen]
 
 
-def _citations(fact: Fact, group: list[int], claims: list[Claim]) -> list[SourceSpan]:
+def _citations(fact: Fact, group: list[int], claims: list[Claim], sources_of: dict[str, str]) -> list[SourceSpan]:
     """The sentences a summary line points to: per article, the fact's own claims (the sentences that state it),
-    else the first sentence the fact cites there (a wire copy's restatement of a member).
+    else the first sentence the fact cites there (a wire copy's restatement of a member, or another outlet's
+    sentence that states it too). A single-source line points to its own words and their wire copies only: its
+    outlet's other articles add no source, and a sentence of theirs that the fact took in for its likeness ("He
+    called her handling ... 'extremely careless'" under "Clinton testified that she neither sent nor received
+    emails marked classified") reads as a wrong citation.
 
     Why not every source: the main event also cites each sentence that mentions the event in passing; under a
     summary line those read as its sources, and the seed brief pointed the main-event line at another summary
     line's sentence and at a sanctions case of March. The fact keeps all its sources in the facts list."""
     members = {(claims[i].article_id, claims[i].start) for i in group}
     in_member_article = {a for a, _ in members}
+    member_sources = {sources_of.get(a, a) for a in in_member_article}
     first: set[str] = set()
     out = []
     for src in fact.sources:
         if (src.id, src.start) in members:
             out.append(src)
-        elif src.id not in in_member_article and src.id not in first:
+        elif src.id not in in_member_article and src.id not in first and (
+                fact.status != "single" or sources_of.get(src.id, src.id) in member_sources):
             first.add(src.id)
             out.append(src)
     return out
