@@ -598,6 +598,13 @@ def test_a_share_of_those_polled_is_no_speaker(text: str):
     assert brief.quotes == [] and brief.facts, brief.quotes
 
 
+def test_how_someone_looked_is_not_what_they_said():
+    text = ("It was an unusual scene for Trump, who largely eschews scripts and tends to speak in front of adoring "
+            "crowds at raucous rallies. Appearing more subdued than usual, Trump stuck closely to his message.")
+    a = Article("a", text, outlet="A", published="2016-03-22")
+    assert [q.text for q in build_brief(Story("s", ["a"]), [a], analyze_articles([a])).quotes] == []
+
+
 def test_a_name_that_opens_with_our_is_a_speaker():
     from storyline.brief.quotes import _speaker
     from storyline.model import Quote, Span

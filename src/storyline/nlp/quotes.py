@@ -560,7 +560,8 @@ def _content(verb: Token) -> tuple[int, int, str] | None:
         if c.dep_ == "dobj" and not addressee and (lemma != "say" or c.pos_ in ("PRON", "DET")):
             return (*_with_complements(verb, c), "dobj")
     for c in kids:  # "called both Trump and Clinton “crazy”" parsed without an object: all up to the predicate
-        if c.dep_ == "oprd" and c.i > verb.i + 1 and lemma in SPEECH:
+        # ("appearing more subdued than usual", "seemed unhappy": how someone looked, not what they said)
+        if c.dep_ == "oprd" and c.i > verb.i + 1 and lemma in SPEECH and lemma not in ("appear", "seem", "feel"):
             return verb.i + 1, c.right_edge.i + 1, "oprd"
     for c in kids:  # "said so", "said yes"
         if lemma == "say" and c.dep_ in ("advmod", "intj", "dobj") and c.lower_ in ("so", "yes", "no", "otherwise"):
