@@ -54,6 +54,9 @@ def test_a_sentence_joining_two_claims_is_split_but_lists_and_quotes_are_not():
         "The storm destroyed more than forty homes in the town",
         "officials said the repairs would take a year.",
     ]
+    text = "WASHINGTON - The senator spoke to reporters on Monday, and the vote was delayed until Friday afternoon."
+    art = Article("a", text)  # a dateline's dash opens no list
+    assert len(split_claims(art, _one_sentence_analysis(art))) == 2
     for text in (
         "Russia wants shells, rockets and drones from the North for its war.",
         "Jon Stewart, who hosted in 2008 and 2006, and Ellen DeGeneres, the 2007 host, were the latest emcees.",
@@ -66,6 +69,9 @@ def test_a_sentence_joining_two_claims_is_split_but_lists_and_quotes_are_not():
         # the verb after "and" is a relative clause's: "the RNC" is the second half of "between ... and"
         "Ryan's statement also provides an awkward break between the House speaker, who will play a pivotal role as "
         "chairman of the convention, and the RNC, which is trying to close ranks ahead of Cleveland.",
+        # a list between dashes, one of its items with a relative clause
+        "Trump's GOP rivals - Sen. Ted Cruz of Texas, who has blasted Trump's statements on Israel, and Ohio Gov. "
+        "John Kasich - are also scheduled to appear at the AIPAC conference.",
     ):
         art = Article("b", text)
         assert len(split_claims(art, _one_sentence_analysis(art))) == 1

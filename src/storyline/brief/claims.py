@@ -101,6 +101,9 @@ def _ends_a_list(left: str) -> bool:
     return len(parts) >= 3 and all(0 < len(p.split()) <= 4 and not _has_verb(p) for p in parts[-2:])
 
 
+_DASH = re.compile(r"\s(?:-{1,2}|–|—)\s")
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Offsets (within `text`) of the clauses of one sentence; the sentence itself when it has one claim. The words
     that join two clauses ("; ", ", and ") belong to neither."""
@@ -113,6 +116,9 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         # "made off with 2m euros (£1.7m; $2.6m) in gems": a list inside brackets, not two clauses
         before = text[: m.start()]
         inside_brackets = before.count("(") > before.count(")") or before.count("[") > before.count("]")
+        # "Trump's GOP rivals - Sen. Ted Cruz of Texas, who has ..., and Ohio Gov. John Kasich - are also
+        # scheduled": a list between dashes (one before, its closing one after), not two clauses
+        inside_brackets = inside_brackets or (len(_DASH.findall(before)) % 2 == 1 and bool(_DASH.search(right)))
         if (not inside_quote and not inside_brackets and not _COMPLEMENT.match(right)
                 and not _GOES_ON.match(right)
                 and len(left.split()) >= _MIN_CLAUSE_WORDS and len(right.split()) >= _MIN_CLAUSE_WORDS
