@@ -556,3 +556,13 @@ def test_a_title_case_run_of_words_the_body_writes_in_lower_case_is_nobody() -> 
     a = analyze_article(art)
     assert not [m for m in a.entities if "Guards" in m.text], a.entities
     assert not [q for q in a.quotes if q.speaker_canonical and "Guards" in q.speaker_canonical]
+
+
+def test_a_name_with_and_without_jr_is_one_person_unless_the_story_has_a_sr() -> None:
+    a = analyze_article(_article("Arcade Joseph Comeaux Jr. escaped on Monday. Officials said Arcade Joseph Comeaux "
+                                 "was armed. Comeaux, 49, fled."))
+    assert {m.canonical for m in a.entities if "Comeaux" in m.text} == {"Arcade Joseph Comeaux Jr"}
+    assert not [m for m in a.entities if m.text.rstrip(".") == "Jr"]
+    b = analyze_article(_article("Ken Griffey Jr. hit a home run on Monday. His father, Ken Griffey Sr., watched. "
+                                 "Ken Griffey Jr. later thanked Ken Griffey Sr."))
+    assert len({m.canonical for m in b.entities if "Griffey" in m.text}) == 2

@@ -127,7 +127,8 @@ _STANCE = re.compile(r"(?:pro|anti|un|non|post|pre|neo|mid)-")
 
 def clean_name(text: str, label: str) -> str:
     """The name without a leading "the", a possessive, or (for people) leading titles."""
-    t = re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("[", "").replace("]", "")).strip()  # "[Hillary] Clinton"
+    # an editor's brackets are no part of the name: "[Hillary] Clinton"
+    t = re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("[", "").replace("]", "")).strip()
     t = re.sub(r"(?:'s|’s|‘s|'|’)$", "", t).strip()
     t = re.sub(r"^(?:the|The|a|an)\s+", "", t)  # "a Republican Party", "a White House"
     t = re.sub(r"\s+(?:the|a|an|of|and)$", "", t)  # "told TMZ the student fell": a word the tagger ran on into
@@ -172,8 +173,9 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
         name = clean_name(doc.text[start_char:end], kind)
         if name.isupper() and len(name) > 4 and _DATELINE_AFTER.match(doc.text, ent.end_char) and ent.start_char < 3:
             name = string.capwords(name)  # a wire dateline's place: "SYDNEY, Australia -" names Sydney
-        if not name or not any(c.isalpha() for c in name) or name.lower().strip(".") in _CORP | _PRONOUNS or name in ("Us", "It"):
-            continue  # "LLC" cut off its company by the NER is not a name of its own, nor is "W]e"
+        if (not name or not any(c.isalpha() for c in name) or name.lower().strip(".") in _CORP | _PRONOUNS
+                or name in ("Us", "It") or name.rstrip(".") in _SUFFIXES):
+            continue  # "LLC" or "Jr." cut off its name by the NER is not a name of its own, nor is "W]e"
         if _STANCE.match(name):
             continue  # "pro-Clinton", "anti-Muslim", "post-World War II": a word about a name, not one
         if _PHOTOGRAPHER.search(doc.text[ent.start_char : end + 12]):
@@ -531,6 +533,13 @@ def canonicalize(mentions: list[Mention]) -> dict[str, str]:
     for group in by_key.values():  # same name up to case, plural, "the", corporate suffixes
         for n in group[1:]:
             union(n, group[0])
+    for n in names:  # "Arcade Joseph Comeaux Jr." is "Arcade Joseph Comeaux", unless the story has a Sr. too
+        words = n.replace(",", "").split()
+        if (len(words) >= 3 and words[-1].rstrip(".") in _SUFFIXES - {"Sr"}
+                and label_of[n].most_common(1)[0][0] == "PERSON"):
+            plain = " ".join(words[:-1])
+            if plain in parent and not any(f"{plain} Sr" in x or f"{plain}, Sr" in x for x in names):
+                union(plain, n)
     for n in names:  # 'Vincent "The Chin" Gigante' is Vincent Gigante, and "The Chin" alone
         m = _NICKNAME.match(n)
         if m and label_of[n].most_common(1)[0][0] == "PERSON":
@@ -684,6 +693,8 @@ def _spelling_variants(names: Counter, label_of: dict[str, Counter], roles: dict
     for group in by_given.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
+                if _generation(a) and _generation(b) and _generation(a) != _generation(b):
+                    continue  # "Ken Griffey Jr." and "Ken Griffey Sr.": father and son
                 sa, sb = (re.sub(r"[-'’]", "", "".join(x.split()[1:])) for x in (a, b))
                 if sa.lower() == sb.lower() or _one_edit(sa, sb):
                     join(a, b)
@@ -692,6 +703,12 @@ def _spelling_variants(names: Counter, label_of: dict[str, Counter], roles: dict
             for b in group[i + 1:]:
                 if _alike_given(a.split()[0], b.split()[0]):
                     join(a, b, by_role=False)  # "vice president" / "deputy head of the union": one man, two words
+
+
+def _generation(name: str) -> str:
+    """The generational suffix a name ends with ("Jr", "Sr", "III"), or ""."""
+    last = name.replace(",", "").split()[-1].rstrip(".")
+    return last if last in _SUFFIXES else ""
 
 
 def _alike_given(a: str, b: str) -> bool:
