@@ -376,6 +376,11 @@ def test_a_collective_source_in_lower_case_is_a_speaker_as_when_it_opens_the_sen
       "and the prominent Jewish civil rights organization the Anti-Defamation League strongly denounced Trump's "
       "rhetoric and said it would return all of his past donations.",),
      "it would return all of his past donations", "Anti-Defamation League", None),
+    # an aside between dashes has its own subject; "and added" after it is the first speaker's
+    (("Prison spokeswoman Michelle Lyons said the inmate fled. Lyons said that Comeaux used a wheelchair in prison "
+      "– he \"claimed it was necessary for his mobility\" – and added, \"Since he fled on foot, that's obviously in "
+      "question.\"",),
+     "Since he fled on foot, that's obviously in question.", "Michelle Lyons", None),
     # "said as she ... moved through the city" tells when she said it; her age is not her name
     (("Protesters marched again. \"They're trying to slap us in the face [by providing limited information], thinking "
       "we're going to shut up,\" Quina Jones, 25, said as she and hundreds of other demonstrators moved through the "

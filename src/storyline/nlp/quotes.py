@@ -708,6 +708,9 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
                     return _with_conjuncts(objs[0])
+        if v.dep_ == "conj" and _aside_between_dashes(v.head, v) and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "Lyons said that ... – he “claimed ...” – and added": Lyons added it
+            continue
         if v.dep_ in ("advcl", "conj", "xcomp") and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
             continue
@@ -718,6 +721,16 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
             return _np(v.head)
         break
     return None
+
+
+_DASHES = {"–", "—", "-", "--"}
+
+
+def _aside_between_dashes(clause: Token, after: Token) -> bool:
+    """Whether `clause` is an aside between dashes that close before `after`."""
+    doc, a = clause.doc, clause.left_edge.i
+    opens = doc[a].text in _DASHES or (a > 0 and doc[a - 1].text in _DASHES)
+    return clause.dep_ != "ROOT" and opens and any(doc[k].text in _DASHES for k in range(clause.i + 1, after.i))
 
 
 # What carries someone's words: "a statement from Waitrose said" is Waitrose speaking.
