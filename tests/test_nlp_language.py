@@ -543,21 +543,6 @@ def test_a_place_abbreviated_to_initials_is_not_the_person_with_those_initials()
     assert canon["AFP"] == "AFP" and canon["FEC"] == "Federal Election Commission", canon
 
 
-def test_a_title_case_run_of_words_the_body_writes_in_lower_case_is_nobody() -> None:
-    """ "... Pulls Gun On And Handcuffs Guards, Runs Away": "Handcuffs Guards" read as a person was then who "he"
-    was in the body; the real name in the title still counts."""
-    from storyline.ingest.clean import mark_blocks
-
-    title = "Arcade Joseph Comeaux Jr, Prison Inmate, Pulls Gun On And Handcuffs Guards, Runs Away"
-    text = (f"{title}\n\nA convicted sex offender pulled a gun on two guards during a prison transfer Monday, "
-            "authorities said. Comeaux, 49, handcuffed the guards together. At the time of the escape, the inmate "
-            "was in a wheelchair, which he claimed he needed, officials said.\n")
-    art = replace(_article(text), title=title, blocks=mark_blocks(text, title=title))
-    a = analyze_article(art)
-    assert not [m for m in a.entities if "Guards" in m.text], a.entities
-    assert not [q for q in a.quotes if q.speaker_canonical and "Guards" in q.speaker_canonical]
-
-
 def test_a_name_with_and_without_jr_is_one_person_unless_the_story_has_a_sr() -> None:
     a = analyze_article(_article("Arcade Joseph Comeaux Jr. escaped on Monday. Officials said Arcade Joseph Comeaux "
                                  "was armed. Comeaux, 49, fled."))

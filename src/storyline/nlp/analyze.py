@@ -267,7 +267,7 @@ def _analyze(article: Article, docs: list[tuple[int, Doc]]) -> Analysis:
         # At Rally, ...", read as a person, kept "Trump" apart from "Donald Trump").
         in_title = any(b.kind == "title" and b.start <= base < b.end for b in article.blocks)
         if _title_case(doc.text) or (in_title and _title_case(doc.text.rstrip(" .!?\"”’'"))):
-            mentions = [n for m in mentions if (n := _named_elsewhere(m, text)) is not None]
+            mentions = [_named_elsewhere(m, text) for m in mentions]
         analysis.entities.extend(mentions)
         analysis.times.extend(find_times(text, published, base, base + len(doc.text), _tense_of(doc, base),
                                          earliest=window is not None and window[1] is None))
@@ -287,11 +287,10 @@ def _analyze(article: Article, docs: list[tuple[int, Doc]]) -> Analysis:
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
 
 
-def _named_elsewhere(m: Mention, text: str) -> Mention | None:
+def _named_elsewhere(m: Mention, text: str) -> Mention:
     """A person's name read in a title-case line, cut to its longest run of words the text writes elsewhere:
     "Obama Reverses Bush" -> "Obama", "Lindsay Lohan Checks Into Rehab" -> "Lindsay Lohan", "Efficient Peyton
-    Manning" -> "Peyton Manning" (unchanged when the text gives the whole run again, or none of it); None when it
-    names nobody: none of it is named elsewhere, and the text writes some of its words in lower case."""
+    Manning" -> "Peyton Manning" (unchanged when the text gives the whole run again, or none of it)."""
     words = list(re.finditer(r"\S+", m.text))
     if m.label != "PERSON" or len(words) < 2 or text.count(m.text) > 1:
         return m
@@ -301,8 +300,6 @@ def _named_elsewhere(m: Mention, text: str) -> Mention | None:
             run = m.text[a:b]
             if run[:1].isupper() and len(re.findall(rf"(?<!\w){re.escape(run)}(?!\w)", text)) > 1:
                 return Mention(m.start + a, m.start + b, run, m.label, run, m.role)
-    if any(re.search(rf"(?<!\w){re.escape(w.group(0).lower())}(?!\w)", text) for w in words if len(w.group(0)) > 3):
-        return None  # "Pulls Gun On And Handcuffs Guards": words the text writes in lower case ("the guards")
     return m
 
 
