@@ -551,3 +551,17 @@ def test_a_name_with_and_without_jr_is_one_person_unless_the_story_has_a_sr() ->
     b = analyze_article(_article("Ken Griffey Jr. hit a home run on Monday. His father, Ken Griffey Sr., watched. "
                                  "Ken Griffey Jr. later thanked Ken Griffey Sr."))
     assert len({m.canonical for m in b.entities if "Griffey" in m.text}) == 2
+
+
+def test_a_name_only_the_headline_gives_is_no_one_a_pronoun_in_the_body_means() -> None:
+    """ "... Pulls Gun On And Handcuffs Guards, Runs Away": the headline's capitals made a person of "Handcuffs
+    Guards", who was then the "he" of the body's statement."""
+    from storyline.ingest.clean import mark_blocks
+
+    title = "Arcade Joseph Comeaux Jr, Prison Inmate, Pulls Gun On And Handcuffs Guards, Runs Away"
+    text = (f"{title}\n\nA convicted sex offender pulled a gun on two guards during a prison transfer Monday, "
+            "authorities said. At the time of the escape, the inmate was in a wheelchair, which he claimed he "
+            "needed to help move him around, officials said.\n")
+    art = replace(_article(text), title=title, blocks=mark_blocks(text, title=title))
+    speakers = {q.speaker_canonical for q in analyze_article(art).quotes}
+    assert not [s for s in speakers if s and "Guards" in s], speakers

@@ -279,7 +279,8 @@ def _analyze(article: Article, docs: list[tuple[int, Doc]]) -> Analysis:
     analysis.quotes = find_quotes(docs, text)
     if _speakers_are_people(analysis, text):
         canonicalize(analysis.entities)
-    resolve_speakers(analysis.quotes, analysis.entities, text)
+    resolve_speakers(analysis.quotes, analysis.entities, text,
+                     [(b.start, b.end) for b in article.blocks if b.kind == "title"])
     analysis.events = _events(analysis)
     return analysis
 

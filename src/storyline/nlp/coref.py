@@ -9,6 +9,7 @@ Where the text does not make it determinate, `speaker_canonical` stays None rath
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from storyline.model import Mention, Quote, Span
 from storyline.nlp.entities import name_after_title
@@ -26,9 +27,15 @@ ROLE_WORDS = {
 _WINDOW = 2500  # characters back that a pronoun may reach
 
 
-def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str) -> None:
-    """Fill `speaker_canonical` for each quote of one article, in place (mentions carry canonical names)."""
-    persons = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start)
+def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str,
+                     headlines: Sequence[tuple[int, int]] = ()) -> None:
+    """Fill `speaker_canonical` for each quote of one article, in place (mentions carry canonical names).
+
+    A name only a headline gives (`headlines`: the title's span) is no one a "he" in the body can mean: a title's
+    capitals make people of words ("... Pulls Gun On And Handcuffs Guards, Runs Away")."""
+    named_in_body = {m.canonical for m in mentions if not any(a <= m.start < b for a, b in headlines)}
+    persons = sorted((m for m in mentions if m.label == "PERSON" and (
+        m.canonical in named_in_body or not any(a <= m.start < b for a, b in headlines))), key=lambda m: m.start)
     quoted = [(q.content.start, q.content.end) for q in quotes if q.direct]
     gender = _genders(persons, text)
     last_person: tuple[int, str] | None = None  # (offset, canonical) of the last resolved person speaker
