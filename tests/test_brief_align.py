@@ -289,6 +289,7 @@ def test_an_act_the_language_stage_attributes_is_not_listed_as_something_said():
     "Mayor Jane Ortiz resigned after she is believed to have read the auditors' report on the tunnel.",
     "Dubbed the \"Iron Mayor\" for her budget cuts, Mayor Jane Ortiz rarely gave interviews.",
     "Mayor Jane Ortiz has avoided directly criticizing Bolton, a Republican appointed as judge by the governor.",
+    "The city was successfully challenged by Lockheed and Sikorsky in 2006 over a $10 million contract for buses.",
 ])
 def test_an_act_under_a_cue_that_can_also_report_speech_is_not_something_said(text: str):
     """"refused", "found", "find" report speech or thought only with what was said after them ("declined to
@@ -1730,6 +1731,9 @@ def test_a_summary_is_not_padded_with_lines_that_do_not_stand_alone():
     # a gerund with a verb of its own is a clause, said by the speaker
     ("A naval commander said attacking Somali ports probably would not be effective in battling piracy.",
      "A naval commander", "attacking Somali ports probably would not be effective in battling piracy"),
+    # the verb without the speaker's short name in brackets
+    ("General Motors (GM) announced plans on Friday to shut down about 1,100 of its dealerships.",
+     "General Motors", "announced plans on Friday to shut down about 1,100 of its dealerships"),
     # the verb without the rest of the speaker's name
     ("Sen. Bernie Sanders of Vermont called on the Obama administration to block the deal.", "Bernie Sanders",
      "called on the Obama administration to block the deal"),
@@ -2018,3 +2022,4 @@ def test_an_interviewers_questions_are_not_someones_statements():
                         "Q: You open your book on May 17, 2001. You were 14 years old. What did you find?\n"
                         "Jane Roe: I found my mother's letters in the attic, and I read them all that night.\n")
     assert [q.speaker for q in quotes] == ["Jane Roe"], [(q.speaker, q.text) for q in quotes]
+

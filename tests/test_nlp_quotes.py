@@ -455,6 +455,19 @@ def test_a_treebank_quotation_going_on_into_the_next_line_takes_the_attribution_
      "being treated as suspicious.", "treated as suspicious", "Surrey police"),
     # an opening participle with no name of its own leaves the subject as it is
     ("Speaking to reporters, the mayor said the road would reopen on Monday.", "road would reopen", "the mayor"),
+    # the name is hung on the role's "of": who spoke is the person the phrase ends with ...
+    ("\"It is too early to see a trend,\" said the vice president and chairman of Chrysler LLC Jim Press.",
+     "too early", "Jim Press"),
+    # ... but a person right after "of" is whose mother she is, not who spoke
+    ("The mother of John Smith said her son was innocent.", "was innocent", "The mother"),
+    # the role and the name both parsed as subjects: the name
+    ("White House chief of staff John Kelly said the president would sign the bill.", "sign the bill", "John Kelly"),
+    # the "of" phrase says who: a group of whom, the chief of what
+    ("A team of researchers said the drug reduced deaths by a third.", "reduced deaths", "A team of researchers"),
+    ("The chief of police said the road was closed.", "road was closed", "The chief of police"),
+    # what a statement says was said by whoever issued it
+    ("A group of Washington politicians released a joint statement saying \"We will be asking tough questions.\"",
+     "tough questions", "A group of Washington politicians"),
 ])
 def test_the_speaker_is_who_the_subject_names_not_how_the_parser_split_it(text: str, needle: str, speaker: str) -> None:
     said = _one(_quotes(text), needle)
@@ -514,3 +527,13 @@ def test_a_name_that_introduces_the_next_quotation_leaves_the_one_before_to_its_
     zahed = _one(quotes, "The attack")
     assert zahed.speaker is not None and zahed.speaker.text == "Mr. Zahed"
     assert "not terrorists" not in zahed.content.text, zahed.content.text
+
+
+def test_what_one_speaker_said_ends_where_the_sentence_turns_to_another() -> None:
+    text = ("USAF officials said that the contract had been awarded based on competence, with UBS analyst David "
+            "Strauss saying \"The key decision was the amount of fuel the bigger plane could carry.\"")
+    officials = _one(_quotes(text), "based on competence")
+    assert officials.content.text.endswith("based on competence"), officials.content.text
+    strauss = _one(_quotes(text), "key decision")
+    assert strauss.speaker is not None and strauss.speaker.text == "UBS analyst David Strauss"
+

@@ -191,7 +191,8 @@ def _frame(text: str, q) -> str | None:  # type: ignore[no-untyped-def]
     """The words from the speaker to the content ("did not confirm"), or the cue alone when an aside sits between
     them ("Kirby, who joined in 2020, declined"); None when they are a possessive's ("Trump’s proposal")."""
     start = q.speaker.end if q.speaker and q.speaker.end <= q.cue.start else q.cue.start
-    words = text[start : q.content.start].replace(",", " ").split()
+    # "General Motors (GM) announced": the bracketed short name is the speaker's, not part of what was said
+    words = re.sub(r"^\s*\([^()]*\)", "", text[start : q.content.start]).replace(",", " ").split()
     # an aside ("Wagoner, GM's chief executive, described"), or the rest of the speaker's name ("Sen. Bernie Sanders
     # | of Vermont called on"): the cue with its auxiliaries only
     between = text[start : q.cue.start]

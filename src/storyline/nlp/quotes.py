@@ -124,6 +124,7 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str, model: dict | None = Non
     _across_parenthetical(quotes, text)
     for q in quotes:
         q.content = _before_own_speaker(q, text)
+        q.content = _before_another_speaker(q, quotes, text)
     quotes.extend(_orphan_segments(quotes, segments, text, docs))
     for q in quotes:
         q.speaker = _with_name_after_rank(q.speaker, text)
@@ -572,7 +573,7 @@ def _content(verb: Token) -> tuple[int, int, str] | None:
                 a, b = _subtree(c)
                 return a, b, "parataxis"
     for c in kids:  # "spoke about the cancellation", "reacted to the shooting", "called for a ban"
-        if c.dep_ == "prep" and (c.lower_ in ("about", "of", "for", "on", "against", "over") or c.lower_ == "to" and
+        if c.dep_ == "prep" and (c.lower_ in ("about", "of", "for", "on", "against") or c.lower_ == "to" and
                                  lemma in ("react", "respond", "refer", "object", "apologize")) and any(
             g.dep_ in ("pobj", "pcomp") for g in c.children
         ) and lemma not in ("say", "tell", "add", "write", "report"):
@@ -703,7 +704,11 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
                     return (c.i, c.i + 1) if up.dep_ == "relcl" else None
                 if c.lower_ in ("this", "there") or (c.lower_ == "it" and verb.lemma_.lower() in _COGNITION):
                     return None
-                return _subject_span(c, v)
+                # "White House chief of staff John Kelly said": the parser makes both the role and the name
+                # subjects; who spoke is the name right before the verb
+                named = [k for k in v.children if k.dep_ == "nsubj" and k.i > c.i and k.ent_type_ == "PERSON"
+                         and k.pos_ == "PROPN" and k.left_edge.i == c.right_edge.i + 1]
+                return _np(named[0]) if c.pos_ == "NOUN" and named else _subject_span(c, v)
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
@@ -716,6 +721,9 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
             continue
         if v.dep_ == "pcomp" and v.head.dep_ in ("prep", "agent") and v.head.head.pos_ in ("VERB", "AUX"):
             v = v.head.head  # "responded by saying", "before explaining": the subject of the main verb
+            continue
+        if v.dep_ == "acl" and v.head.lemma_.lower() in _MEDIUM and v.head.dep_ == "dobj":
+            v = v.head.head  # "released a joint statement saying ...": who released it
             continue
         if v.dep_ == "relcl":
             return _np(v.head)
@@ -769,7 +777,48 @@ def _subject_span(subj: Token, verb: Token) -> tuple[int, int]:
                 and t.pos_ in ("NOUN", "PROPN")]
         if rest:
             return _np(subj)[0], _with_conjuncts(rest[0])[1]
-    return _with_conjuncts(subj)
+    named = _person_after_role(subj)
+    if named:
+        return named
+    of = [p for p in subj.rights if p.dep_ == "prep" and p.lower_ == "of" and p.right_edge.i < verb.i]
+    whom = [g for p in of for g in p.children if g.dep_ == "pobj"]
+    a, b = _with_conjuncts(subj)
+    # "A group of Washington politicians", "the chief of police": the "of" phrase says who, not "A group" (unless
+    # the speaker is another subject after it)
+    if a == _np(subj)[0] and whom and (subj.lemma_.lower() in _COLLECTIVE_HEADS or (
+            subj.lemma_.lower() in _OFFICES and whom[0].pos_ == "NOUN"
+            and not any(k.dep_ in ("det", "poss") for k in whom[0].children))):
+        return a, max(b, of[0].right_edge.i + 1)
+    return a, b
+
+
+# Heads that say how many or what kind of body, whose "of" phrase says who: "a team of researchers".
+_COLLECTIVE_HEADS = {"group", "team", "coalition", "panel", "delegation", "handful", "couple", "pair", "dozen",
+                     "dozens", "hundreds", "thousands", "consortium", "alliance", "association", "bunch", "band"}
+# Offices named with what they are over: "chief of police", "head of security", "minister of defence".
+_OFFICES = {"chief", "head", "minister", "secretary", "director", "commissioner", "superintendent", "president"}
+
+
+def _person_after_role(subj: Token) -> tuple[int, int] | None:
+    """"the vice president and chairman of Chrysler LLC Jim Press said": the parser hangs the name on the role's
+    "of", so the speaker came out as "the vice president and chairman", an unnamed someone; who spoke is the person
+    the phrase ends with. Only when the organisation stands between them: "the mother of John Smith said" is
+    his mother."""
+    if subj.pos_ != "NOUN":
+        return None
+    roles = [subj, *[c for c in subj.rights if c.dep_ == "conj" and c.pos_ == "NOUN"]]
+    for role in roles:
+        for prep in role.rights:
+            objs = [g for g in prep.children if g.dep_ == "pobj"] if prep.lower_ == "of" else []
+            if objs and objs[0].ent_type_ == "PERSON" and objs[0].pos_ == "PROPN" and objs[0].i == prep.right_edge.i:
+                a = objs[0].i
+                while a > prep.i + 1 and subj.doc[a].ent_iob_ == "I":
+                    a -= 1
+                org = subj.doc[prep.i + 1 : a]
+                if subj.doc[a].ent_iob_ == "B" and len(org) and all(
+                        t.ent_type_ in ("ORG", "GPE", "NORP") or t.pos_ == "PROPN" for t in org):
+                    return a, objs[0].i + 1
+    return None
 
 
 def _dateline(tok: Token) -> bool:
@@ -933,6 +982,10 @@ def _span(doc: Doc, a: int, b: int, base: int) -> Span:
     return Span(base + sp.start_char, base + sp.end_char, sp.text)
 
 
+_MEDIUM_SAYING = re.compile(r"(?:an?|the|its|his|her|their)?\s*(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(_MEDIUM))
+                            + r")s?\s+(?:saying|stating)\b", re.I)
+
+
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
     """One attribution per content: a verb nested in another's content ("said ... had told") keeps both only
     when their contents differ; identical contents keep the speech verb that has a speaker."""
@@ -943,6 +996,11 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
         if old is None or (old.speaker is None and q.speaker is not None):
             best[key] = q
     kept = list(best.values())
+    # "issued a statement saying the strike killed two militants": what the statement says is what was said
+    kept = [o for o in kept if not (_MEDIUM_SAYING.match(o.content.text) and any(
+        q is not o and q.cue and q.cue.text.lower() in ("saying", "stating") and q.speaker and o.speaker
+        and (q.speaker.start, q.speaker.end) == (o.speaker.start, o.speaker.end)
+        and o.content.start <= q.cue.start < o.content.end for q in kept))]
     # "Kirby declined to detail how...": the inner verb shares the speaker and sits in the outer content
     return [q for q in kept if not any(
         o is not q and q.cue and o.speaker and q.speaker and (o.speaker.start, o.speaker.end) ==
@@ -1129,6 +1187,19 @@ def _before_own_speaker(q: Quote, text: str) -> Span:
         return c  # (an attribution inside the content, "In his state, Christie said, ...", splits it instead)
     end = sp.start - (len(text[c.start : sp.start]) - len(text[c.start : sp.start].rstrip(" ,")))
     return Span(c.start, end, text[c.start : end]) if end > c.start else c
+
+
+def _before_another_speaker(q: Quote, quotes: list[Quote], text: str) -> Span:
+    """"USAF officials said that the contract had been awarded on merit, with UBS analyst David Strauss saying
+    ...": the officials' words end where the sentence turns to someone else's."""
+    c = q.content
+    for o in quotes:
+        if o is q or o.speaker is None or o.cue is None or not (c.start < o.speaker.start and o.cue.end <= c.end):
+            continue
+        turn = re.search(r"[,;]?\s+with\s+$", text[c.start : o.speaker.start])
+        if turn and turn.start() > 0:
+            return Span(c.start, c.start + turn.start(), text[c.start : c.start + turn.start()])
+    return c
 
 
 def _speech_participle(word: str) -> bool:
