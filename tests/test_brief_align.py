@@ -290,6 +290,7 @@ def test_an_act_the_language_stage_attributes_is_not_listed_as_something_said():
     "Dubbed the \"Iron Mayor\" for her budget cuts, Mayor Jane Ortiz rarely gave interviews.",
     "Mayor Jane Ortiz has avoided directly criticizing Bolton, a Republican appointed as judge by the governor.",
     "The city was successfully challenged by Lockheed and Sikorsky in 2006 over a $10 million contract for buses.",
+    "Airbus, in particular, charge an added cost for taking an aircraft to the city for registration.",
 ])
 def test_an_act_under_a_cue_that_can_also_report_speech_is_not_something_said(text: str):
     """"refused", "found", "find" report speech or thought only with what was said after them ("declined to
@@ -2023,3 +2024,10 @@ def test_an_interviewers_questions_are_not_someones_statements():
                         "Jane Roe: I found my mother's letters in the attic, and I read them all that night.\n")
     assert [q.speaker for q in quotes] == ["Jane Roe"], [(q.speaker, q.text) for q in quotes]
 
+
+def test_an_article_opening_a_sentence_is_no_part_of_a_name():
+    """"A European Commission review was held ...": the tagger takes the sentence's "A" into the name."""
+    from storyline.nlp.entities import clean_name
+
+    assert clean_name("A European Commission", "ORG") == "European Commission"
+    assert clean_name("the European Commission", "ORG") == "European Commission"

@@ -468,6 +468,9 @@ def test_a_treebank_quotation_going_on_into_the_next_line_takes_the_attribution_
     # what a statement says was said by whoever issued it
     ("A group of Washington politicians released a joint statement saying \"We will be asking tough questions.\"",
      "tough questions", "A group of Washington politicians"),
+    # an outlet that quoted someone as saying it reported their words
+    ("\"We do not need to buy aircraft from Europe,\" Detik.com quoted Djamal as saying.", "buy aircraft", "Djamal"),
+    ("Reuters quoted the minister as saying that the talks had failed.", "talks had failed", "the minister"),
 ])
 def test_the_speaker_is_who_the_subject_names_not_how_the_parser_split_it(text: str, needle: str, speaker: str) -> None:
     said = _one(_quotes(text), needle)

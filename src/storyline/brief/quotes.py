@@ -74,6 +74,7 @@ _CLAUSE_ONLY = set().union(*(_forms(w) for w in (
     "find", "know", "learn", "feel", "consider", "contemplate", "expect", "hope", "fear", "prefer", "continue",
     "focus", "appear", "seem", "talk", "discuss", "mention", "address", "refer", "show", "signal", "explain",
     "pledge", "want", "attack", "criticize", "slam", "blast", "rip", "knock", "respond", "request", "claim", "add",
+    "charge",
     *LIGHT_VERBS))) | {
     "found", "knew", "known", "felt", "made", "gave", "given", "held", "shown"}  # fmt: skip
 # An infinitive after one of these cues is what the speaker promised or asked for ("pledged to take the fight to the
@@ -158,6 +159,9 @@ _OPENS = re.compile(r"[\"“]|``")
 _CUT_OFF = re.compile(r"\b(?:and|but|or|to|of|that|the|a|an)[\"”’']?$", re.I)
 
 
+_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those"}
+
+
 def _is_clause(content: str) -> bool:
     """A clause: a complementizer first, or a verb ("can", "was", "to be", "garnered", "fell") after the first word."""
     # a relative clause set off by a comma is not the content's own verb ("a package, which includes ...")
@@ -177,7 +181,7 @@ def _is_clause(content: str) -> bool:
     # ("the Retired American Warriors")
     verb = [w for k, w in enumerate(words[1:], 1) if (w in _FINITE or w in PAST_FORMS or (
             w.endswith("ed") and len(w) >= 4 and "-" not in w and written[k][:1].islower()))
-            and words[k + 1 : k + 2] != ["by"]]
+            and words[k + 1 : k + 2] != ["by"] and words[k - 1] not in _DETERMINERS]  # "an added cost": an adjective
     return bool(words) and (words[0] in _CLAUSE_START or bool(verb))
 
 

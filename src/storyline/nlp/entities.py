@@ -130,7 +130,8 @@ def clean_name(text: str, label: str) -> str:
     # an editor's brackets are no part of the name: "[Hillary] Clinton"
     t = re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("[", "").replace("]", "")).strip()
     t = re.sub(r"(?:'s|’s|‘s|'|’)$", "", t).strip()
-    t = re.sub(r"^(?:the|The|a|an)\s+", "", t)  # "a Republican Party", "a White House"
+    # "a Republican Party", "a White House", and a sentence's first word ("A European Commission review")
+    t = re.sub(r"^(?:the|The|a|an)\s+|^An?\s+(?=[A-Z])", "", t)
     t = re.sub(r"\s+(?:the|a|an|of|and)$", "", t)  # "told TMZ the student fell": a word the tagger ran on into
     t = _CREDIT.sub("", t)  # a photo agency run into the name: "Getty Donald Trump"
     t = without_leading_participle(t)  # a sentence's first word taken in: "Joining Cooley at the podium"

@@ -690,6 +690,9 @@ def _has_comma_between(a: Token, b: Token) -> bool:
 
 def _speaker(verb: Token) -> tuple[int, int] | None:
     """Token range of who spoke: the subject (or "by" agent), inherited through "adding"/"and said"."""
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return _with_conjuncts(quoted)
     v = verb
     for _ in range(4):
         for c in v.children:
@@ -729,6 +732,17 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
             return _np(v.head)
         break
     return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """"Reuters quoted the minister as saying ...": the minister spoke; Reuters only reported it."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        verb = verb.head.head
+    if verb.lemma_.lower() != "quote":
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    said = any(c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children)
+    return objs[0] if objs and said else None
 
 
 _DASHES = {"–", "—", "-", "--"}
@@ -982,8 +996,9 @@ def _span(doc: Doc, a: int, b: int, base: int) -> Span:
     return Span(base + sp.start_char, base + sp.end_char, sp.text)
 
 
-_MEDIUM_SAYING = re.compile(r"(?:an?|the|its|his|her|their)?\s*(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(_MEDIUM))
-                            + r")s?\s+(?:saying|stating)\b", re.I)
+# "issued a statement saying ...", "(quoted) the minister as saying ...": the words are the participle's content
+_MEDIUM_SAYING = re.compile(r"(?:an?|the|its|his|her|their)?\s*(?:[\w-]+\s+){0,2}(?:(?:" + "|".join(sorted(_MEDIUM))
+                            + r")s?|[\w.'’-]+\s+as)\s+(?:saying|stating)\b", re.I)
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
