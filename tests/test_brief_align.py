@@ -2025,9 +2025,20 @@ def test_an_interviewers_questions_are_not_someones_statements():
     assert [q.speaker for q in quotes] == ["Jane Roe"], [(q.speaker, q.text) for q in quotes]
 
 
-def test_an_article_opening_a_sentence_is_no_part_of_a_name():
+def test_an_article_opening_a_sentence_or_quotation_marks_are_no_part_of_a_name():
     """"A European Commission review was held ...": the tagger takes the sentence's "A" into the name."""
     from storyline.nlp.entities import clean_name
 
     assert clean_name("A European Commission", "ORG") == "European Commission"
     assert clean_name("the European Commission", "ORG") == "European Commission"
+    # nor are the quotation marks round a title
+    assert clean_name("`` Way Forward '", "WORK_OF_ART") == "Way Forward"
+    assert clean_name("“Way Forward”", "WORK_OF_ART") == "Way Forward"
+
+
+def test_the_words_someone_justified_a_choice_by_saying_are_their_statement():
+    quotes = _quotes_of("Ryanair CEO, Michael O'Leary, justified his choice of Boeing by saying, \"The Boeing 737-800 "
+                        "has the best technical reliability.\"")
+    assert [(q.speaker, q.text, q.direct) for q in quotes] == [
+        ("Michael O'Leary", "The Boeing 737-800 has the best technical reliability.", True)]
+

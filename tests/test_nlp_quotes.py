@@ -540,3 +540,16 @@ def test_what_one_speaker_said_ends_where_the_sentence_turns_to_another() -> Non
     strauss = _one(_quotes(text), "key decision")
     assert strauss.speaker is not None and strauss.speaker.text == "UBS analyst David Strauss"
 
+
+def test_a_role_after_the_verb_with_the_name_closing_the_sentence_is_that_name() -> None:
+    said = _one(_quotes("\"I want to thank our teams for their work,\" said Airbus President and Chief Executive "
+                        "Officer, Tom Enders."), "thank our teams")
+    assert said.speaker_canonical == "Tom Enders", said.speaker_canonical
+
+
+def test_what_someone_is_quoted_as_saying_starts_after_as_saying() -> None:
+    said = _one(_quotes("GovExec.com quotes a \"Senate aide\" as saying: \"The House language ignores an analysis "
+                        "of alternatives.\""), "House language")
+    assert said.content.text.startswith("\"The House language"), said.content.text
+    assert said.speaker is not None and "Senate aide" in said.speaker.text
+

@@ -67,7 +67,8 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str,
             name = None
         elif name is None:
             titled = name_after_title(sp.text, capitalised=False)  # "Team spokesman Tim Mead", the tagger cut "Tim"
-            name = (_appositive(sp.end, q.content, mentions, text) or _by_role(sp.text, sp.start, persons)
+            after_cue = q.cue is not None and q.cue.end <= sp.start
+            name = (_appositive(sp.end, q.content, mentions, text, after_cue) or _by_role(sp.text, sp.start, persons)
                     or _surname(sp.text, persons) or (sp.text[titled:].strip() if titled else _describe(sp.text)))
         q.speaker_canonical = name
         if name and any(m.canonical == name for m in persons):
@@ -94,15 +95,17 @@ def _ends_line(text: str, at: int) -> bool:
     return not any(ch.isalnum() for ch in text[at : len(text) if end < 0 else end])
 
 
-def _appositive(end: int, content: Span, mentions: list[Mention], text: str) -> str | None:
+def _appositive(end: int, content: Span, mentions: list[Mention], text: str, after_cue: bool = False) -> str | None:
     """"A third US car manufacturer, Ford Motor Company, has said ...": the name set off by commas right after a
     described speaker is who spoke (the parse leaves the apposition out of the speaker's words). Not a name that
-    opens what was said: "According to police, Anthony LaSalle, 36, hit ..." """
+    opens what was said: "According to police, Anthony LaSalle, 36, hit ..." After the verb the sentence may end
+    with the name: '"...," said Airbus President and Chief Executive Officer, Tom Enders.'"""
+    closes = r"\s*(?:\([^)]{1,20}\))?\s*(?:,|[.;]|$)" if after_cue else r"\s*(?:\([^)]{1,20}\))?\s*,"
     for m in mentions:
         if content.start <= m.start < content.end:
             continue
         if m.label in ("PERSON", "ORG") and re.fullmatch(r",\s*", text[end : m.start]) and re.match(
-                r"\s*(?:\([^)]{1,20}\))?\s*,", text[m.end : m.end + 30]):
+                closes, text[m.end : m.end + 30]):
             return m.canonical or m.text
     return None
 

@@ -125,6 +125,7 @@ def find_quotes(docs: list[tuple[int, Doc]], text: str, model: dict | None = Non
     for q in quotes:
         q.content = _before_own_speaker(q, text)
         q.content = _before_another_speaker(q, quotes, text)
+        q.content = _after_as_saying(q, text)
     quotes.extend(_orphan_segments(quotes, segments, text, docs))
     for q in quotes:
         q.speaker = _with_name_after_rank(q.speaker, text)
@@ -996,9 +997,10 @@ def _span(doc: Doc, a: int, b: int, base: int) -> Span:
     return Span(base + sp.start_char, base + sp.end_char, sp.text)
 
 
-# "issued a statement saying ...", "(quoted) the minister as saying ...": the words are the participle's content
+# "issued a statement saying ...", "(quoted) the minister as saying ...", "justified his choice by saying ...": the
+# words are the participle's content
 _MEDIUM_SAYING = re.compile(r"(?:an?|the|its|his|her|their)?\s*(?:[\w-]+\s+){0,2}(?:(?:" + "|".join(sorted(_MEDIUM))
-                            + r")s?|[\w.'’-]+\s+as)\s+(?:saying|stating)\b", re.I)
+                            + r")s?|[\w.'’-]+\s+as|[^\"“`]{0,80}?\bby)\s*,?\s+(?:saying|stating)\b", re.I)
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
@@ -1215,6 +1217,18 @@ def _before_another_speaker(q: Quote, quotes: list[Quote], text: str) -> Span:
         if turn and turn.start() > 0:
             return Span(c.start, c.start + turn.start(), text[c.start : c.start + turn.start()])
     return c
+
+
+_AS_SAYING = re.compile(r"[^\n]{0,80}?\bas\s+saying\s*[:,]?\s*")
+
+
+def _after_as_saying(q: Quote, text: str) -> Span:
+    """'quotes a "Senate aide" as saying: "..."': what was said starts after "as saying", not at whom it quotes."""
+    c = q.content
+    if q.cue is None or not q.cue.text.lower().startswith("quot"):
+        return c
+    m = _AS_SAYING.match(text, c.start, c.end)
+    return Span(m.end(), c.end, text[m.end() : c.end]) if m and m.end() < c.end else c
 
 
 def _speech_participle(word: str) -> bool:
