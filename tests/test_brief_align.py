@@ -2042,3 +2042,15 @@ def test_the_words_someone_justified_a_choice_by_saying_are_their_statement():
     assert [(q.speaker, q.text, q.direct) for q in quotes] == [
         ("Michael O'Leary", "The Boeing 737-800 has the best technical reliability.", True)]
 
+
+
+def test_a_fact_whose_own_attribution_is_a_pronoun_names_whom_it_means():
+    """'"I would say Paul ...," he said.' read alone in the facts list does not say who "he" is: the line names him
+    in brackets, as an editor does, and keeps the outlet's words."""
+    a = Article("a", "Donald Trump met Paul Ryan on Thursday in Washington. Asked who leads the Republican Party, "
+                "Trump did not hesitate. \"I would say Paul for the time being and maybe for a long time,\" he said.",
+                outlet="A", published="2016-05-06")
+    brief = build_brief(Story("s", ["a"]), [a], analyze_articles([a]))
+    fact = next(f for f in brief.facts if "for the time being" in f.text)
+    assert fact.shown().endswith("he [Donald Trump] said."), fact.shown()
+    assert "[" not in fact.text  # the wording itself is the outlet's

@@ -75,7 +75,7 @@ def test_boilerplate_never_reaches_the_brief(plain):
 def test_outlet_notes_list_only_what_that_outlet_alone_reports(brief):
     notes = {n.outlet: n for n in brief.outlet_notes}
     assert set(notes) == {"Global News", "Business Insider"}
-    only = {f.text: f.outlets for f in brief.facts}
+    only = {f.shown(): f.outlets for f in brief.facts}
     for outlet, note in notes.items():
         assert note.adds
         assert all(only[t] == [outlet] for t in note.adds)

@@ -183,6 +183,9 @@ class Fact:
     # Who says it, when the wording shown is someone's words inside a quotation whose attribution is in another
     # sentence ("How many times do we have to see this in our country?" - Hillary Clinton)
     said_by: str | None = None
+    # Whom the "he" or "she" of the sentence's own attribution means ('"...," he said.'), as {"at": offset in
+    # `text` just after the pronoun, "name": ...}: the line is read alone, away from the sentence that named him.
+    pronoun_means: dict[str, Any] | None = None
 
     def shown(self) -> str:
         """The fact as a line to read: its wording, or, when it is someone's quoted words, those words as one
@@ -200,11 +203,15 @@ class Fact:
         words = self.text.strip().strip(QUOTE_MARKS).strip()
         if self.said_by:
             return f"“{words}” — {self.said_by}"
-        t = self.text.strip()
+        t = self.text
+        if self.pronoun_means:  # '"...," he [Donald Trump] said.', as an editor marks an insertion
+            at = self.pronoun_means["at"]
+            t = f"{t[:at]} [{self.pronoun_means['name']}]{t[at:]}"
+        t = t.strip()
         marks = [m for m in re.finditer(r'["“”]', t)]
         if len(marks) % 2 == 0:
             # Marks are counted together: an outlet may open with a curly mark and close with a straight one
-            return self.text
+            return t
         first, last = marks[0], marks[-1]
         closes = first.group() == "”" or (first.group() == '"' and first.start() > 0 and not t[first.start() - 1].isspace())
         if closes and last.end() < len(t.rstrip(".,;:!? ")) - 1:

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from storyline.brief.claims import DATELINE, PAST_FORMS, add_source, set_aside_spans
 from storyline.brief.text import content_stems, is_boilerplate
-from storyline.model import Analysis, Article, Fact, QuoteGroup
+from storyline.model import Analysis, Article, Fact, QuoteGroup, SourceSpan
 from storyline.nlp.coref import ROLE_WORDS
 from storyline.nlp.entities import TITLES
 from storyline.nlp.quotes import SPEECH, SPEECH_NOUNS, LIGHT_VERBS
@@ -597,6 +597,7 @@ def attribute_quoted_facts(facts: list[Fact], articles: list[Article], analyses:
     cast = cast or {}
     text_of = {a.id: a.text for a in articles}
     direct = {an.article_id: [q for q in an.quotes if q.direct] for an in analyses}
+    analyses_of = {an.article_id: an for an in analyses}
     for f in facts:
         for src in f.sources:
             if " ".join(text_of.get(src.id, "")[src.start : src.end].split()) != " ".join(f.text.split()):
@@ -608,5 +609,19 @@ def attribute_quoted_facts(facts: list[Fact], articles: list[Article], analyses:
             who = _speaker(around[0]) if around else None
             if who:
                 f.said_by = cast.get(who, who)
+            elif text_of[src.id][src.start : src.end] == f.text:
+                f.pronoun_means = _pronoun_named(src, analyses_of.get(src.id), cast)
             break
 
+
+def _pronoun_named(src: SourceSpan, analysis: Analysis | None, cast: dict[str, str]) -> dict | None:
+    """Whom the "he" or "she" attributing the sentence's own quotation means ('"...," he said.'), with where the
+    pronoun ends in the fact's `text` (which is the source sentence)."""
+    for q in analysis.quotes if analysis else []:
+        sp = q.speaker
+        if sp is None or not (src.start <= sp.start < src.end) or sp.text.lower() not in ("he", "she"):
+            continue
+        who = _speaker(q)
+        if who and who.lower() not in ("he", "she") and any(w[:1].isupper() for w in who.split()):
+            return {"at": sp.end - src.start, "name": cast.get(who, who)}
+    return None
