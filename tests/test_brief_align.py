@@ -291,6 +291,7 @@ def test_an_act_the_language_stage_attributes_is_not_listed_as_something_said():
     "Mayor Jane Ortiz has avoided directly criticizing Bolton, a Republican appointed as judge by the governor.",
     "The city was successfully challenged by Lockheed and Sikorsky in 2006 over a $10 million contract for buses.",
     "Airbus, in particular, charge an added cost for taking an aircraft to the city for registration.",
+    "When asked about the flooded railway tunnel under the river, Mayor Jane Ortiz sighed.",
 ])
 def test_an_act_under_a_cue_that_can_also_report_speech_is_not_something_said(text: str):
     """"refused", "found", "find" report speech or thought only with what was said after them ("declined to

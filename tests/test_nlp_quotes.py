@@ -371,6 +371,9 @@ def test_a_relative_clause_attribution_reports_what_follows_its_verb() -> None:
     # an attribution inside the sentence: the content runs on past it (PolNeAR marks both parts)
     ("In the three years since the Sandy Hook shootings, Barden says, far too many lives have been lost to gun "
      "tragedies.", "Sandy Hook", "lost to gun tragedies"),
+    # ... however many words the rest quotes on the way
+    ("Vice President Joe Biden, Rubio said, had been in the Senate for \"a thousand years\" and passed few laws.",
+     "Joe Biden", "passed few laws"),
     # a second attribution after it ("adding that ...") is not part of the first
     ("Officials traveled to the region for follow-up talks about potential trade deals, the spokesman said, adding "
      "that negotiations could continue for months.", "follow-up talks", "potential trade deals"),

@@ -139,9 +139,12 @@ def _passive(text: str, q) -> bool:  # type: ignore[no-untyped-def]
     if q.cue is None:
         return False
     before = text[max(0, q.cue.start - 30) : q.cue.start]
-    opening_participle = (q.cue.text[:1].isupper() and q.cue.text.lower().endswith(("ed", "en"))
-                          and q.speaker is not None and q.speaker.start >= q.content.end
-                          and re.search(r"(?:^|[.!?\n][\"”’']?)\s*$", before) is not None)
+    # "Dubbed ...", "When asked about the crisis, Ted Cruz said": he was asked; what he said comes after
+    opens = re.search(r"(?:^|[.!?\n][\"”’']?)\s*(?:(?:When|If|Once|After|Before|Unless|Until|While|As|Though|Although)"
+                      r"\s+)?$", before) is not None
+    opening_participle = (q.cue.text.lower().endswith(("ed", "en")) and opens
+                          and (q.cue.text[:1].isupper() or re.search(r"[A-Z]\w*\s+$", before) is not None)
+                          and q.speaker is not None and q.speaker.start >= q.content.end)
     return opening_participle or bool(_BE_BEFORE.search(before))
 
 

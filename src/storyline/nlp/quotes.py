@@ -1257,8 +1257,8 @@ def _across_parenthetical(quotes: list[Quote], text: str) -> None:
         stop = _SENTENCE_END.search(text, after.end())
         line_end = text.find("\n", after.end())
         tail_end = min(x for x in (stop.start() if stop else len(text), line_end if line_end >= 0 else len(text)))
-        if any(_opens_at(text, i) for i in range(after.end(), tail_end)):
-            continue  # a quotation follows: its own attribution's business
+        if any(_opens_at(text, i) for i in range(after.end(), min(tail_end, after.end() + 3))):
+            continue  # a quotation follows: its own attribution's business (not a phrase quoted further on)
         q.content = Span(q.content.start, tail_end, text[q.content.start : tail_end])
 
 
