@@ -556,3 +556,11 @@ def test_what_someone_is_quoted_as_saying_starts_after_as_saying() -> None:
     assert said.content.text.startswith("\"The House language"), said.content.text
     assert said.speaker is not None and "Senate aide" in said.speaker.text
 
+
+
+def test_a_participle_says_the_quotation_after_it_not_a_phrase_quoted_before_it() -> None:
+    text = ("He pounced on news that the server had handled messages later deemed \"top secret,\" saying in a post on "
+            "Twitter: \"The new email release is a disaster for Hillary Clinton.\"")
+    said = [q for q in _quotes(text) if q.cue is not None and q.cue.text == "saying"]
+    assert [q.content.text for q in said] == ["\"The new email release is a disaster for Hillary Clinton.\""], \
+        [q.content.text for q in said]

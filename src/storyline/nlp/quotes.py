@@ -492,18 +492,26 @@ def _verb_then_quote(verb: Token, base: int, text: str, segments: list[Segment])
     if verb.right_edge.i == verb.i:
         after = base + verb.idx + len(verb.text)
     before = base + verb.doc[verb.left_edge.i].idx
-    for seg in segments:
+
+    def follows(seg: Segment) -> bool:
         gap = text[after : seg.start]
+        return seg.start >= after and len(gap) <= 4 and (
+            gap.strip() == ":" or (gap.strip() in ("", ",") and "\n" not in gap))
+
+    def precedes(seg: Segment) -> bool:
         back = text[seg.end : before]
-        if (seg.start >= after and len(gap) <= 4 and (gap.strip() == ":" or (gap.strip() in ("", ",") and "\n" not in gap))) or (
-            seg.end <= before and len(back) <= 3 and back.strip() in ("", ",") and "\n" not in back
-        ):
-            speaker = _speaker(verb)
-            doc = verb.doc
-            return Quote(content=Span(seg.start, seg.end, text[seg.start : seg.end]),
-                         speaker=_span(doc, speaker[0], speaker[1], base) if speaker else None,
-                         cue=_span(doc, verb.i, verb.i + 1, base), direct=True)
-    return None
+        return seg.end <= before and len(back) <= 3 and back.strip() in ("", ",") and "\n" not in back
+
+    # The quotation after the verb first: in 'messages deemed "top secret," saying on Twitter: "..."' the words
+    # before "saying" are what the messages were deemed.
+    seg = next(filter(follows, segments), None) or next(filter(precedes, segments), None)
+    if seg is None:
+        return None
+    speaker = _speaker(verb)
+    doc = verb.doc
+    return Quote(content=Span(seg.start, seg.end, text[seg.start : seg.end]),
+                 speaker=_span(doc, speaker[0], speaker[1], base) if speaker else None,
+                 cue=_span(doc, verb.i, verb.i + 1, base), direct=True)
 
 
 def _semicolon_between(clause: Token, verb: Token) -> bool:
