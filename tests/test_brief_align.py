@@ -779,7 +779,11 @@ def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summa
                   "Meanwhile, the council voted to close the road for the rest of the year.",
                   "Yet another said, “Rubio is in a five-person battle with Bush, Christie, Kasich and Cruz.”",
                   "Still, the council voted to close the road for the rest of the year.",
-                  "Instead, the council voted to close the road for the rest of the year."):
+                  "Instead, the council voted to close the road for the rest of the year.",
+                  "Hillary Rodham Clinton found a way to make it so.",  # make what so?
+                  "Officials said the army had already done so.",
+                  "Other Republicans expressed cautious optimism that the attack would change the race.",  # other?
+                  "The group is also known by the acronyms ISIL and ISIS."):  # which group?
         assert not readable(piece), piece
     for whole in ("Kirby said the letters were “more at the surface level.”",
                   "Obama said: ''America is already great,'' and left the stage.",
@@ -803,7 +807,9 @@ def test_a_sentence_that_needs_the_one_before_it_does_not_stand_alone_in_a_summa
                   "Shortly after the attack, police closed the road for the rest of the day.",
                   "Later this month, the council will vote on whether to close the road for good.",
                   "Still water covered the road for the rest of the year, the council said.",
-                  "Yetunde Price was named chair of the council on Monday."):
+                  "Yetunde Price was named chair of the council on Monday.",
+                  "The company said it would do that by June, when the new plant opens.",
+                  "The mayor said she would do so much more for the city's schools next year."):
         assert readable(whole), whole
 
 

@@ -350,7 +350,7 @@ _DANGLING = re.compile(
     r"^(?:(?:on|in|at|by|later|earlier|last|this|that|then)\b[^,.;:\"“]{0,25}?,?\s+(?=(?:he|she|they|it)\b))?"
     r"(he|she|it|they|this|these|those|that|his|her|its|their|i|we|my|our|but|and|also|however|then|yet|instead|"
     r"moreover|furthermore|nonetheless|nevertheless|still,|even\s+so|in\s+addition|besides|likewise|similarly|thus|"
-    r"therefore|hence|consequently|otherwise)(?!\w)", re.I)
+    r"therefore|hence|consequently|otherwise|other|others|another)(?!\w)", re.I)
 
 
 # "The actress, 33, reportedly headed to a treatment facility": a person named only by what they are refers back to
@@ -358,7 +358,7 @@ _DANGLING = re.compile(
 # name the person, and "The man accused of ..." says who he is: those stand alone.
 _DEFINITE_PERSON = re.compile(
     r"^the\s+(?:[\w\-]+\s+){0,2}?(?:man|woman|men|women|boy|girl|couple|pair|victims?|suspects?|actress|actor|"
-    r"star|singer|player|gunman|driver|climber|teenager|officers?)\b"
+    r"star|singer|player|gunman|driver|climber|teenager|officers?|group)\b"
     r"(?!,?\s+(?-i:[A-Z][a-z]|[A-Z]\.)|\s+(?:who|accused|suspected|charged|convicted|behind)\b)", re.I)
 
 
@@ -428,7 +428,13 @@ def dangling(text: str) -> bool:
     body = text.strip()
     return bool(_DANGLING.match(body) or _DEFINITE_PERSON.match(body) or _OPENING_THEN_PRONOUN.match(body)
                 or _PRONOUN_ATTRIBUTION.search(body) or _long_opening_then_pronoun(body)
-                or _object_pronoun_unplaced(body) or _TIME_BEFORE.match(body))
+                or _object_pronoun_unplaced(body) or _TIME_BEFORE.match(body) or _PRO_VERB_PHRASE.search(body))
+
+
+# A verb phrase standing for one in the sentence before: "Clinton found a way to make it so", "he did so",
+# "she would not do that".
+_PRO_VERB_PHRASE = re.compile(r"\b(?:do|does|did|doing|done|make\s+it|makes\s+it|made\s+it|making\s+it)\s+"
+                              r"(?:so|that|this)\s*[.!]?[\"”'’]?$", re.I)
 
 
 def readable(text: str) -> bool:
