@@ -163,6 +163,7 @@ def test_a_recurring_weekday_does_not_date_an_undated_article() -> None:
         ("Funds hold more than a quarter of the market.", []),
         ("The quarter-to-quarter comparison was flattered.", []),
         ("If I were choosing the people of tomorrow, I would pick them.", []),
+        ("\"Imagine a tomorrow where hard work is honored,\" she said.", []),
         # "two thousand years" is a length, not the year 2000
         ("Families kept the secret for two thousand years.", ["P2L"]),
         # coordinated units are one vague length
@@ -201,6 +202,13 @@ def test_that_year_is_the_year_named_before() -> None:
     times = find_times("Imports reached $1.5 billion in 1988, a small share of all imports that year.", DCT)
     assert [t.value for t in times] == ["1988", "1988"]
     assert find_times("Imports fell that year.", DCT) == []  # nothing named: left out rather than guessed
+
+
+def test_that_month_is_in_the_year_named_before() -> None:
+    times = find_times("In 1972, McGovern won the primaries. But McGovern lost to Nixon that November.", DCT)
+    assert [t.value for t in times] == ["1972", "1972-11"]
+    # no year named: some November, not this one
+    assert [t.value for t in find_times("McGovern lost to Nixon that November.", DCT)] == ["XXXX-11"]
 
 
 def test_may_the_verb_is_not_a_month() -> None:

@@ -287,6 +287,15 @@ def _h_month(m: re.Match, ctx: _Ctx) -> str | None:
     return f"{y if y else 'XXXX'}-{mon:02d}"
 
 
+def _h_that_month(m: re.Match, ctx: _Ctx) -> str | None:
+    """"In 1972, McGovern won the primaries. But he lost that November": the month of the last year the text
+    named, not of the publication year; an unknown year ("XXXX-11") when it named none, rather than a guess."""
+    if m.group("mon")[0].islower():
+        return None  # "a policy that may change": the modal verb
+    years = list(_YEAR_RE.finditer((ctx.doc_before + " " + ctx.before)[-1500:]))
+    return f"{years[-1].group(0) if years else 'XXXX'}-{MONTHS[m.group('mon').lower().rstrip('.')]:02d}"
+
+
 def _h_iso(m: re.Match, ctx: _Ctx) -> str | None:
     try:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
@@ -728,6 +737,7 @@ GRAMMAR: list[tuple[re.Pattern[str], str, object]] = [
     (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?:the\s+)?(?P<day>{_DAYW})\b", _F), "DATE", _h_mon_day),
     (re.compile(rf"(?<![\d,.])\b(?:{_WD},?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON})\b(?!\s*(?:,\s*)?\d)", _F), "DATE", _h_day_mon),
     (re.compile(rf"\b(?P<mon>{_MON})\s+(?P<yw>nineteen[- ](?:ninety|eighty|seventy|sixty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b", _F), "DATE", _h_month_yearword),  # noqa: E501
+    (re.compile(rf"\bthat\s+(?P<mon>{_MON})\b(?!-|\s+\d)", _F), "DATE", _h_that_month),
     (re.compile(rf"\b(?P<pre>(?:early|late|mid|the end of|the beginning of|the start of|the middle of)[- ]?)?(?P<mon>{_MON})(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b", _F), "DATE", _h_month_part),  # noqa: E501
     (re.compile(rf"\b(?P<pre>last\s+|next\s+|this\s+|in\s+|since\s+|until\s+|by\s+|of\s+|early\s+|late\s+|mid-?)?(?P<mon>{_MON})\b(?!-)", _F), "DATE", _h_month),  # noqa: E501
     (re.compile(rf"\b(?P<pre>last\s+|next\s+|this coming\s+|coming\s+|this\s+|on\s+|early\s+|late\s+)?(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", _F), "DATE", _h_weekday),  # noqa: E501
@@ -820,8 +830,9 @@ def find_times(text: str, dct: str | dt.date | None = None, start: int = 0, end:
                 continue  # "$500 million a year", "four flights a week": the rate of an amount, not a time
             if word in _AMBIG and not _keep_ambiguous(word, chunk, s, e):
                 continue
-            if _is_title(chunk, s, e) or word == "tomorrow" and re.search(r"\b\w+ of\s+$", chunk[max(0, s - 25) : s]):
-                continue  # "the people of tomorrow": a figure of speech, not a day
+            if _is_title(chunk, s, e) or word == "tomorrow" and re.search(
+                    r"\b(?:\w+ of|an?|the|our|your|their|a (?:better|brighter|new))\s+$", chunk[max(0, s - 25) : s], re.I):
+                continue  # "the people of tomorrow", "imagine a tomorrow where ...": a figure of speech, not a day
             sent_start, sent_end = _sentence_bounds(chunk, s, e)
             ctx = _Ctx(ref, chunk[sent_start:s], chunk[e:sent_end], text[max(0, start + sent_start - 3000) : start + sent_start],
                        tense(start + s) if tense else None, earliest)
