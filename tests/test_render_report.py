@@ -228,3 +228,23 @@ def test_a_cited_sentence_that_is_a_quotation_keeps_its_own_marks(tmp_path):
     write_report([brief], {"a1": A, "b/2": B, "c": c}, tmp_path)
     cited = (tmp_path / "story_1.html").read_text().split('id="cite-3"')[1].split("</li>")[0]
     assert "<q>" not in cited and "still searching" in cited
+
+
+def test_a_summary_line_citing_many_articles_shows_a_few_markers_and_one_range(tmp_path):
+    """The main event of a big story cites every article: after three markers the rest are one range marker, and
+    the sources list still gives each article's sentence."""
+    from storyline.render.view import MAX_MARKERS
+
+    line = "The quake killed 12 people on Monday."
+    arts = {f"a{k}": Article(f"a{k}", f"Title\n{line}", title="Title", outlet=f"Outlet {k}") for k in range(10)}
+    brief = make_brief()
+    brief.articles = [ArticleRef(a.id, a.title, a.outlet, None, None) for a in arts.values()]
+    brief.summary = [SummaryItem(line, list(arts), [_span(a, line) for a in arts.values()])]
+    md = brief_to_markdown(brief, arts)
+    shown = " ".join(f"[{n}]" for n in range(1, MAX_MARKERS)) + f" [{MAX_MARKERS}–10]"
+    assert f"{line} {shown}\n" in md, md.split("## Facts")[0]
+    assert all(f"{n}. Outlet {n - 1}: “{line}”" in md for n in range(1, 11))  # each source still listed
+    write_report([brief], arts, tmp_path)
+    page = (tmp_path / "story_1.html").read_text()
+    assert f'href="#cite-{MAX_MARKERS}"' in page and f"[{MAX_MARKERS}–10]" in page and 'href="#cite-5"' not in page
+    assert 'id="cite-10"' in page

@@ -18,6 +18,10 @@ MAX_MATRIX_FACTS = 40
 # important): a week of campaign coverage holds hundreds of sentences only one outlet wrote, and a brief that
 # lists them all is the articles again. The JSON keeps every fact.
 MAX_LISTED_SINGLE = 25
+# A summary line shows this many markers one by one, and the rest as one range ("[4–15]"): the main event of a
+# twenty-article story cites every article, and twenty markers after one sentence read as noise. The sources list
+# still gives each one.
+MAX_MARKERS = 4
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _TIMES = {2: "twice", 3: "three times"}
 
@@ -159,6 +163,18 @@ def story_map_svg(stories: list[dict[str, Any]], width: int = 880, rows: int = 4
             "left": left, "right": right, "axis_y": 24}
 
 
+def _shown_marks(marks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The markers after one summary line: each citation ({"n", "outlet", "texts"}), or past MAX_MARKERS the first
+    few and one range marker for the rest, leading to the first of them and naming their outlets."""
+    if len(marks) <= MAX_MARKERS:
+        return [{"label": str(m["n"]), "anchor": m["n"], "title": f"{m['outlet']}: {' … '.join(m['texts'])}"}
+                for m in marks]
+    head, rest = _shown_marks(marks[: MAX_MARKERS - 1]), marks[MAX_MARKERS - 1 :]
+    outlets = ", ".join(dict.fromkeys(m["outlet"] for m in rest))
+    return [*head, {"label": f"{rest[0]['n']}–{rest[-1]['n']}", "anchor": rest[0]["n"],
+                    "title": f"{len(rest)} more articles: {outlets}"}]
+
+
 def story_view(brief: Brief, articles: dict[str, Article]) -> dict[str, Any]:
     """Everything the story page template needs, ready to print."""
     ref = {a.id: a for a in brief.articles}
@@ -176,7 +192,7 @@ def story_view(brief: Brief, articles: dict[str, Article]) -> dict[str, Any]:
                                   "title": ref[src.id].title if src.id in ref else None, "texts": []})
                 marks[src.id] = citations[-1]
             marks[src.id]["texts"].append(_excerpt(articles, src))
-        summary.append({"text": item.text, "marks": list(marks.values())})
+        summary.append({"text": item.text, "marks": _shown_marks(list(marks.values()))})
     copies = [copy_note([outlet_of.get(a, a) for a in group]) for group in brief.copies]
     facts = [{"fact": f, "cells": [o in f.outlets for o in outlets],
               "sources": [{"outlet": outlet_of.get(s.id, s.id), "text": _excerpt(articles, s)} for s in f.sources]}
