@@ -161,13 +161,24 @@ def test_a_role_starts_after_the_name_of_the_person_before() -> None:
     assert ryan and ryan[0].role == "House Speaker"
 
 
+def test_a_role_is_neither_the_verb_before_the_name_nor_what_follows_the_dash_after_it() -> None:
+    """"Police allege Eric Allen Kirkpatrick - a recently- fired man - opened fire": the parser takes "allege" for
+    part of a role; the aside's role ends at its closing dash, and the name is not "Eric Allen Kirkpatrick -"."""
+    a = analyze_article(_article("Police allege Eric Allen Kirkpatrick - a recently- fired man - opened fire at the "
+                                 "party. A 61-year-old Vancouver man - Eric Allen Kirkpatrick - was charged."))
+    him = [m for m in a.entities if m.canonical == "Eric Allen Kirkpatrick"]
+    assert [m.text for m in him] == ["Eric Allen Kirkpatrick", "Eric Allen Kirkpatrick"]
+    assert him[0].role == "recently-fired man", him[0].role
+
+
 def test_an_abbreviated_rank_is_neither_a_name_nor_a_sentence_end() -> None:
     text = ("Vancouver police Const. Tim Fanning said the gunman fled on foot. Police Const. Jana McGuinness "
-            "confirmed the arrest. Det. Mark Smith led the search.")
+            "confirmed the arrest. Det. Mark Smith led the search. The suspect surrendered to Police Const. "
+            "Ann Lee.")
     a = analyze_article(_article(text))
     assert not [m.text for m in a.entities if m.text.rstrip(".").split()[-1] in ("Const", "Det")]
     assert {"Tim Fanning", "Jana McGuinness", "Mark Smith"} <= {m.canonical for m in a.entities}
-    assert [text[s.start : s.end].split()[0] for s in a.sentences] == ["Vancouver", "Police", "Det."]
+    assert [text[s.start : s.end].split()[0] for s in a.sentences] == ["Vancouver", "Police", "Det.", "The"]
 
 
 def test_link_entities_across_two_articles_of_a_story() -> None:

@@ -173,6 +173,8 @@ def mentions_from_doc(doc: Doc, base: int) -> list[Mention]:
         # The tagger stops at a hyphen inside a name: "Moon Jae" of "Moon Jae-in", "Kim Jong-" of "Kim Jong-un".
         tail = _HYPHEN_TAIL.match(doc.text, ent.end_char - ent.text.endswith("-")) if kind == "PERSON" else None
         end = tail.end() if tail and tail.group(1) not in _HYPHEN_WORDS else ent.end_char
+        if dash := re.search(r"\s+[-–—]+$", doc.text[start_char:end]):
+            end = start_char + dash.start()  # "Eric Allen Kirkpatrick -": the dash opening an aside
         name = clean_name(doc.text[start_char:end], kind)
         if name.isupper() and len(name) > 4 and _DATELINE_AFTER.match(doc.text, ent.end_char) and ent.start_char < 3:
             name = string.capwords(name)  # a wire dateline's place: "SYDNEY, Australia -" names Sydney
@@ -403,7 +405,8 @@ def _unlabelled_names(doc: Doc, base: int) -> list[Mention]:
         if (named := name_after_title(text)) is not None:  # "Police Constable Tim Fanning": see mentions_from_doc
             out.append(Mention(base + span.start_char + named, base + span.end_char, text[named:], "PERSON",
                                canonical=text[named:], role=text[:named].strip()))
-        elif len(text) > 1 and not (len(span) == 1 and span[0].is_sent_start and span[0].lower_ in TITLES):
+        elif len(text) > 1 and not (len(span) == 1 and span[0].is_sent_start and span[0].lower_ in TITLES) and (
+                re.sub(r"\W", "", span[-1].lower_) not in TITLE_ABBREVIATIONS):  # "Police Const": a rank cut off
             out.append(Mention(base + span.start_char, base + span.end_char, text, "MISC", canonical=text))
         i = j + 1
     return out
@@ -432,7 +435,8 @@ def _role(ent: SpacySpan) -> str | None:
         # Trump", "NEW YORK - Republican presidential candidate Donald Trump", "10:14PMBuddiesASSOCIATED PRESSOhio
         # Gov. John Kasich") is the role, not the words before
         cut = max((k for k, t in enumerate(toks) if t.lower_ in ("and", "&", "or", ",") or _dash(t)
-                   or t.ent_type_ == "PERSON" or t.pos_ in ("VERB", "AUX") or _RUN_TOGETHER.search(t.text)),
+                   or t.ent_type_ == "PERSON" or t.pos_ in ("VERB", "AUX") or t.lower_ in _SAYS
+                   or _RUN_TOGETHER.search(t.text)),
                   default=-1)
         toks = toks[cut + 1 :]
         # "29-year-old Mr. Gigante", "the gaunt-looking Mr. Gigante": an honorific with an age or a look is no role
@@ -457,11 +461,18 @@ def _role(ent: SpacySpan) -> str | None:
                 if x.dep_ != "det" and not (x.dep_ == "poss" and x.pos_ == "PRON") and not x.is_punct]
         if toks and len(toks) <= 6 and any(x.pos_ == "NOUN" or x.lower_ in TITLES for x in toks):
             parts.append(doc[toks[0].i : toks[-1].i + 1].text)
-    parts = [p.strip().strip(" \"“”'‘’,") for p in parts]
+    # "recently- fired man" (a line break's hyphen) is "recently-fired man"
+    # and a role between dashes ends at the closing one ("a recently fired man - opened fire")
+    parts = [re.split(r"\s[-–—]+\s", re.sub(r"(?<=\w)- (?=[a-z])", "-", p.strip().strip(" \"“”'‘’,")))[0]
+             for p in parts]
     role = "; ".join(p for p in parts if p and not _NO_ROLE.fullmatch(p))
     return role or None
 
 
+# Verbs of saying the parser takes for a noun before a name ("Police allege Eric Kirkpatrick opened fire"): the role
+# starts after them.
+_SAYS = {"allege", "alleges", "alleged", "say", "says", "said", "claim", "claims", "believe", "believes", "report",
+         "reports", "told", "tell", "tells", "confirm", "confirms", "confirmed", "identify", "identified"}
 # A token two lines run into ("10:14PMBuddiesASSOCIATED", "PRESSOhio"): a clock time, or lower case run into capitals.
 _RUN_TOGETHER = re.compile(r"\d:\d|[a-z]{2}[A-Z]{2}|[A-Z]{3}[a-z]")
 # No role: a headline in capitals read as an apposition ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones"), an
