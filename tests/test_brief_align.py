@@ -2061,3 +2061,20 @@ def test_a_fact_whose_own_attribution_is_a_pronoun_names_whom_it_means():
     fact = next(f for f in brief.facts if "for the time being" in f.text)
     assert fact.shown().endswith("he [Donald Trump] said."), fact.shown()
     assert "[" not in fact.text  # the wording itself is the outlet's
+
+
+def test_a_tweet_quoted_in_two_parts_is_one_quotation_without_its_attribution():
+    quotes = _quotes_of("\"It's official: I'm hosting the Oscars!\" DeGeneres tweeted Friday. \"I'd like to thank the "
+                        "Academy, my wife Portia and, oh dear, there goes the orchestra.\"")
+    assert [q.text for q in quotes] == ["It's official: I'm hosting the Oscars! … I'd like to thank the Academy, my "
+                                        "wife Portia and, oh dear, there goes the orchestra."], [q.text for q in quotes]
+
+
+def test_an_alias_is_the_name_without_a_leading_the_or_a_trailing_colon():
+    from storyline.brief.entities import group_entities
+
+    a = Article("a", "The Academy Awards will air on March 2. DeGeneres has experience hosting the Academy Awards: She "
+                "previously served as emcee during the 2007 ceremony.", outlet="A", published="2013-08-02")
+    groups = group_entities([a], analyze_articles([a]))
+    aliases = [x for g in groups for x in g.aliases]
+    assert not [x for x in aliases if x.startswith("the ") or x.endswith(":")], aliases

@@ -37,6 +37,7 @@ def group_entities(articles: list[Article], analyses: list[Analysis]) -> list[En
             alias = re.sub(r"['’]s$", "", " ".join(m.text.split()))  # "North Korea's" is North Korea
             alias = without_leading_participle(alias)  # "Following Shoigu" is Shoigu
             alias = re.sub(r"\s+['’\"“”`]+$", "", alias)  # "Vincent '": a name cut off before its nickname
+            alias = re.sub(r"^(?:the|The)\s+|\s*[:;,]+$", "", alias)  # "the Academy Awards:" is "Academy Awards"
             if _alias_key(alias) != _alias_key(e["name"]):  # (the name may be the other's spelling without accents)
                 e["aliases"][alias] += 1
             if art.id not in e["articles"]:

@@ -125,6 +125,7 @@ def _is_statement(q, content: str) -> bool:  # type: ignore[no-untyped-def]
 # committed..." is shown as one quotation, the attribution (already the entry's speaker) cut to an ellipsis.
 _INNER_ATTRIBUTION = re.compile(
     r"([,.!?])\s?(?:[\"”]|''|``)\s+[^\"“”`]{0,100}?\b(?:said|says|say|stated|added|adds|noted|notes|continued|wrote|writes|"
+    r"tweeted|tweets|posted|"
     r"explained|recalled|insisted|told [^\"“”`.,]{1,30})\b[^\"“”`]{0,200}?[.,:]\s+(?:[\"“]|``|'')")
 
 
