@@ -2078,3 +2078,10 @@ def test_an_alias_is_the_name_without_a_leading_the_or_a_trailing_colon():
     groups = group_entities([a], analyze_articles([a]))
     aliases = [x for g in groups for x in g.aliases]
     assert not [x for x in aliases if x.startswith("the ") or x.endswith(":")], aliases
+
+
+def test_two_speakers_together_are_one_pair_however_each_is_named():
+    said = _said_by("Producers Craig Zadan and Neil Meron said Ellen DeGeneres will return to host the Oscars for a "
+                    "second time. The show airs in March. \"We are thrilled to have her back on the stage again,\" "
+                    "Zadan and Meron said.")
+    assert set(said.values()) == {"Craig Zadan and Neil Meron"}, said

@@ -268,6 +268,20 @@ def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
+def _as_cast(who: str, cast: dict[str, str]) -> str:
+    """The speaker as the cast names them: "Zadan" is "Craig Zadan"; and two speakers together by the names each
+    goes by ("Producers Craig Zadan and Neil Meron" and "Zadan and Meron" are one pair)."""
+    if who in cast or not re.search(r"\s(?:and|&)\s", who):
+        return cast.get(who, who)
+    names = set(cast.values())
+    parts = []
+    for part in re.split(r"\s+(?:and|&)\s+", who):
+        words = part.split()
+        tails = (" ".join(words[k:]) for k in range(len(words)))
+        parts.append(next((cast.get(t, t) for t in tails if t in cast or t in names), None))
+    return " and ".join(parts) if all(parts) else who  # type: ignore[arg-type]
+
+
 def _speaker_key(who: str | None) -> str:
     """Two speakers written "A navy spokesman" and "Navy spokesperson" (or "the navy") are one, and so are an
     outlet and its web address ("TMZ" / "TMZ.com"), a name with and without a nickname in brackets, and one kind of
@@ -538,7 +552,7 @@ def group_quotes(
                     role.split()[-1] not in art.text[q.speaker.end : q.speaker.end + 80]:
                 role = None
             who = role or _speaker(q)
-            who = cast.get(who, who) if who else who
+            who = _as_cast(who, cast) if who else who
             if not _is_statement(q, said) or _passive(art.text, q):
                 continue  # an act ("slapped sanctions on"), or what others say of someone ("he is believed to")
             if who and not direct and re.search(rf"\bby\s+(?:\w+\.?\s+)?{re.escape(who.split()[-1])}\b", text):
