@@ -171,6 +171,21 @@ def test_a_role_is_neither_the_verb_before_the_name_nor_what_follows_the_dash_af
     assert him[0].role == "recently-fired man", him[0].role
 
 
+@pytest.mark.parametrize("text, name, role", [
+    # a hyphen between two words of the role is no closing dash
+    ("Of course DeGeneres, a double - digit Emmy winner, was also nominated.", "DeGeneres", "double - digit Emmy winner"),
+    # a role with what it is of
+    ("Critics were unhappy with this year's master of ceremonies, Seth MacFarlane.", "Seth MacFarlane",
+     "year's master of ceremonies"),
+    # what someone has is not what they are
+    ("DeGeneres, the star of her own daytime talk show \"Ellen,\" first hosted the Oscars in 2007.", "Ellen", None),
+])
+def test_a_role_is_the_whole_description_of_the_person(text: str, name: str, role: str | None) -> None:
+    a = analyze_article(_article(text))
+    roles = [m.role for m in a.entities if m.text == name]
+    assert roles == [role], roles
+
+
 def test_an_abbreviated_rank_is_neither_a_name_nor_a_sentence_end() -> None:
     text = ("Vancouver police Const. Tim Fanning said the gunman fled on foot. Police Const. Jana McGuinness "
             "confirmed the arrest. Det. Mark Smith led the search. The suspect surrendered to Police Const. "

@@ -448,7 +448,10 @@ def _role(ent: SpacySpan) -> str | None:
         parts.append(inner[0].text)
     for t in root.rights:
         if t.dep_ == "appos" and t.pos_ == "NOUN" and _one_person_noun(t) and _closed(t):
-            toks = [x for x in t.subtree if x.dep_ != "det" and not x.is_punct]
+            # an aside's role ends at its closing dash ("Kirkpatrick - a recently fired man - opened fire")
+            end = next((x.i for x in t.subtree if _dash(x) and x.i + 1 < len(doc) and doc[x.i + 1].pos_ in ("VERB", "AUX")),
+                       t.right_edge.i + 1)
+            toks = [x for x in t.subtree if x.dep_ != "det" and not x.is_punct and x.i < end]
             if toks and len(toks) <= 8:
                 parts.append(doc[toks[0].i : toks[-1].i + 1].text)
             break
@@ -457,15 +460,16 @@ def _role(ent: SpacySpan) -> str | None:
             and _one_person_noun(head) and not any(c.dep_ == "conj" for c in root.children)):
         # "The PDP National Publicity Secretary, Mr Kola Ologbondiyan, said": the name is the title's apposition
         # (not a list's first name: "a three-person race between himself, Donald Trump and Ted Cruz")
-        toks = [x for x in doc[head.left_edge.i : head.i + 1]
+        # with what it is of: "this year's master of ceremonies, Seth MacFarlane"
+        of = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.right_edge.i < ent.start]
+        toks = [x for x in doc[head.left_edge.i : (of[0].right_edge.i if of else head.i) + 1]
                 if x.dep_ != "det" and not (x.dep_ == "poss" and x.pos_ == "PRON") and not x.is_punct]
         if toks and len(toks) <= 6 and any(x.pos_ == "NOUN" or x.lower_ in TITLES for x in toks):
             parts.append(doc[toks[0].i : toks[-1].i + 1].text)
     # "recently- fired man" (a line break's hyphen) is "recently-fired man"
-    # and a role between dashes ends at the closing one ("a recently fired man - opened fire")
-    parts = [re.split(r"\s[-–—]+\s", re.sub(r"(?<=\w)- (?=[a-z])", "-", p.strip().strip(" \"“”'‘’,")))[0]
-             for p in parts]
-    role = "; ".join(p for p in parts if p and not _NO_ROLE.fullmatch(p))
+    parts = [re.sub(r"(?<=\w)- (?=[a-z])", "-", p.strip().strip(" \"“”'‘’,")) for p in parts]
+    # "her own daytime talk show" less "her": what someone has, not what they are
+    role = "; ".join(p for p in parts if p and not _NO_ROLE.fullmatch(p) and not p.lower().startswith("own "))
     return role or None
 
 
