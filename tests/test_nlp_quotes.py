@@ -564,12 +564,3 @@ def test_a_participle_says_the_quotation_after_it_not_a_phrase_quoted_before_it(
     said = [q for q in _quotes(text) if q.cue is not None and q.cue.text == "saying"]
     assert [q.content.text for q in said] == ["\"The new email release is a disaster for Hillary Clinton.\""], \
         [q.content.text for q in said]
-
-
-def test_he_is_not_someone_his_own_words_name() -> None:
-    """"Tyler Hansbrough scored twice. ... he said that Roy Williams and Tyler Hansbrough had asked him": whoever
-    "he" is, he is not the man his words name; the one named before is."""
-    said = _one(_quotes("Phil Ford waited in the wings as the game went on. Tyler Hansbrough scored twice. After it "
-                        "was over, he said that Roy Williams and Tyler Hansbrough had asked him to be part of the "
-                        "night."), "had asked him")
-    assert said.speaker_canonical == "Phil Ford", said.speaker_canonical

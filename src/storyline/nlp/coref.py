@@ -61,10 +61,8 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str,
                     described[0] < m.start < sp.start for m in persons):
                 name = described[1]  # "A Brooklyn woman ... says ... She watched as ...": no one named since
             else:
-                # "he says that people underrate Hansbrough": whoever he is, he is not someone his words name
-                named_in = {m.canonical or m.text for m in persons if q.content.start <= m.start < q.content.end}
                 name = lead_in if lead_in and gender.get(lead_in, wanted) == wanted else _pronoun(
-                    sp.start, persons, quoted, last_person, gender, wanted, text, named_in)
+                    sp.start, persons, quoted, last_person, gender, wanted, text)
         elif name is None and word in PRONOUNS_GROUP | _FIRST_SECOND:
             name = None
         elif name is None:
@@ -162,14 +160,12 @@ def _times_named(name: str, text: str, start: int, end: int, quoted: list[tuple[
 
 
 def _pronoun(at: int, persons: list[Mention], quoted: list[tuple[int, int]], last_person: tuple[int, str] | None,
-             gender: dict[str, str], wanted: str, text: str = "", named_in: set[str] | frozenset[str] = frozenset()
-             ) -> str | None:
+             gender: dict[str, str], wanted: str, text: str = "") -> str | None:
     """"He"/"she" is the person who spoke last, else the person named last (outside quotations); never one the
     text shows to be of the other gender ("Mrs. Clinton", "the first lady"): "she said" after Mr. Obama spoke is
     someone else's."""
     # nor a "person" whose name holds a possessive: the tagger's "Bloomington Sam's Club" is a store
-    fits = lambda name: (gender.get(name, wanted) == wanted and not _POSSESSIVE_INSIDE.search(name)  # noqa: E731
-                         and name not in named_in)
+    fits = lambda name: gender.get(name, wanted) == wanted and not _POSSESSIVE_INSIDE.search(name)  # noqa: E731
     before = [m for m in persons if m.end <= at and at - m.end < _WINDOW and fits(m.canonical or m.text)
               and not any(s <= m.start and m.end <= e for s, e in quoted)]
     if last_person and at - last_person[0] < _WINDOW and fits(last_person[1]):
