@@ -2085,3 +2085,10 @@ def test_two_speakers_together_are_one_pair_however_each_is_named():
                     "second time. The show airs in March. \"We are thrilled to have her back on the stage again,\" "
                     "Zadan and Meron said.")
     assert set(said.values()) == {"Craig Zadan and Neil Meron"}, said
+
+
+def test_a_pair_of_speakers_in_either_order_is_one_speaker():
+    said = _said_by("Donald Trump and Paul Ryan said they had a very good first meeting on Thursday in Washington. "
+                    "The two men spoke for an hour. Paul Ryan and Donald Trump said that the party would come "
+                    "together before the convention in Cleveland.")
+    assert len(set(said.values())) == 1, said

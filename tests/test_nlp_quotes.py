@@ -461,6 +461,8 @@ def test_a_treebank_quotation_going_on_into_the_next_line_takes_the_attribution_
     # the name is hung on the role's "of": who spoke is the person the phrase ends with ...
     ("\"It is too early to see a trend,\" said the vice president and chairman of Chrysler LLC Jim Press.",
      "too early", "Jim Press"),
+    ("The union will likely sit out the election altogether, UMWA Director of Government Affairs Phil Smith said.",
+     "sit out", "Phil Smith"),
     # ... but a person right after "of" is whose mother she is, not who spoke
     ("The mother of John Smith said her son was innocent.", "was innocent", "The mother"),
     # the role and the name both parsed as subjects: the name

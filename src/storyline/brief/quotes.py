@@ -285,13 +285,15 @@ def _as_cast(who: str, cast: dict[str, str]) -> str:
 def _speaker_key(who: str | None) -> str:
     """Two speakers written "A navy spokesman" and "Navy spokesperson" (or "the navy") are one, and so are an
     outlet and its web address ("TMZ" / "TMZ.com"), a name with and without a nickname in brackets, and one kind of
-    unnamed source in the singular and the plural ("Police sources" / "A police source")."""
+    unnamed source in the singular and the plural ("Police sources" / "A police source"); and a pair in either order
+    ("Donald Trump and Paul Ryan" / "Paul Ryan and Donald Trump")."""
     key = re.sub(r"^(?:the|an?)\s+", "", _SPOKES.sub("spokesperson", (who or "").lower().replace("’", "'")))
     key = re.sub(r"\s*\([^)]*\)\s*", " ", key).strip()  # "Kimani (Kiki) Gray" / "Kimani Gray"
     if _is_description(who):  # "Police sources" / "a police source": one kind of source
         key = _singular_head(key)
     key = re.sub(r"s's\b", "s'", key)  # "Sanders's campaign manager" / "Sanders' campaign manager"
-    return re.sub(r"\s?\.\s?(?:com|co\.uk|org|net)$", "", key)
+    key = re.sub(r"\s?\.\s?(?:com|co\.uk|org|net)$", "", key)
+    return " and ".join(sorted(key.split(" and "))) if " and " in key and not _is_description(who) else key
 
 
 def _singular_head(words: str) -> str:

@@ -827,10 +827,16 @@ def _person_after_role(subj: Token) -> tuple[int, int] | None:
     "of", so the speaker came out as "the vice president and chairman", an unnamed someone; who spoke is the person
     the phrase ends with. Only when the organisation stands between them: "the mother of John Smith said" is
     his mother."""
-    if subj.pos_ != "NOUN":
+    if subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ == "PERSON":
         return None
-    roles = [subj, *[c for c in subj.rights if c.dep_ == "conj" and c.pos_ == "NOUN"]]
+    roles = [subj, *[c for c in subj.rights if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]]
+    doc = subj.doc
     for role in roles:
+        # "UMWA Director of Government Affairs Phil Smith said", parsed with the name as the role's apposition
+        named = [c for c in role.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"
+                 and not doc[c.left_edge.i - 1].is_punct and any(p.dep_ == "prep" for p in role.rights)]
+        if named and doc[_np(named[0])[0]].ent_iob_ == "B":
+            return _np(named[0])
         for prep in role.rights:
             objs = [g for g in prep.children if g.dep_ == "pobj"] if prep.lower_ == "of" else []
             if objs and objs[0].ent_type_ == "PERSON" and objs[0].pos_ == "PROPN" and objs[0].i == prep.right_edge.i:
