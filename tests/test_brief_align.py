@@ -2092,3 +2092,17 @@ def test_a_pair_of_speakers_in_either_order_is_one_speaker():
                     "The two men spoke for an hour. Paul Ryan and Donald Trump said that the party would come "
                     "together before the convention in Cleveland.")
     assert len(set(said.values())) == 1, said
+
+
+@pytest.mark.parametrize("text, speaker, shown", [
+    # a negated or quoted verb is a verb: the words are a clause, shown without "said"
+    ("However, Rep. Stephen Lynch (D-Mass.) said the law doesn't require witnesses to show up at a public hearing.",
+     "Stephen Lynch", "the law doesn't require witnesses to show up at a public hearing"),
+    ("Senator Tim Kaine said Trump's presence on the ballot \"is going to help our candidates\" this fall.",
+     "Tim Kaine", "Trump's presence on the ballot \"is going to help our candidates\" this fall"),
+    # "that," opening an aside is still the complementizer
+    ("Pollster Matt Braynard claimed that, thanks to his survey method, he was the only pollster to predict the "
+     "margin.", "Matt Braynard", "thanks to his survey method, he was the only pollster to predict the margin"),
+])
+def test_a_reported_clause_is_shown_without_its_verb(text: str, speaker: str, shown: str):
+    assert _said_by(text) == {shown: speaker}

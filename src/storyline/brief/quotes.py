@@ -166,11 +166,18 @@ _CUT_OFF = re.compile(r"\b(?:and|but|or|to|of|that|the|a|an)[\"”’']?$", re.I
 _DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those"}
 
 
+# What a negated auxiliary leaves once its "n't" is cut, where that is no word of _FINITE ("ca", "wo", "do"); the
+# bare "do" stays out of _FINITE itself ("we do our best" is a verb, but "to do" is no finite one).
+_NEGATED = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is", "do": "does"}
+
+
 def _is_clause(content: str) -> bool:
     """A clause: a complementizer first, or a verb ("can", "was", "to be", "garnered", "fell") after the first word."""
     # a relative clause set off by a comma is not the content's own verb ("a package, which includes ...")
     written = _APPOSITIVE.sub(r"\1 ", _ASIDE_RELATIVE.sub("", content)).replace(",", " ").split()
-    words = [w.lower() for w in written]
+    # a quoted verb is a verb ('his presence "is going to help"'), and so is a negated one ("doesn't", "don’t")
+    words = [re.sub(r"n['’]t$", "", w.lower().strip("\"“”‘`")) or w.lower() for w in written]
+    words = [_NEGATED.get(w, w) for w in words]
     if words and _SUBJECT_PRONOUN.match(words[0]):
         return True  # "he'll fight all the way to the convention", "she intends to win"
     if _NOUN_THAT.match(content):
@@ -226,7 +233,8 @@ _DOCUMENT = re.compile(r"(?:'s)?\s+(?:statement|release|press\s+release|announce
                        re.I)
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 # "that" opening a paraphrase is the complementizer of "said that ...", unless a verb follows ("that was wrong").
-_COMPLEMENTIZER = re.compile(r"^that\s+(?!(?:" + "|".join(sorted(_FINITE)) + r")\b)(?=[\w\"“`])", re.I)
+# ("that, thanks to his survey method, he was ...": a comma after it opens an aside, and "that" is still one)
+_COMPLEMENTIZER = re.compile(r"^that\s*,\s+|^that\s+(?!(?:" + "|".join(sorted(_FINITE)) + r")\b)(?=[\w\"“`])", re.I)
 
 
 # "My staff cautioned me", "Our sources say": someone of the quoted person or the writer, whom the reader cannot place
