@@ -1739,6 +1739,9 @@ def test_a_summary_is_not_padded_with_lines_that_do_not_stand_alone():
     # a gerund with a verb of its own is a clause, said by the speaker
     ("A naval commander said attacking Somali ports probably would not be effective in battling piracy.",
      "A naval commander", "attacking Somali ports probably would not be effective in battling piracy"),
+    # an amount the object is put at is part of it
+    ("Authorities estimate the damages to the Wasilla Bible Church at $1 million.", "Authorities",
+     "estimate the damages to the Wasilla Bible Church at $1 million"),
     # the verb without the speaker's short name in brackets
     ("General Motors (GM) announced plans on Friday to shut down about 1,100 of its dealerships.",
      "General Motors", "announced plans on Friday to shut down about 1,100 of its dealerships"),

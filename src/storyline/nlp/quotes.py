@@ -686,8 +686,10 @@ def _with_complements(verb: Token, obj: Token) -> tuple[int, int]:
     if b - 2 > a and obj.doc[b - 1].dep_ == "cc" and obj.doc[b - 2].text == ",":
         b -= 2  # "called the system “rigged” in a tweet, and | ...": the next clause's conjunction
     for c in verb.rights:
+        # "at the meeting" is where it was said, but "(estimate the damages) at $1 million" is part of it
+        amount = any(g.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") for g in c.children)
         if (c.i > obj.i and c.dep_ in ("prep", "oprd", "xcomp", "dobj", "dative", "attr", "acomp") and c.left_edge.i <= b + 1
-                and not (c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE)):
+                and not (c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE and not amount)):
             b = max(b, c.right_edge.i + 1)
     return a, b
 
