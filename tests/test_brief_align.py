@@ -2044,6 +2044,7 @@ def test_an_article_opening_a_sentence_or_quotation_marks_are_no_part_of_a_name(
     # nor are the quotation marks round a title
     assert clean_name("`` Way Forward '", "WORK_OF_ART") == "Way Forward"
     assert clean_name("“Way Forward”", "WORK_OF_ART") == "Way Forward"
+    assert clean_name("American Pie ''", "WORK_OF_ART") == "American Pie"
 
 
 def test_the_words_someone_justified_a_choice_by_saying_are_their_statement():

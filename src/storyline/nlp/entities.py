@@ -129,9 +129,9 @@ def clean_name(text: str, label: str) -> str:
     """The name without a leading "the", a possessive, or (for people) leading titles."""
     # an editor's brackets are no part of the name: "[Hillary] Clinton"
     t = re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("[", "").replace("]", "")).strip()
-    t = re.sub(r"(?:'s|’s|‘s|'|’)$", "", t).strip()
     # the quotation marks round a title ("`` Way Forward ''"), not part of it
-    t = re.sub(r"^(?:``|''|[\"“”‘`])\s*|\s*(?:``|''|[\"“”`])$", "", t).strip()
+    t = re.sub(r"^(?:``|''|[\"“”‘`])\s*|\s*(?:``|''|[\"“”`]|\s'|\s’)$", "", t).strip()
+    t = re.sub(r"(?:'s|’s|‘s|'|’)$", "", t).strip()
     # "a Republican Party", "a White House", and a sentence's first word ("A European Commission review")
     t = re.sub(r"^(?:the|The|a|an)\s+|^An?\s+(?=[A-Z])", "", t)
     t = re.sub(r"\s+(?:the|a|an|of|and)$", "", t)  # "told TMZ the student fell": a word the tagger ran on into
