@@ -591,3 +591,18 @@ def test_a_name_only_the_headline_gives_is_no_one_a_pronoun_in_the_body_means() 
     art = replace(_article(text), title=title, blocks=mark_blocks(text, title=title))
     speakers = {q.speaker_canonical for q in analyze_article(art).quotes}
     assert not [s for s in speakers if s and "Guards" in s], speakers
+
+
+def test_a_name_that_ends_with_a_person_the_article_names_is_that_person() -> None:
+    """The tagger reads "Assistant Secretary of the Air Force for Acquisition Marvin Sambur" as one organisation
+    in one sentence and names "Marvin Sambur" in another: the long one is the person, the rest is the role."""
+    from storyline.model import Mention
+    from storyline.nlp.entities import people_at_the_end_of_names
+
+    long = Mention(10, 58, "the Air Force for Acquisition Marvin Sambur", "ORG")
+    alone = Mention(80, 93, "Marvin Sambur", "PERSON")
+    other = Mention(100, 124, "Air Force Communications", "ORG")
+    people_at_the_end_of_names([long, alone, other])
+    assert (long.text, long.label, long.role, long.start) == ("Marvin Sambur", "PERSON", "Air Force for Acquisition",
+                                                               10 + len("the Air Force for Acquisition "))
+    assert (other.text, other.label) == ("Air Force Communications", "ORG")

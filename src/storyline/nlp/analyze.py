@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from storyline.model import Analysis, Article, Block, Event, Mention, Span, TimeExpr
 from storyline.nlp.coref import resolve_speakers
 from storyline.nlp.dates import infer_window, normalise_published, window_precision
-from storyline.nlp.entities import buildings_named_for_people, canonicalize, mentions_from_doc
+from storyline.nlp.entities import buildings_named_for_people, canonicalize, mentions_from_doc, people_at_the_end_of_names
 from storyline.nlp.pipeline import get_nlp
 from storyline.nlp.quotes import find_quotes
 from storyline.nlp.timex import find_times, precision
@@ -275,6 +275,7 @@ def _analyze(article: Article, docs: list[tuple[int, Doc]]) -> Analysis:
     if window is not None and window[1] is None:
         _keep_unresolved(analysis.times, unresolved)
     buildings_named_for_people(analysis.entities)
+    people_at_the_end_of_names(analysis.entities)
     canonicalize(analysis.entities)
     analysis.quotes = find_quotes(docs, text)
     if _speakers_are_people(analysis, text):

@@ -285,6 +285,21 @@ def buildings_named_for_people(mentions: list[Mention]) -> None:
             m.role = None
 
 
+def people_at_the_end_of_names(mentions: list[Mention]) -> None:
+    """Turn, in place, a "name" that ends with a person the article names into that person, the rest their role:
+    the tagger reads "Assistant Secretary of the Air Force for Acquisition Marvin Sambur" as one organisation,
+    and the cast then listed "Air Force for Acquisition Marvin Sambur" beside Marvin Sambur."""
+    people = {m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2}
+    for m in mentions:
+        if m.label not in ("ORG", "MISC", "FAC", "PRODUCT", "WORK_OF_ART"):
+            continue
+        person = next((p for p in people if m.text.endswith(" " + p)), None)
+        if person:
+            cut = len(m.text) - len(person)
+            m.role, m.start, m.text = re.sub(r"^(?:the|The)\s+", "", m.text[:cut].strip()), m.start + cut, person
+            m.label, m.canonical = "PERSON", person
+
+
 def _is_ship(name: str) -> bool:
     m = _SHIP.match(name)
     return bool(m) and m.group(1).lower().rstrip(".") not in TITLES
