@@ -248,3 +248,19 @@ def test_a_summary_line_citing_many_articles_shows_a_few_markers_and_one_range(t
     page = (tmp_path / "story_1.html").read_text()
     assert f'href="#cite-{MAX_MARKERS}"' in page and f"[{MAX_MARKERS}–10]" in page and 'href="#cite-5"' not in page
     assert 'id="cite-10"' in page
+
+
+def test_treebank_quotation_marks_are_shown_as_quotation_marks_and_kept_in_the_json(tmp_path):
+    """ECB+ and MEANTIME print quotation marks as `` and ''; a page shows them as “ and ”, while the JSON keeps
+    the words as written (their offsets point into the article)."""
+    line = "`` We are still searching, '' the rescue chief said."
+    art = Article("a1", f"Title A\n{line}", title="Title A", outlet="Outlet A", published="2024-03-04")
+    brief = make_brief()
+    brief.summary = [SummaryItem(line, ["a1"], [_span(art, line)])]
+    brief.facts = [Fact(line, "single", ["a1"], ["Outlet A"], [_span(art, line)])]
+    md = brief_to_markdown(brief, {"a1": art, "b/2": B})
+    assert "“We are still searching,” the rescue chief said." in md and "``" not in md and "''" not in md
+    write_report([brief], {"a1": art, "b/2": B}, tmp_path)
+    page = (tmp_path / "story_1.html").read_text()
+    assert "“We are still searching,” the rescue chief said." in page and "``" not in page
+    assert json.loads((tmp_path / "stories.json").read_text())[0]["summary"][0]["text"] == line

@@ -30,7 +30,22 @@ def _env(html: bool) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["disputed"] = disputed
+    env.finalize = typeset
     return env
+
+
+# Treebank-style quotation marks, as ECB+ and MEANTIME (and some papers) print them: `` opens; '' opens before a word
+# after a space (''Some three million ...,'' Mr. Sanders said) and closes otherwise.
+_OPENING_TICKS = re.compile(r"``\s?|(?:(?<=^)|(?<=[\s(\[—–-]))''(?=\w)")
+_CLOSING_TICKS = re.compile(r"\s?''")
+
+
+def typeset(value: object) -> object:
+    """Text as a page shows it: treebank quotation marks as “ and ”. Only what is shown changes; the JSON brief and
+    the articles keep the text as written, so source offsets still point into it."""
+    if type(value) is not str or ("``" not in value and "''" not in value):
+        return value
+    return _CLOSING_TICKS.sub("”", _OPENING_TICKS.sub("“", value))
 
 
 def disputed(side: dict) -> str:
