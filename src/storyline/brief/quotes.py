@@ -257,7 +257,7 @@ def _speaker(q) -> str | None:  # type: ignore[no-untyped-def]
     a trailing "statement" and an apposition are not part of the name ("a Defence Ministry statement" is the
     Defence Ministry, "Laurence Mark, producer of the telecast" is Laurence Mark)."""
     text = " ".join((q.speaker_canonical or (q.speaker.text if q.speaker else "")).replace("\u00ad", "").split())
-    text = re.sub(r"\s*(?:``|''|[\"“”])\s*", " ", text).strip()  # 'quotes a "Senate aide" as saying
+    text = re.sub(r"\s*(?:``|''|[\"“”])\s*", " ", text).strip()  # 'quotes a "Senate aide"': the writer's marks
     text = re.sub(r", \d{1,3}$", "", text)  # "Quina Jones, 25": her age
     if q.speaker and q.speaker.text.lower().endswith(" " + text.lower() + "s"):
         text += "s"  # "The Indians say": the people, not the nationality their name resolves to

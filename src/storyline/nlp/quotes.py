@@ -843,10 +843,10 @@ def _person_after_role(subj: Token) -> tuple[int, int] | None:
             objs = [g for g in prep.children if g.dep_ == "pobj"] if prep.lower_ == "of" else []
             if objs and objs[0].ent_type_ == "PERSON" and objs[0].pos_ == "PROPN" and objs[0].i == prep.right_edge.i:
                 a = objs[0].i
-                while a > prep.i + 1 and subj.doc[a].ent_iob_ == "I":
+                while a > prep.i + 1 and doc[a].ent_iob_ == "I":
                     a -= 1
-                org = subj.doc[prep.i + 1 : a]
-                if subj.doc[a].ent_iob_ == "B" and len(org) and all(
+                org = doc[prep.i + 1 : a]
+                if doc[a].ent_iob_ == "B" and len(org) and all(
                         t.ent_type_ in ("ORG", "GPE", "NORP") or t.pos_ == "PROPN" for t in org):
                     return a, objs[0].i + 1
     return None
