@@ -179,6 +179,9 @@ def test_a_role_is_neither_the_verb_before_the_name_nor_what_follows_the_dash_af
      "year's master of ceremonies"),
     # what someone has is not what they are
     ("DeGeneres, the star of her own daytime talk show \"Ellen,\" first hosted the Oscars in 2007.", "Ellen", None),
+    # nor is someone else's relative clause
+    ("The remarks were delivered by Patricia Smith, whose son Sean was killed in the 2012 Benghazi attack.", "Sean",
+     None),
 ])
 def test_a_role_is_the_whole_description_of_the_person(text: str, name: str, role: str | None) -> None:
     a = analyze_article(_article(text))

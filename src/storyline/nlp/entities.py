@@ -495,8 +495,9 @@ _SAYS = {"allege", "alleges", "alleged", "say", "says", "said", "claim", "claims
 # A token two lines run into ("10:14PMBuddiesASSOCIATED", "PRESSOhio"): a clock time, or lower case run into capitals.
 _RUN_TOGETHER = re.compile(r"\d:\d|[a-z]{2}[A-Z]{2}|[A-Z]{3}[a-z]")
 # No role: a headline in capitals read as an apposition ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones"), an
-# age alone ("the 18-year-old"), a piece of a word the parser cut ("co" of "co-chair", "-pro" of "president pro tem").
-_NO_ROLE = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*[A-Z]{2,}[^a-z]*|\d+-year[- ]old|-.*|[a-z]{1,3}")
+# age alone ("the 18-year-old"), a piece of a word the parser cut ("co" of "co-chair", "-pro" of "president pro tem"),
+# or the relative clause of someone else ("Patricia Smith, whose son Sean": "whose son" is no role of Sean's).
+_NO_ROLE = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*[A-Z]{2,}[^a-z]*|\d+-year[- ]old|-.*|[a-z]{1,3}|(?:whose|who|which)\b.*")
 
 
 def _dash(t: Token) -> bool:
