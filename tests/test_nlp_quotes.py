@@ -566,3 +566,37 @@ def test_a_participle_says_the_quotation_after_it_not_a_phrase_quoted_before_it(
     said = [q for q in _quotes(text) if q.cue is not None and q.cue.text == "saying"]
     assert [q.content.text for q in said] == ["\"The new email release is a disaster for Hillary Clinton.\""], \
         [q.content.text for q in said]
+
+
+def test_a_description_right_after_a_sentence_about_someone_is_that_person() -> None:
+    """"The senator said" after a sentence that opens with Bernie Sanders is Sanders (PolNeAR had 109 such speakers
+    left unnamed); "the Democratic presidential candidate" after a sentence about Clinton and Trump is Clinton, not
+    Trump, whom the sentence names only as the owner of a plan."""
+    quotes = _quotes("Bernie Sanders said he wants to close four loopholes in the tax code.\n\nThe senator said he "
+                     "would introduce legislation next year.")
+    assert _one(quotes, "introduce legislation").speaker_canonical == "Bernie Sanders"
+    quotes = _quotes("Hillary Clinton has a word for Donald Trump's plan to deport 11 million people: No. Clinton "
+                     "spoke in Iowa.\n\nThe Democratic presidential candidate said the idea was absurd.")
+    assert _one(quotes, "absurd").speaker_canonical == "Hillary Clinton"
+
+
+def test_a_description_is_not_someone_the_article_shows_otherwise() -> None:
+    """The description must fit: "the Florida senator" is not Sen. Joni Ernst of Iowa, "the president" is not
+    whoever spoke last, "the other candidate" is someone else, and a description in a sentence that names another
+    speaker first ("Lewandowski said that the candidate ...") stays a description."""
+    florida = _quotes("Marco Rubio, who is third in many Iowa polls, stressed defense during an appearance with Sen. "
+                      "Joni Ernst, R-Iowa.\n\nThe Florida senator told reporters he feels good about his campaign.")
+    assert _one(florida, "feels good").speaker_canonical != "Joni Ernst"
+    titled = _quotes("Donald Trump attacked Sen. Ted Cruz on Monday. \"He is a liar,\" Trump said. The senator said he "
+                     "would not respond to the attack.")
+    assert _one(titled, "not respond").speaker_canonical == "Ted Cruz"
+    for text in ("Bernie Sanders said he wants to close loopholes. The president said he would sign no such bill.",
+                 "Bernie Sanders said he wants to close loopholes. The other candidate said the plan would fail."):
+        assert _one(_quotes(text), "would").speaker_canonical != "Bernie Sanders", text
+
+
+def test_a_description_set_off_after_a_name_is_that_name() -> None:
+    quotes = _quotes("The stop-Trump campaign found a possible new leader in Mitt Romney, the party's 2012 presidential "
+                     "nominee, who is expected to deliver a forceful indictment of Trump on Thursday.")
+    described = [q for q in quotes if q.speaker and q.speaker.text.startswith("the party's")]
+    assert described and all(q.speaker_canonical == "Mitt Romney" for q in described), quotes

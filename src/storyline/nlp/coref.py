@@ -68,7 +68,8 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str,
         elif name is None:
             titled = name_after_title(sp.text, capitalised=False)  # "Team spokesman Tim Mead", the tagger cut "Tim"
             after_cue = q.cue is not None and q.cue.end <= sp.start
-            name = (_appositive(sp.end, q.content, mentions, text, after_cue) or _by_role(sp.text, sp.start, persons)
+            name = (_appositive(sp.end, q.content, mentions, text, after_cue) or _by_role(sp.text, sp.start, persons, text)
+                    or _described_again(sp.text, sp.start, persons, quoted, gender, text, last_person)
                     or _surname(sp.text, persons) or (sp.text[titled:].strip() if titled else _describe(sp.text)))
         q.speaker_canonical = name
         if name and any(m.canonical == name for m in persons):
@@ -165,7 +166,8 @@ def _pronoun(at: int, persons: list[Mention], quoted: list[tuple[int, int]], las
     text shows to be of the other gender ("Mrs. Clinton", "the first lady"): "she said" after Mr. Obama spoke is
     someone else's."""
     # nor a "person" whose name holds a possessive: the tagger's "Bloomington Sam's Club" is a store
-    fits = lambda name: gender.get(name, wanted) == wanted and not _POSSESSIVE_INSIDE.search(name)  # noqa: E731
+    fits = lambda name: (  # noqa: E731
+        (not wanted or gender.get(name, wanted) == wanted) and not _POSSESSIVE_INSIDE.search(name))
     before = [m for m in persons if m.end <= at and at - m.end < _WINDOW and fits(m.canonical or m.text)
               and not any(s <= m.start and m.end <= e for s, e in quoted)]
     if last_person and at - last_person[0] < _WINDOW and fits(last_person[1]):
@@ -206,13 +208,16 @@ def _genders(persons: list[Mention], text: str) -> dict[str, str]:
     return {n: next(iter(g)) for n, g in seen.items() if len(g) == 1}
 
 
-def _by_role(text: str, at: int, persons: list[Mention]) -> str | None:
-    """"the spokesman" -> the person the article called spokesman (the last one before, else the first after)."""
+def _by_role(text: str, at: int, persons: list[Mention], full: str) -> str | None:
+    """"the spokesman" -> the person the article called spokesman (the last one before, else the first after);
+    not "the Florida senator" -> a senator the article never places in Florida."""
     words = re.findall(r"[a-z]+", text.lower())
     if not words or words[0] not in ("the", "this", "that") or words[-1] not in ROLE_WORDS:
         return None
     head = words[-1]
-    with_role = [m for m in persons if m.role and head in m.role.lower()]
+    described = re.findall(r"[A-Za-z][\w.-]*", text)
+    with_role = [m for m in persons if m.role and head in m.role.lower()
+                 and _fits(m.canonical or m.text, described, persons, full, at)]
     if not with_role:
         return None
     names = {m.canonical for m in with_role}
@@ -220,6 +225,126 @@ def _by_role(text: str, at: int, persons: list[Mention]) -> str | None:
         return with_role[0].canonical
     before = [m for m in with_role if m.start < at]
     return (before[-1].canonical if before else None)
+
+
+# Descriptions news writers use for someone they have just named ("Sanders said ... The senator said ...", "The
+# presidential candidate reiterated"). Not "the official" or "the spokesman": those mostly stay unnamed sources.
+_NAMED_ONE_HEADS = {
+    "candidate", "nominee", "senator", "governor", "secretary", "president", "congressman", "congresswoman",
+    "representative", "mayor", "businessman", "businesswoman", "mogul", "billionaire", "republican", "democrat",
+    "front-runner", "frontrunner", "chairman", "chairwoman", "minister", "ambassador", "premier", "chancellor",
+    "founder", "actor", "actress", "singer", "star", "lawmaker", "commissioner", "coach",
+}  # fmt: skip
+# "the other candidate", "the first Democrat", "the only world leader": someone not yet the topic.
+_NOT_THE_ONE = {"other", "another", "second", "third", "first", "only", "both", "two", "each", "every", "new"}
+
+
+def _described_again(text: str, at: int, persons: list[Mention], quoted: list[tuple[int, int]],
+                     gender: dict[str, str], full: str, last_person: tuple[int, str] | None = None) -> str | None:
+    """"The senator said" right after a sentence about Sanders: the person that sentence opens with, of the
+    description's gender where it has one ("businesswoman"), and only when nothing the article says of that person
+    contradicts the description (`_fits`): "the Democratic candidate" is not the one it calls a Republican, "the Florida senator" not one it
+    never places in Florida, "the businessman" not someone it calls a governor or an analyst."""
+    words = re.findall(r"[A-Za-z][\w.-]*", text)
+    lower = [w.lower() for w in words]
+    if len(words) < 2 or lower[0] not in ("the", "this") or lower[-1] not in _NAMED_ONE_HEADS:
+        return None
+    if _NOT_THE_ONE & set(lower) or len(words) > 6:
+        return None
+    head = lower[-1]
+    if head == "president":
+        return None  # "the president" is most often the sitting one, whoever spoke last
+    before = [m for m in persons if m.end <= at and at - m.end < _WINDOW]
+    named = [m for m in before if re.fullmatch(r",\s*", full[m.end : at])]
+    if named:
+        return named[-1].canonical or named[-1].text  # "Mitt Romney, the party's 2012 presidential nominee, ..."
+    holders = {m.canonical or m.text for m in before if _title_office(m, full) == head}
+    holders = {n for n in holders if _fits(n, words, before, full, at)}
+    if len(holders) == 1:
+        return holders.pop()  # "Sen. Ted Cruz" is the senator, whoever spoke last
+    name = _sentence_subject(at, persons, quoted, full)
+    wanted = "f" if head in _FEMALE_ROLES else "m" if head in _MALE_ROLES else ""
+    if name and gender.get(name, wanted) == wanted and _fits(name, words, before, full, at) and (
+            (last_person and last_person[1] == name) or _times_named(name, full, 0, len(full), quoted) >= 2):
+        return name  # the last speaker, or someone the article names more than once, not a donor listed in passing
+    return None
+
+
+_BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs|\bDr|\bSt|\bJr|\bSr|\bLt)(?<!\bMrs|\bSen|\bRep|\bGov|\bGen|\bCol)"
+                       r"[.!?][\"”’']?\s+|\n+")
+
+
+def _sentence_subject(at: int, persons: list[Mention], quoted: list[tuple[int, int]], full: str) -> str | None:
+    """The person the sentence before `at` opens with, outside quotations and not as a possessive ("Hillary Clinton
+    has a word for Donald Trump's plan ... The Democratic presidential candidate blasted ..." is Clinton): whom a
+    writer then calls by a description."""
+    window = max(0, at - 1500)
+    ends = [window] + [b.end() + window for b in _BOUNDARY.finditer(full, window, at)]
+    if len(ends) < 2:
+        return None
+    start, end = ends[-2], ends[-1]
+    if any(end <= m.start < at for m in persons):
+        return None  # "Corey Lewandowski, Trump's campaign manager, said that the candidate ...": someone else
+    for m in persons:
+        if start <= m.start < end and len(full[start : m.start].split()) < _SUBJECT_WORDS and not any(
+                s <= m.start < e for s, e in quoted) and not re.match(r"['’]s?\b", full[m.end : m.end + 2]):
+            return m.canonical or m.text
+    return None
+
+
+# How far into a sentence (words) the person it is about may be named: "As far as whether Sanders ...", but not
+# "ROME - Bernie Sanders met privately with Pope Francis" (Francis is an object there).
+_SUBJECT_WORDS = 6
+
+
+_PARTY_WORDS = {"republican": "R", "gop": "R", "democratic": "D", "democrat": "D"}
+_PARTY_NEAR = re.compile(r"\b(Republican|GOP|Democratic|Democrat)s?\b|\((R|D)-")
+_STAFF = {"manager", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "strategist",
+          "analyst", "host", "anchor", "correspondent", "reporter", "pollster", "director", "chairman",
+          "chairwoman", "press", "staff", "consultant", "surrogate"}
+_OFFICE_OF_TITLE = {"sen": "senator", "senator": "senator", "gov": "governor", "governor": "governor",
+                    "rep": "congressman", "representative": "congressman", "mayor": "mayor", "secretary": "secretary"}
+
+
+def _fits(name: str, words: list[str], mentions: list[Mention], full: str, at: int) -> bool:
+    """Nothing the article says near `name` contradicts the description `words` at `at` (its party, its place
+    words, its occupation); see `_described_again`. The description itself is not part of what is said near."""
+    mine = [m for m in mentions if (m.canonical or m.text) == name]
+    if not mine:
+        return False
+    near = " ".join(full[max(0, m.start - 60) : m.end + 40] if m.start > at else full[max(0, m.start - 60) : min(
+        m.end + 40, at)] for m in mine)
+    lower = [w.lower() for w in words]
+    party = {_PARTY_WORDS[w] for w in lower if w in _PARTY_WORDS}
+    shown = {("R" if (g.group(1) or g.group(2)).upper() in ("REPUBLICAN", "GOP", "R") else "D")
+             for g in _PARTY_NEAR.finditer(near)}
+    if party and shown and not party & shown:
+        return False
+    places = [w for w in words[1:-1] if w[0].isupper() and w.lower() not in _PARTY_WORDS and w not in ("U.S.", "US")]
+    if any(not re.search(rf"\b{re.escape(w)}\b", near) for w in places):
+        return False
+    roles = set()
+    for m in mine:
+        roles |= set(re.findall(r"[a-z]+", (m.role or "").lower()))
+        if office := _title_office(m, full):
+            roles.add(office)
+    head = lower[-1]
+    if head in _CANDIDACY:
+        return not roles & _STAFF
+    return not roles or bool(roles & ({head} | _SAME_JOB.get(head, set())))
+
+
+def _title_office(m: Mention, full: str) -> str | None:
+    """The office a title right before a name gives ("Sen." -> senator), if any."""
+    t = re.search(r"\b([A-Z][a-z]+)\.?\s+$", full[max(0, m.start - 16) : m.start])
+    return _OFFICE_OF_TITLE.get(t.group(1).lower()) if t else None
+
+
+_CANDIDACY = {"candidate", "nominee", "front-runner", "frontrunner", "republican", "democrat"}
+_SAME_JOB = {"businessman": {"mogul", "billionaire", "developer", "tycoon"}, "mogul": {"businessman", "billionaire"},
+             "billionaire": {"businessman", "mogul"}, "congressman": {"representative", "rep"},
+             "actor": {"actress", "star"}, "actress": {"actor", "star"}, "star": {"actor", "actress", "singer"},
+             "lawmaker": {"senator", "congressman", "congresswoman", "representative"}}
 
 
 def _surname(text: str, persons: list[Mention]) -> str | None:
