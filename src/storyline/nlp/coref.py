@@ -243,8 +243,8 @@ def _described_again(text: str, at: int, persons: list[Mention], quoted: list[tu
                      gender: dict[str, str], full: str, last_person: tuple[int, str] | None = None) -> str | None:
     """"The senator said" right after a sentence about Sanders: the person that sentence opens with, of the
     description's gender where it has one ("businesswoman"), and only when nothing the article says of that person
-    contradicts the description (`_fits`): "the Democratic candidate" is not the one it calls a Republican, "the Florida senator" not one it
-    never places in Florida, "the businessman" not someone it calls a governor or an analyst."""
+    contradicts the description (`_fits`): "the Democratic candidate" is not the one it calls a Republican, "the
+    Florida senator" not one it never places in Florida, "the businessman" not someone it calls a governor."""
     words = re.findall(r"[A-Za-z][\w.-]*", text)
     lower = [w.lower() for w in words]
     if len(words) < 2 or lower[0] not in ("the", "this") or lower[-1] not in _NAMED_ONE_HEADS:
