@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from storyline.model import Mention, Quote, Span
 from storyline.nlp.entities import name_after_title
+from storyline.nlp.first_names import gender_of_name
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "them"}
@@ -39,6 +40,7 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str,
     quoted = [(q.content.start, q.content.end) for q in quotes if q.direct]
     gender = _genders(persons, text)
     last_person: tuple[int, str] | None = None  # (offset, canonical) of the last resolved person speaker
+    last_as = ""  # the pronoun gender that speaker was last called by ("" when named)
     described: tuple[int, str, str] | None = None  # (offset, description, gender) of the last unnamed one speaker
     for q in sorted(quotes, key=lambda q: (q.cue or q.content).start):
         sp = q.speaker
@@ -48,6 +50,7 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str,
                 # right before it is about ("Williams agreed. “I said ...”")
                 q.speaker_canonical = _lead_in(q.content.start, persons, text) or last_person[1]
                 last_person = (q.content.start, q.speaker_canonical)
+                last_as = ""
             continue
         name = _named(sp.start, sp.end, mentions, text)
         word = sp.text.strip().lower()
@@ -61,8 +64,10 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str,
                     described[0] < m.start < sp.start for m in persons):
                 name = described[1]  # "A Brooklyn woman ... says ... She watched as ...": no one named since
             else:
+                # "She says he is unqualified. He says ...": the last speaker, called "she", is not this "he"
+                last = last_person if last_as in ("", wanted) else None
                 name = lead_in if lead_in and gender.get(lead_in, wanted) == wanted else _pronoun(
-                    sp.start, persons, quoted, last_person, gender, wanted, text)
+                    sp.start, persons, quoted, last, gender, wanted, text)
         elif name is None and word in PRONOUNS_GROUP | _FIRST_SECOND:
             name = None
         elif name is None:
@@ -74,6 +79,7 @@ def resolve_speakers(quotes: list[Quote], mentions: list[Mention], text: str,
         q.speaker_canonical = name
         if name and any(m.canonical == name for m in persons):
             last_person = (sp.start, name)
+            last_as = ("m" if word in ("he", "him") else "f") if word in PRONOUNS_PERSON else ""
         elif name and (one := _ONE_PERSON.match(sp.text.strip())):
             head = one.group(1).lower()
             described = ((q.cue or sp).end, name, "f" if head in _FEMALE_HEADS else "m" if head in _MALE_HEADS else "")
@@ -195,7 +201,8 @@ _MALE_ROLES = {"actor", "spokesman", "congressman", "chairman", "businessman", "
 
 def _genders(persons: list[Mention], text: str) -> dict[str, str]:
     """Each person's gender where the article shows it ("Mr."/"Mrs."/"Ms." before the name, or a role such as
-    "spokeswoman"), by canonical name; a person shown both ways is left out."""
+    "spokeswoman"), else where the given name is nearly always one gender's (`first_names`), by canonical name; a
+    person the article shows both ways is left out."""
     seen: dict[str, set[str]] = {}
     for m in persons:
         name = m.canonical or m.text
@@ -205,7 +212,9 @@ def _genders(persons: list[Mention], text: str) -> dict[str, str]:
                        ("f", (title and title.group(1) != "Mr") or words & _FEMALE_ROLES)):
             if hit:
                 seen.setdefault(name, set()).add(g)
-    return {n: next(iter(g)) for n, g in seen.items() if len(g) == 1}
+    shown = {n: next(iter(g)) for n, g in seen.items() if len(g) == 1}
+    by_name = {n: g for m in persons if (n := m.canonical or m.text) not in seen and (g := gender_of_name(n))}
+    return by_name | shown
 
 
 def _by_role(text: str, at: int, persons: list[Mention], full: str) -> str | None:
@@ -264,7 +273,7 @@ def _described_again(text: str, at: int, persons: list[Mention], quoted: list[tu
         return holders.pop()  # "Sen. Ted Cruz" is the senator, whoever spoke last
     name = _sentence_subject(at, persons, quoted, full)
     wanted = "f" if head in _FEMALE_ROLES else "m" if head in _MALE_ROLES else ""
-    if name and gender.get(name, wanted) == wanted and _fits(name, words, before, full, at) and (
+    if name and (not wanted or gender.get(name, wanted) == wanted) and _fits(name, words, before, full, at) and (
             (last_person and last_person[1] == name) or _times_named(name, full, 0, len(full), quoted) >= 2):
         return name  # the last speaker, or someone the article names more than once, not a donor listed in passing
     return None
