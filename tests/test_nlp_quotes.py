@@ -66,6 +66,21 @@ def test_split_quote_is_one_attribution() -> None:
     assert "before winter" in q.content.text
 
 
+def test_a_reported_statement_does_not_run_on_into_the_next_quotation() -> None:
+    """Only a quoted part one runs on over its attribution into part two: an indirect one stops at its speaker,
+    and the next quotation is its own (here another speaker's, with a cue of its own)."""
+    quotes = _quotes("Tara Reid has checked herself into rehab, a publicist said. \"Tara was 100 percent "
+                     "professional,\" he told E! News.")
+    assert _one(quotes, "checked herself").content.text == "Tara Reid has checked herself into rehab"
+    assert not any("publicist said" in q.content.text for q in quotes), [q.content.text for q in quotes]
+
+
+def test_a_quotation_right_after_a_reported_statement_goes_on_with_its_speaker() -> None:
+    q = _one(_quotes("The stakes are high for both campaigns, Becerra said. \"Nevada will give us a closer read of "
+                     "the country.\" Polls open at noon."), "closer read")
+    assert q.speaker is not None and q.speaker.text == "Becerra" and "Becerra said" not in q.content.text
+
+
 def test_according_to_gives_the_source() -> None:
     q = _one(_quotes("The factory will close in June, according to two people familiar with the plan."),
              "factory will close")
@@ -499,6 +514,16 @@ def test_the_speaker_is_who_the_subject_names_not_how_the_parser_split_it(text: 
     # the one person titled for the office, not the last speaker
     ("Donald Trump attacked Sen. Ted Cruz on Monday. \"He is a liar,\" Trump said. The senator said he would not "
      "respond to the attack.", "not respond", "Ted Cruz"),
+    # "she" is not the last speaker when his given name is a man's: the woman named since
+    ("\"We will not give up,\" Barack Obama said. During a CNN town hall on Monday, Tina Houchins had a question for "
+     "the president.\n\"My son gave his life for this country,\" she said.", "gave his life", "Tina Houchins"),
+    ("\"It is a lot of money,\" Robert Mercer said of his gift. On Monday, Anna Teachout decided to go after the "
+     "donor. In a video posted on Facebook, she said he should debate her.", "should debate her", "Anna Teachout"),
+    ("The race is between Hillary Clinton and Donald Trump. She says he is unqualified to be president.",
+     "unqualified", "Hillary Clinton"),
+    # one person is not both "she" and "he", whatever the given name: the last speaker, called "she", is not this "he"
+    ("Kelly Ayotte spoke first at the hearing. She said the plan would fail. Mitt Romney disagreed with that. He said "
+     "the plan would work.", "would work", "Mitt Romney"),
 ])
 def test_an_unnamed_or_described_speaker_is_the_person_meant(text: str, needle: str, speaker: str) -> None:
     assert _one(_quotes(text), needle).speaker_canonical == speaker

@@ -1188,8 +1188,8 @@ def _join_split_quotes(quotes: list[Quote], segments: list[Segment], text: str) 
                     q.content = Span(seg.start, q.content.end, text[seg.start : q.content.end])
                     break
         pivot = max(q.cue.end, q.speaker.end if q.speaker else 0)
-        if q.content.end > pivot:
-            continue
+        if q.content.end > pivot or not _is_direct(q.content, segments):
+            continue  # 'Tara Reid is in rehab, a publicist said. "Tara was ...," he told E!': his words, not hers
         for seg in [sg for sg in segments if sg.start >= pivot]:
             gap = text[pivot : seg.start]
             short = len(gap) <= 4 and gap.strip() in (",", ":", "", ".")
@@ -1294,7 +1294,8 @@ def _orphan_segments(quotes: list[Quote], segments: list[Segment], text: str, do
         if words < 4:
             continue  # scare quotes, titles
         para_start = max((b for b in block_starts if b <= seg.start), default=0)
-        if text[para_start : seg.start].strip():
+        goes_on = _right_after_attribution(quotes, seg.start, text)
+        if text[para_start : seg.start].strip() and not goes_on:
             continue  # a quotation inside a sentence with no reporting verb: a title or a term, not speech
         prev = [q for q in quotes + out if q.content.end <= seg.start and seg.start - q.content.end < 1500]
         if not prev:
@@ -1306,8 +1307,8 @@ def _orphan_segments(quotes: list[Quote], segments: list[Segment], text: str, do
         para_end = text.find("\n", seg.end)
         if any(ch.isalnum() for ch in text[seg.end : len(text) if para_end < 0 else para_end]):
             speaker, cue = _trailing_attribution(docs, seg.end, len(text) if para_end < 0 else para_end)
-            out.append(Quote(content=Span(seg.start, seg.end, text[seg.start : seg.end]), speaker=speaker, cue=cue,
-                             direct=True))
+            out.append(Quote(content=Span(seg.start, seg.end, text[seg.start : seg.end]),
+                             speaker=speaker if speaker or not goes_on else last.speaker, cue=cue, direct=True))
             continue
         if between.count("\n") <= 2 and len(between) < 200 and _opens_at(text, last.content.start):
             # the speaker goes on in the next paragraph: one attribution over both
@@ -1317,6 +1318,18 @@ def _orphan_segments(quotes: list[Quote], segments: list[Segment], text: str, do
         out.append(Quote(content=Span(seg.start, seg.end, text[seg.start : seg.end]), speaker=last.speaker,
                          cue=None, direct=True))
     return out
+
+
+def _right_after_attribution(quotes: list[Quote], at: int, text: str) -> bool:
+    """Whether a quotation at `at` opens the sentence right after one that ends with its attribution ('The stakes
+    are high, Becerra said. "Nevada is ..."'): the same speaker goes on (`_join_split_quotes` joins only quoted
+    parts, so an indirect one does not swallow the attribution)."""
+    for q in quotes:
+        if q.cue is not None:
+            pivot = max(q.cue.end, q.speaker.end if q.speaker else 0)
+            if pivot <= at and q.content.end <= pivot and re.fullmatch(r"\s*[.:]\s*", text[pivot:at]):
+                return True
+    return False
 
 
 def _trailing_attribution(docs: list[tuple[int, Doc]], start: int, end: int) -> tuple[Span | None, Span | None]:
