@@ -75,6 +75,12 @@ def test_a_reported_statement_does_not_run_on_into_the_next_quotation() -> None:
     assert not any("publicist said" in q.content.text for q in quotes), [q.content.text for q in quotes]
 
 
+def test_a_quotation_does_not_run_on_over_a_sentence_with_its_own_attribution() -> None:
+    q = _one(_quotes("“I wonder how the troops in Texas enjoy that,” McCain said. The longtime senator said he "
+                     "rarely asks surrogates to stump for him, “except for people I’m very close to.”"), "I wonder")
+    assert "longtime senator" not in q.content.text
+
+
 def test_a_quotation_right_after_a_reported_statement_goes_on_with_its_speaker() -> None:
     q = _one(_quotes("The stakes are high for both campaigns, Becerra said. \"Nevada will give us a closer read of "
                      "the country.\" Polls open at noon."), "closer read")
@@ -522,6 +528,10 @@ def test_the_speaker_is_who_the_subject_names_not_how_the_parser_split_it(text: 
     ("The race is between Hillary Clinton and Donald Trump. She says he is unqualified to be president.",
      "unqualified", "Hillary Clinton"),
     # one person is not both "she" and "he", whatever the given name: the last speaker, called "she", is not this "he"
+    # a quotation-led sentence is about the one it quotes: "The longtime senator" after '"...," McCain said.'
+    ("Sen. John McCain faces a primary. Sen. Ted Cruz won Texas.\n\n“I wonder how the troops in Texas enjoy that,” "
+     "McCain said. The longtime senator said he rarely asks surrogates to stump for him.", "rarely asks",
+     "John McCain"),
     ("Kelly Ayotte spoke first at the hearing. She said the plan would fail. Mitt Romney disagreed with that. He said "
      "the plan would work.", "would work", "Mitt Romney"),
 ])

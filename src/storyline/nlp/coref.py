@@ -295,10 +295,20 @@ def _sentence_subject(at: int, persons: list[Mention], quoted: list[tuple[int, i
     if any(end <= m.start < at for m in persons):
         return None  # "Corey Lewandowski, Trump's campaign manager, said that the candidate ...": someone else
     for m in persons:
-        if start <= m.start < end and len(full[start : m.start].split()) < _SUBJECT_WORDS and not any(
+        if start <= m.start < end and _words_outside(start, m.start, quoted, full) < _SUBJECT_WORDS and not any(
                 s <= m.start < e for s, e in quoted) and not re.match(r"['’]s?\b", full[m.end : m.end + 2]):
             return m.canonical or m.text
     return None
+
+
+def _words_outside(start: int, end: int, quoted: list[tuple[int, int]], full: str) -> int:
+    """Words in `full[start:end]` outside quotations: '“I wonder how they enjoy that,” McCain said.' opens with
+    McCain, the one it is about."""
+    chars = list(full[start:end])
+    for s, e in quoted:
+        for i in range(max(s, start), min(e, end)):
+            chars[i - start] = " "
+    return sum(1 for w in "".join(chars).split() if any(c.isalnum() for c in w))
 
 
 # How far into a sentence (words) the person it is about may be named: "As far as whether Sanders ...", but not

@@ -1188,15 +1188,18 @@ def _join_split_quotes(quotes: list[Quote], segments: list[Segment], text: str) 
                     q.content = Span(seg.start, q.content.end, text[seg.start : q.content.end])
                     break
         pivot = max(q.cue.end, q.speaker.end if q.speaker else 0)
-        if q.content.end > pivot or not _is_direct(q.content, segments):
-            continue  # 'Tara Reid is in rehab, a publicist said. "Tara was ...," he told E!': his words, not hers
+        if q.content.end > pivot:
+            continue
+        direct = _is_direct(q.content, segments)
         for seg in [sg for sg in segments if sg.start >= pivot]:
             gap = text[pivot : seg.start]
-            short = len(gap) <= 4 and gap.strip() in (",", ":", "", ".")
+            # ... across a sentence end only from a quoted part one: 'Tara Reid is in rehab, a publicist said.
+            # "Tara was ...," he told E!' are his words, not hers ('..., she said, "I read it once"' are hers)
+            short = len(gap) <= 4 and gap.strip() in ((",", ":", "", ".") if direct else (",", ":", ""))
             # "“A,” Clinton said in a speech Tuesday. “B”": the same speaker goes on after the attribution
-            # ... one sentence long: "Mr. Trump said. Mrs. Clinton has been frank. "B," she said" is two speakers
-            tail = (len(gap) <= 150 and re.fullmatch(r"[^“”\"\n]*[.,:]\s*", gap) is not None
-                    and not re.search(r"[a-z]{3}[.!?]\s+[A-Z]", gap.rstrip()))  # ("Mrs. Clinton" ends none)
+            # ... one sentence long, with no other attribution (`_finishes_attribution`): "Mr. Trump said. Mrs.
+            # Clinton has been frank. "B," she said" is two speakers
+            tail = direct and _finishes_attribution(gap)
             # ... and never past a quotation that runs on into a name of its own ("“B,” Benjamin Rhodes said
             # Sunday"; "“B,” he said" is the same speaker going on; after "“B.” Mr. Zahed said: “C”" the name is C's)
             if (text[seg.start : seg.end].rstrip("\"”'’` ").endswith(",")
@@ -1207,6 +1210,7 @@ def _join_split_quotes(quotes: list[Quote], segments: list[Segment], text: str) 
                 break
 
 
+_SAYS = re.compile(r"\b(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|replied|responded)\b")
 _PARENTHESIS_OPENS = re.compile(r"\s*,\s*$")
 _GOES_ON = re.compile(r"\s*,\s+(?=[a-z0-9])")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$|\s*\n)")
@@ -1294,7 +1298,7 @@ def _orphan_segments(quotes: list[Quote], segments: list[Segment], text: str, do
         if words < 4:
             continue  # scare quotes, titles
         para_start = max((b for b in block_starts if b <= seg.start), default=0)
-        goes_on = _right_after_attribution(quotes, seg.start, text)
+        goes_on = _right_after_attribution(quotes, seg.start, text)  # the quote whose speaker goes on, if any
         if text[para_start : seg.start].strip() and not goes_on:
             continue  # a quotation inside a sentence with no reporting verb: a title or a term, not speech
         prev = [q for q in quotes + out if q.content.end <= seg.start and seg.start - q.content.end < 1500]
@@ -1307,8 +1311,10 @@ def _orphan_segments(quotes: list[Quote], segments: list[Segment], text: str, do
         para_end = text.find("\n", seg.end)
         if any(ch.isalnum() for ch in text[seg.end : len(text) if para_end < 0 else para_end]):
             speaker, cue = _trailing_attribution(docs, seg.end, len(text) if para_end < 0 else para_end)
-            out.append(Quote(content=Span(seg.start, seg.end, text[seg.start : seg.end]),
-                             speaker=speaker if speaker or not goes_on else last.speaker, cue=cue, direct=True))
+            if speaker is None and goes_on:
+                speaker, cue = goes_on.speaker, goes_on.cue
+            out.append(Quote(content=Span(seg.start, seg.end, text[seg.start : seg.end]), speaker=speaker, cue=cue,
+                             direct=True))
             continue
         if between.count("\n") <= 2 and len(between) < 200 and _opens_at(text, last.content.start):
             # the speaker goes on in the next paragraph: one attribution over both
@@ -1316,20 +1322,28 @@ def _orphan_segments(quotes: list[Quote], segments: list[Segment], text: str, do
             claimed.append((seg.start, seg.end))
             continue
         out.append(Quote(content=Span(seg.start, seg.end, text[seg.start : seg.end]), speaker=last.speaker,
-                         cue=None, direct=True))
+                         cue=goes_on.cue if goes_on else None, direct=True))
     return out
 
 
-def _right_after_attribution(quotes: list[Quote], at: int, text: str) -> bool:
-    """Whether a quotation at `at` opens the sentence right after one that ends with its attribution ('The stakes
-    are high, Becerra said. "Nevada is ..."'): the same speaker goes on (`_join_split_quotes` joins only quoted
-    parts, so an indirect one does not swallow the attribution)."""
+def _right_after_attribution(quotes: list[Quote], at: int, text: str) -> Quote | None:
+    """The attribution whose sentence a quotation at `at` follows right after, ending with its speaker and verb
+    ('The stakes are high, Becerra said. "Nevada is ..."'): the same speaker goes on (`_join_split_quotes` joins
+    only quoted parts, so an indirect one does not swallow the attribution)."""
     for q in quotes:
         if q.cue is not None:
             pivot = max(q.cue.end, q.speaker.end if q.speaker else 0)
-            if pivot <= at and q.content.end <= pivot and re.fullmatch(r"\s*[.:]\s*", text[pivot:at]):
-                return True
-    return False
+            if pivot <= at and q.content.end <= pivot and _finishes_attribution(text[pivot:at]):
+                return q  # ('..., Becerra said in an interview Tuesday. "..."' too)
+    return None
+
+
+def _finishes_attribution(gap: str) -> bool:
+    """Whether `gap`, the words from an attribution's verb to the next quotation, only finish that attribution's
+    sentence (" in a speech Tuesday. "): no other sentence ("Mrs. Clinton" ends none), and no other attribution
+    ('“A,” McCain said. The senator said ..., “B”' is two)."""
+    return (len(gap) <= 150 and re.fullmatch(r"[^“”\"\n]*[.,:]\s*", gap) is not None
+            and not re.search(r"[a-z]{3}[.!?]\s+[A-Z]", gap.rstrip()) and not _SAYS.search(gap))
 
 
 def _trailing_attribution(docs: list[tuple[int, Doc]], start: int, end: int) -> tuple[Span | None, Span | None]:
