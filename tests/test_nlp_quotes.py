@@ -539,6 +539,16 @@ def test_an_unnamed_or_described_speaker_is_the_person_meant(text: str, needle: 
     assert _one(_quotes(text), needle).speaker_canonical == speaker
 
 
+def test_a_description_far_into_an_article_is_the_person_meant_too() -> None:
+    """The sentence before a description is found wherever it stands, not only in an article's first 1,500
+    characters ("The Florida senator" after "Rubio offered ..." had gone to a Clinton named far above)."""
+    filler = "Polls opened at seven in the morning and lines were long in the suburbs.\n\n" * 30
+    text = (filler + "Hillary Clinton won North Carolina.\n\n" + filler + "Marco Rubio spoke over boos from the audience. "
+            "Rubio offered the crowd an emotional evaluation of politics.\n\nThe senator said he would "
+            "not run for governor.")
+    assert _one(_quotes(text), "run for governor").speaker_canonical == "Marco Rubio"
+
+
 def test_a_trailing_attribution_the_parser_hung_off_the_verb_before_it_names_its_own_speaker() -> None:
     """"X cannot say that “...,” Lewandowski added": the parse makes "added" the complement of "say"; the words
     before the speaker are what he added, and they stop where his attribution starts."""

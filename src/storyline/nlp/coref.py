@@ -288,7 +288,7 @@ def _sentence_subject(at: int, persons: list[Mention], quoted: list[tuple[int, i
     has a word for Donald Trump's plan ... The Democratic presidential candidate blasted ..." is Clinton): whom a
     writer then calls by a description."""
     window = max(0, at - 1500)
-    ends = [window] + [b.end() + window for b in _BOUNDARY.finditer(full, window, at)]
+    ends = [window] + [b.end() for b in _BOUNDARY.finditer(full, window, at)]  # (positions are absolute)
     if len(ends) < 2:
         return None
     start, end = ends[-2], ends[-1]
