@@ -520,6 +520,9 @@ def test_the_speaker_is_who_the_subject_names_not_how_the_parser_split_it(text: 
     # the one person titled for the office, not the last speaker
     ("Donald Trump attacked Sen. Ted Cruz on Monday. \"He is a liar,\" Trump said. The senator said he would not "
      "respond to the attack.", "not respond", "Ted Cruz"),
+    # "who" after the dash that opens an aside is the name before the dash
+    ("GOP front-runner Donald Trump - who previously said he would bomb the oil fields - spoke at a rally in Texas.",
+     "bomb the oil fields", "Donald Trump"),
     # "she" is not the last speaker when his given name is a man's: the woman named since
     ("\"We will not give up,\" Barack Obama said. During a CNN town hall on Monday, Tina Houchins had a question for "
      "the president.\n\"My son gave his life for this country,\" she said.", "gave his life", "Tina Houchins"),

@@ -118,8 +118,9 @@ def _appositive(end: int, content: Span, mentions: list[Mention], text: str, aft
 
 
 def _antecedent(at: int, mentions: list[Mention], text: str) -> str | None:
-    """"President Barack Obama, who endorsed...": the name just before a relative pronoun."""
-    before = [m for m in mentions if m.end <= at and not text[m.end : at].strip(" ,\u00a0")]
+    """"President Barack Obama, who endorsed...": the name just before a relative pronoun (or before the dash
+    that opens an aside: "GOP front-runner Donald Trump - who previously said ...")."""
+    before = [m for m in mentions if m.end <= at and not text[m.end : at].strip(" ,\u00a0-–—")]
     if before:
         m = max(before, key=lambda m: m.end)
         return m.canonical or m.text
